@@ -1,0 +1,284 @@
+package dev.luna.functions.agents;
+
+import dev.luna.core.ErrorCode;
+import dev.luna.core.Ids;
+import dev.luna.core.LunaException;
+import dev.luna.core.Principal;
+import dev.luna.core.Semver;
+import dev.luna.core.ValidationException;
+import dev.luna.store.Cursor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The agent lifecycle: registration, updates that each leave an immutable version record, start/stop with valid
+ * transitions only, deactivation, rollback, heartbeats and health. Knows nothing of HTTP or Lambda.
+ */
+public final class AgentService {
+    static final String DEFAULT_PROJECT = "default";
+    private static final int MAX_PAGES_PER_REQUEST = 10;
+    private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
+    private static final Set<String> TABLE_CURSOR = Set.of("pk", "sk");
+
+    private final AgentRepository repository;
+    private final Clock clock;
+    private final Ids ids;
+    private final HealthPolicy healthPolicy;
+
+    AgentService(AgentRepository repository, Clock clock, Ids ids, HealthPolicy healthPolicy) {
+        this.repository = repository;
+        this.clock = clock;
+        this.ids = ids;
+        this.healthPolicy = healthPolicy;
+    }
+
+    /** A page of results and the cursor of the next one (null at the end). */
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    public record HealthOverview(List<AgentHealth> agents, Map<String, Integer> summary) {
+    }
+
+    Agent register(AgentSpec request, Principal caller) {
+        request.validate();
+        var spec = request.withDefaults();
+        Instant now = clock.instant();
+        String id = ids.next("agt");
+        var agent = new Agent(id, projectOf(caller), spec.name(), spec.type(), spec.version(), spec.description(),
+                spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, caller.id(), null, null, null, null);
+        repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, caller.id()));
+        return withHealth(agent, null);
+    }
+
+    Agent get(String id, Principal caller) {
+        var stored = load(id, caller);
+        return withHealth(stored.agent(), stored.heartbeat());
+    }
+
+    Page<Agent> list(AgentQuery query, String cursor, int limit) {
+        var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", AgentRepository.partition(query.projectId()));
+        var items = new ArrayList<Agent>();
+        Instant now = clock.instant();
+        Map<String, AttributeValue> resumeAt = null;
+        for (int pages = 0; pages < MAX_PAGES_PER_REQUEST; pages++) {
+            var page = repository.page(query.projectId(), query.namePrefix(), start, Math.max(limit, 25));
+            for (var s : page.items()) {
+                var health = healthPolicy.evaluate(s.agent(), s.heartbeat(), now);
+                if (!query.matches(s.agent(), health)) continue;
+                items.add(s.agent().withHealth(health));
+                if (items.size() == limit) {
+                    boolean more = page.lastKey() != null || s != page.items().get(page.items().size() - 1);
+                    return new Page<>(items, more ? Cursor.encode(AgentRepository.indexKey(s.agent())) : null);
+                }
+            }
+            start = page.lastKey();
+            resumeAt = start;
+            if (start == null) break;
+        }
+        return new Page<>(items, Cursor.encode(resumeAt));
+    }
+
+    Agent update(String id, AgentUpdate update, Optional<Long> ifMatch, Principal caller) {
+        if (update.isEmpty()) {
+            throw new ValidationException("body", "must change at least one of name, type, version, description, config, resourceQuota");
+        }
+        return mutate(id, update.revision(), ifMatch, caller, agent -> {
+            requireNot(agent, AgentStatus.DEACTIVATED, "update");
+            var spec = update.applyTo(agent.spec());
+            spec.validate();
+            var normalised = spec.withDefaults();
+            return new Change(agent.withSpec(normalised), normalised, AgentVersion.Change.UPDATED, null);
+        });
+    }
+
+    Agent deactivate(String id, Optional<Long> ifMatch, Principal caller) {
+        return mutate(id, null, ifMatch, caller, agent -> {
+            requireNot(agent, AgentStatus.DEACTIVATED, "deactivate");
+            return new Change(agent, null, null, AgentStatus.DEACTIVATED);
+        });
+    }
+
+    Agent start(String id, Optional<Long> ifMatch, Principal caller) {
+        return mutate(id, null, ifMatch, caller, agent -> {
+            if (agent.status() != AgentStatus.REGISTERED && agent.status() != AgentStatus.STOPPED) {
+                throw invalidTransition(agent, "start", "registered or stopped");
+            }
+            return new Change(agent, null, null, AgentStatus.RUNNING);
+        });
+    }
+
+    Agent stop(String id, Optional<Long> ifMatch, Principal caller) {
+        return mutate(id, null, ifMatch, caller, agent -> {
+            if (agent.status() != AgentStatus.RUNNING) throw invalidTransition(agent, "stop", "running");
+            return new Change(agent, null, null, AgentStatus.STOPPED);
+        });
+    }
+
+    Agent rollback(String id, RollbackRequest request, Optional<Long> ifMatch, Principal caller) {
+        var req = request == null ? new RollbackRequest(null, null, null) : request;
+        if (req.versionNumber() != null && req.version() != null) {
+            throw new ValidationException("versionNumber", "give either versionNumber or version, not both");
+        }
+        if (req.version() != null && !Semver.isValid(req.version())) {
+            throw new ValidationException("version", "must be a semantic version like 1.2.3");
+        }
+        if (req.versionNumber() != null && req.versionNumber() < 1) {
+            throw new ValidationException("versionNumber", "must be at least 1");
+        }
+        return mutate(id, req.revision(), ifMatch, caller, agent -> {
+            requireNot(agent, AgentStatus.DEACTIVATED, "roll back");
+            var target = rollbackTarget(agent, req);
+            if (target.versionNumber() == agent.versionNumber()) {
+                throw new LunaException(ErrorCode.CONFLICT, "Version " + target.versionNumber() + " is already the current version");
+            }
+            return new Change(agent.withSpec(target.spec()), target.spec(), AgentVersion.Change.ROLLED_BACK, null,
+                    target.versionNumber());
+        });
+    }
+
+    Page<AgentVersion> versions(String id, String cursor, int limit, Principal caller) {
+        load(id, caller);
+        var start = Cursor.decode(cursor, TABLE_CURSOR, "pk", AgentRepository.pk(id));
+        var page = repository.versions(id, start, limit, true);
+        return new Page<>(page.items(), Cursor.encode(page.lastKey()));
+    }
+
+    AgentHealth health(String id, Principal caller) {
+        var stored = load(id, caller);
+        return healthPolicy.evaluate(stored.agent(), stored.heartbeat(), clock.instant());
+    }
+
+    AgentHealth heartbeat(String id, Heartbeat request, Principal caller) {
+        request.validate();
+        var stored = load(id, caller);
+        if (stored.agent().status() == AgentStatus.DEACTIVATED) {
+            throw invalidTransition(stored.agent(), "report a heartbeat for", "not deactivated");
+        }
+        var beat = new Heartbeat(request.metrics() != null ? request.metrics() : AgentHealth.Metrics.EMPTY, clock.instant());
+        if (!repository.heartbeat(id, beat)) throw LunaException.notFound("Agent", id);
+        return healthPolicy.evaluate(stored.agent(), beat, clock.instant());
+    }
+
+    HealthOverview healthOverview(AgentQuery query) {
+        var counts = new EnumMap<AgentHealth.Status, Integer>(AgentHealth.Status.class);
+        for (var s : AgentHealth.Status.values()) counts.put(s, 0);
+        var agents = new ArrayList<AgentHealth>();
+        Instant now = clock.instant();
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = repository.page(query.projectId(), query.namePrefix(), start, 500);
+            for (var s : page.items()) {
+                var h = healthPolicy.evaluate(s.agent(), s.heartbeat(), now);
+                if (!query.matches(s.agent(), h)) continue;
+                counts.merge(h.status(), 1, Integer::sum);
+                agents.add(h);
+            }
+            start = page.lastKey();
+        } while (start != null);
+        var summary = new LinkedHashMap<String, Integer>();
+        summary.put("total", agents.size());
+        counts.forEach((k, v) -> summary.put(k.wire(), v));
+        return new HealthOverview(agents, summary);
+    }
+
+    // --- internals
+
+    /** What a mutation changes: a new spec (and version record kind) and/or a new status. */
+    private record Change(Agent agent, AgentSpec spec, AgentVersion.Change versionChange, AgentStatus status,
+                          Integer restoredFrom) {
+        Change(Agent agent, AgentSpec spec, AgentVersion.Change versionChange, AgentStatus status) {
+            this(agent, spec, versionChange, status, null);
+        }
+    }
+
+    private Agent mutate(String id, Long bodyRevision, Optional<Long> ifMatch, Principal caller, Function<Agent, Change> change) {
+        for (int attempt = 0; ; attempt++) {
+            var current = load(id, caller);
+            var agent = current.agent();
+            if (ifMatch.isPresent() && ifMatch.get() != agent.revision()) {
+                throw new LunaException(ErrorCode.PRECONDITION_FAILED, "If-Match revision " + ifMatch.get()
+                        + " does not match the current revision " + agent.revision(), Map.of("currentRevision", agent.revision()));
+            }
+            if (bodyRevision != null && bodyRevision != agent.revision()) {
+                throw new LunaException(ErrorCode.VERSION_CONFLICT, "Field 'revision' is " + bodyRevision
+                        + " but the agent is at revision " + agent.revision() + "; reload and retry", Map.of("currentRevision", agent.revision()));
+            }
+            var c = change.apply(agent);
+            Instant now = clock.instant();
+            int versionNumber = c.spec() != null ? agent.versionNumber() + 1 : agent.versionNumber();
+            var next = c.agent().with(c.status() != null ? c.status() : agent.status(), agent.revision() + 1, versionNumber, now);
+            var version = c.spec() == null ? null
+                    : new AgentVersion(id, versionNumber, c.spec(), c.versionChange(), c.restoredFrom(), now, caller.id());
+            if (repository.replace(next, agent.revision(), version)) {
+                return withHealth(next, current.heartbeat());
+            }
+            if (ifMatch.isPresent() || bodyRevision != null) {
+                throw new LunaException(ifMatch.isPresent() ? ErrorCode.PRECONDITION_FAILED : ErrorCode.VERSION_CONFLICT,
+                        "The agent was changed concurrently; reload and retry");
+            }
+            if (attempt >= 4) {
+                throw new LunaException(ErrorCode.VERSION_CONFLICT, "The agent is being changed concurrently; retry");
+            }
+        }
+    }
+
+    private AgentVersion rollbackTarget(Agent agent, RollbackRequest req) {
+        if (req.versionNumber() != null) {
+            return repository.version(agent.id(), req.versionNumber()).orElseThrow(() ->
+                    new LunaException(ErrorCode.NOT_FOUND, "Agent " + agent.id() + " has no version " + req.versionNumber()));
+        }
+        if (req.version() != null) {
+            Map<String, AttributeValue> start = null;
+            do {
+                var page = repository.versions(agent.id(), start, 100, true);
+                for (var v : page.items()) {
+                    if (v.spec().version().equals(req.version()) && v.versionNumber() != agent.versionNumber()) return v;
+                }
+                start = page.lastKey();
+            } while (start != null);
+            throw new LunaException(ErrorCode.NOT_FOUND, "Agent " + agent.id() + " has no earlier version " + req.version());
+        }
+        if (agent.versionNumber() <= 1) {
+            throw new LunaException(ErrorCode.CONFLICT, "Agent " + agent.id() + " has no previous version to roll back to");
+        }
+        return repository.version(agent.id(), agent.versionNumber() - 1).orElseThrow(() ->
+                new IllegalStateException("version record " + (agent.versionNumber() - 1) + " of " + agent.id() + " is missing"));
+    }
+
+    private AgentRepository.Stored load(String id, Principal caller) {
+        var stored = repository.find(id).orElseThrow(() -> LunaException.notFound("Agent", id));
+        if (!visibleTo(stored.agent(), caller)) throw LunaException.notFound("Agent", id);
+        return stored;
+    }
+
+    private static boolean visibleTo(Agent agent, Principal caller) {
+        return caller.projectId() == null || caller.has(Principal.ADMIN) || caller.projectId().equals(agent.projectId());
+    }
+
+    static String projectOf(Principal caller) {
+        return caller.projectId() != null ? caller.projectId() : DEFAULT_PROJECT;
+    }
+
+    private Agent withHealth(Agent agent, Heartbeat heartbeat) {
+        return agent.withHealth(healthPolicy.evaluate(agent, heartbeat, clock.instant()));
+    }
+
+    private static void requireNot(Agent agent, AgentStatus status, String action) {
+        if (agent.status() == status) throw invalidTransition(agent, action, "not " + status.wire());
+    }
+
+    private static LunaException invalidTransition(Agent agent, String action, String required) {
+        return new LunaException(ErrorCode.INVALID_TRANSITION, "Cannot " + action + " agent " + agent.id() + ": it is "
+                + agent.status().wire() + " (must be " + required + ")",
+                Map.of("status", agent.status().wire(), "action", action));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.luna.functions.platform;
+
+import dev.luna.core.Json;
+import dev.luna.http.Catalog;
+import dev.luna.http.Envelope;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The OpenAPI 3.1 document, generated from the function catalog (paths, operations, scopes, sizes) and the
+ * schemas in {@code openapi/components.json}. Since the catalog is the source, the document cannot drift
+ * from what is deployed; a test checks every schema reference resolves.
+ */
+final class OpenApiDocument {
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+    private final String json;
+
+    OpenApiDocument(Catalog catalog) {
+        this.json = Json.write(build(catalog, components()));
+    }
+
+    String json() {
+        return json;
+    }
+
+    static ObjectNode build(Catalog catalog, ObjectNode components) {
+        var doc = Json.object();
+        doc.put("openapi", "3.1.0");
+        doc.put("jsonSchemaDialect", "https://spec.openapis.org/oas/3.1/dialect/base");
+        var info = doc.putObject("info");
+        info.put("title", "Luna API");
+        info.put("version", Envelope.API_VERSION);
+        info.put("description", "Serverless AI-agent platform. Every operation is its own function; "
+                + "responses use the envelope {data, meta, links}, errors {error{code, message, details, requestId, timestamp}}.");
+        doc.putArray("servers").addObject().put("url", "/");
+        var paths = doc.putObject("paths");
+        for (var f : catalog.httpFunctions()) {
+            var item = paths.has(f.trigger().path()) ? (ObjectNode) paths.get(f.trigger().path()) : paths.putObject(f.trigger().path());
+            item.set(f.trigger().method().toLowerCase(java.util.Locale.ROOT), operation(f));
+        }
+        doc.set("components", components);
+        return doc;
+    }
+
+    private static ObjectNode operation(Catalog.FunctionSpec f) {
+        var op = Json.object();
+        op.put("operationId", f.name());
+        op.put("summary", f.summary());
+        op.putArray("tags").add(f.module());
+        op.put("x-luna-function", f.name());
+        var security = op.putArray("security");
+        if (!f.isPublic()) {
+            var scopes = security.addObject().putArray("bearer");
+            f.scopes().forEach(scopes::add);
+        }
+        var params = op.putArray("parameters");
+        Matcher m = PATH_PARAM.matcher(f.trigger().path());
+        while (m.find()) {
+            var p = params.addObject();
+            p.put("name", m.group(1));
+            p.put("in", "path");
+            p.put("required", true);
+            p.putObject("schema").put("type", "string");
+        }
+        String response = f.responseSchema();
+        boolean list = response != null && response.endsWith("[]");
+        if (list) {
+            queryParam(params, "limit", "integer", "Page size (1-100, default 20)");
+            queryParam(params, "cursor", "string", "Opaque cursor from links.next");
+        }
+        if (!"GET".equals(f.trigger().method())) {
+            var p = params.addObject();
+            p.put("name", "Idempotency-Key");
+            p.put("in", "header");
+            p.put("required", false);
+            p.put("description", "A retried request with the same key returns the first response");
+            p.putObject("schema").put("type", "string").put("maxLength", 255);
+        }
+        if (f.requestSchema() != null) {
+            var body = op.putObject("requestBody");
+            body.put("required", !f.requestSchema().equals("RollbackRequest") && !f.requestSchema().equals("Heartbeat"));
+            body.putObject("content").putObject("application/json").putObject("schema").put("$ref", ref(f.requestSchema()));
+        }
+        var responses = op.putObject("responses");
+        var ok = responses.putObject("POST".equals(f.trigger().method()) && "Agent".equals(response) && f.name().endsWith("-create") ? "201" : "200");
+        ok.put("description", "Success");
+        if (response != null) {
+            var schema = ok.putObject("content").putObject("application/json").putObject("schema");
+            var all = schema.putArray("allOf");
+            all.addObject().put("$ref", ref("SuccessEnvelope"));
+            var data = all.addObject().put("type", "object").putObject("properties").putObject("data");
+            if (list) {
+                data.put("type", "array");
+                data.putObject("items").put("$ref", ref(response.substring(0, response.length() - 2)));
+            } else {
+                data.put("$ref", ref(response));
+            }
+        }
+        errorResponse(responses, "4XX", "Client error (VALIDATION_FAILED, NOT_FOUND, CONFLICT, …)");
+        if (!f.isPublic()) {
+            errorResponse(responses, "401", "Missing or invalid credentials");
+            errorResponse(responses, "403", "Missing scope " + String.join(", ", f.scopes()));
+        }
+        return op;
+    }
+
+    private static void queryParam(ArrayNode params, String name, String type, String description) {
+        var p = params.addObject();
+        p.put("name", name);
+        p.put("in", "query");
+        p.put("required", false);
+        p.put("description", description);
+        p.putObject("schema").put("type", type);
+    }
+
+    private static void errorResponse(ObjectNode responses, String status, String description) {
+        var r = responses.putObject(status);
+        r.put("description", description);
+        r.putObject("content").putObject("application/json").putObject("schema").put("$ref", ref("ErrorEnvelope"));
+    }
+
+    static String ref(String schema) {
+        return "#/components/schemas/" + schema;
+    }
+
+    static ObjectNode components() {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream("/openapi/components.json")) {
+            JsonNode node = Json.tree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return (ObjectNode) node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+locals {
+  qualified_name   = "${var.resource_prefix}-${var.function_name}"
+  log_group_name   = "/aws/lambda/${local.qualified_name}"
+  artifact_present = fileexists(var.artifact_path)
+  route_key        = "${var.http_method} ${var.http_path}"
+  alarm_actions    = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+  # API Gateway source ARNs look like <execution_arn>/<stage>/<METHOD>/<path>.
+  permission_method = var.http_method == "ANY" ? "*" : var.http_method
+
+  tags = merge(var.tags, {
+    "luna:function" = var.function_name
+    "luna:module"   = var.module_name
+  })
+
+  dynamodb_item_actions = [
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:Query",
+    "dynamodb:Scan",
+    "dynamodb:BatchGetItem",
+    "dynamodb:BatchWriteItem",
+    "dynamodb:ConditionCheckItem",
+  ]
+}
+
+# --- logs -------------------------------------------------------------------
+
+resource "aws_cloudwatch_log_group" "this" {
+  name              = local.log_group_name
+  retention_in_days = var.log_retention_days
+  tags              = local.tags
+}
+
+# --- least-privilege role ---------------------------------------------------
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    sid     = "LambdaAssumeRole"
+    effect  = "Allow"
+    actions = ["sts:AssumeRole"]
+
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "this" {
+  statement {
+    sid       = "WriteOwnLogGroup"
+    effect    = "Allow"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
+  }
+
+  # Item actions (Transact* calls are authorised by these) on the function's
+  # own tables only.
+  dynamic "statement" {
+    for_each = length(var.table_arns) > 0 ? [values(var.table_arns)] : []
+    content {
+      sid       = "UseOwnTables"
+      effect    = "Allow"
+      actions   = local.dynamodb_item_actions
+      resources = statement.value
+    }
+  }
+
+  # Indexes of those tables can only be read.
+  dynamic "statement" {
+    for_each = length(var.table_arns) > 0 ? [values(var.table_arns)] : []
+    content {
+      sid       = "QueryOwnTableIndexes"
+      effect    = "Allow"
+      actions   = ["dynamodb:Query", "dynamodb:Scan"]
+      resources = [for arn in statement.value : "${arn}/index/*"]
+    }
+  }
+}
+
+resource "aws_iam_role" "this" {
+  name               = local.qualified_name
+  description        = "Execution role of ${local.qualified_name}"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+  tags               = local.tags
+}
+
+resource "aws_iam_role_policy" "this" {
+  name   = "least-privilege"
+  role   = aws_iam_role.this.id
+  policy = data.aws_iam_policy_document.this.json
+}
+
+# --- function ---------------------------------------------------------------
+
+resource "aws_lambda_function" "this" {
+  function_name = local.qualified_name
+  description   = substr(var.description, 0, 256)
+  role          = aws_iam_role.this.arn
+
+  runtime       = var.runtime
+  handler       = var.handler
+  architectures = [var.architecture]
+  memory_size   = var.memory_mb
+  timeout       = var.timeout_seconds
+
+  # The zip may be absent at plan time (the root module warns about it); the
+  # hash is then left to the provider, which reads the file at apply.
+  filename         = var.artifact_path
+  source_code_hash = local.artifact_present ? filebase64sha256(var.artifact_path) : null
+
+  # SnapStart snapshots published versions; the API invokes the "live" alias.
+  publish = true
+
+  dynamic "snap_start" {
+    for_each = var.snap_start_enabled ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  environment {
+    variables = merge(var.environment_variables, {
+      MAIN_CLASS                       = var.initializer
+      SPRING_CLOUD_FUNCTION_DEFINITION = var.bean
+      LUNA_RESOURCE_PREFIX             = var.resource_prefix
+      LUNA_FUNCTION                    = var.function_name
+      JAVA_TOOL_OPTIONS                = var.java_tool_options
+    })
+  }
+
+  tags = local.tags
+
+  depends_on = [
+    aws_cloudwatch_log_group.this,
+    aws_iam_role_policy.this,
+  ]
+}
+
+resource "aws_lambda_alias" "live" {
+  name             = "live"
+  description      = "Version served by API Gateway"
+  function_name    = aws_lambda_function.this.function_name
+  function_version = aws_lambda_function.this.version
+}
+
+# --- API route --------------------------------------------------------------
+
+resource "aws_apigatewayv2_integration" "this" {
+  api_id                 = var.api_id
+  description            = local.qualified_name
+  integration_type       = "AWS_PROXY"
+  integration_method     = "POST"
+  integration_uri        = aws_lambda_alias.live.invoke_arn
+  payload_format_version = "2.0"
+  timeout_milliseconds   = min(30000, (var.timeout_seconds + 1) * 1000)
+}
+
+resource "aws_apigatewayv2_route" "this" {
+  api_id    = var.api_id
+  route_key = local.route_key
+  target    = "integrations/${aws_apigatewayv2_integration.this.id}"
+}
+
+resource "aws_lambda_permission" "api" {
+  statement_id  = "AllowApiGatewayInvoke"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.this.function_name
+  qualifier     = aws_lambda_alias.live.name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${var.api_execution_arn}/*/${local.permission_method}/*"
+}
+
+# --- alarms -----------------------------------------------------------------
+
+resource "aws_cloudwatch_metric_alarm" "errors" {
+  alarm_name          = "${local.qualified_name}-errors"
+  alarm_description   = "${local.qualified_name} (${local.route_key}) reported errors."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Errors"
+  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
+  statistic           = "Sum"
+  period              = var.alarm_period_seconds
+  evaluation_periods  = 1
+  threshold           = var.error_alarm_threshold
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = local.tags
+}
+
+resource "aws_cloudwatch_metric_alarm" "throttles" {
+  alarm_name          = "${local.qualified_name}-throttles"
+  alarm_description   = "${local.qualified_name} (${local.route_key}) was throttled."
+  namespace           = "AWS/Lambda"
+  metric_name         = "Throttles"
+  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
+  statistic           = "Sum"
+  period              = var.alarm_period_seconds
+  evaluation_periods  = 1
+  threshold           = var.throttle_alarm_threshold
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+  tags                = local.tags
+}

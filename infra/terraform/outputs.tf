@@ -1,0 +1,59 @@
+output "resource_prefix" {
+  description = "Prefix of every resource name (functions read it from LUNA_RESOURCE_PREFIX)."
+  value       = local.resource_prefix
+}
+
+output "api_id" {
+  description = "Id of the API Gateway HTTP API."
+  value       = aws_apigatewayv2_api.this.id
+}
+
+output "api_url" {
+  description = "Base URL of the API ($default stage); routes start with /api/v1."
+  value       = aws_apigatewayv2_api.this.api_endpoint
+}
+
+output "function_names" {
+  description = "Catalog function name => Lambda function name."
+  value       = { for name, fn in module.http_function : name => fn.function_name }
+}
+
+output "function_arns" {
+  description = "Catalog function name => Lambda function ARN (unqualified)."
+  value       = { for name, fn in module.http_function : name => fn.function_arn }
+}
+
+output "function_alias_arns" {
+  description = "Catalog function name => ARN of its \"live\" alias (what API Gateway invokes)."
+  value       = { for name, fn in module.http_function : name => fn.alias_arn }
+}
+
+output "routes" {
+  description = "Catalog function name => API route key."
+  value       = { for name, fn in module.http_function : name => fn.route_key }
+}
+
+output "table_names" {
+  description = "Logical table name => DynamoDB table name."
+  value       = module.data.table_names
+}
+
+output "table_arns" {
+  description = "Logical table name => DynamoDB table ARN."
+  value       = module.data.table_arns
+}
+
+output "bucket_names" {
+  description = "Logical bucket name => S3 bucket name."
+  value       = module.data.bucket_names
+}
+
+output "bucket_name" {
+  description = "Name of the artifacts bucket."
+  value       = try(module.data.bucket_names["artifacts"], null)
+}
+
+output "queue_urls" {
+  description = "Logical queue name => SQS queue URL."
+  value       = module.data.queue_urls
+}

@@ -1,0 +1,110 @@
+# Inputs of the Luna root module. Environment roots under envs/ set them; nothing
+# here is a secret, and no secret may be given as a default.
+
+variable "environment" {
+  description = "Deployment environment name (dev, staging, prod, ...). Part of every resource name."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,15}$", var.environment))
+    error_message = "environment must be 2-16 characters of lowercase letters, digits and '-', starting with a letter."
+  }
+}
+
+variable "region" {
+  description = "AWS region the aws provider is configured for. Checked against the provider so an env cannot deploy to the wrong region by accident."
+  type        = string
+}
+
+variable "resource_prefix" {
+  description = "Prefix of every resource name. Defaults to \"luna-<environment>\". Set it (e.g. \"acme-luna-prod\") when bucket names must be globally unique."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.resource_prefix == null || can(regex("^[a-z][a-z0-9-]{1,30}$", var.resource_prefix))
+    error_message = "resource_prefix must be 2-31 characters of lowercase letters, digits and '-', starting with a letter."
+  }
+}
+
+variable "artifacts_dir" {
+  description = "Directory where scripts/package puts one zip per function module (<artifacts_dir>/<artifact>.zip). Defaults to build/artifacts at the repository root."
+  type        = string
+  default     = null
+}
+
+variable "lambda_architecture" {
+  description = "Instruction set of every function."
+  type        = string
+  default     = "x86_64"
+
+  validation {
+    condition     = contains(["x86_64", "arm64"], var.lambda_architecture)
+    error_message = "lambda_architecture must be x86_64 or arm64."
+  }
+}
+
+variable "snap_start_enabled" {
+  description = "Enable Lambda SnapStart (on published versions) for every function."
+  type        = bool
+  default     = true
+}
+
+variable "function_environment" {
+  description = "Extra environment variables given to every function (no secrets: use Secrets Manager / SSM references). The LUNA_* / Spring variables set by the module win over these."
+  type        = map(string)
+  default     = {}
+}
+
+variable "log_retention_days" {
+  description = "Retention of the functions' and the API's CloudWatch log groups."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, ...)."
+  }
+}
+
+variable "tags" {
+  description = "Tags added to every taggable resource (merged over Project/Environment/ManagedBy)."
+  type        = map(string)
+  default     = {}
+}
+
+variable "cors_allow_origins" {
+  description = "Origins allowed by the API's CORS configuration. Empty = no CORS configuration on API Gateway (the Cloudflare Worker in front handles CORS)."
+  type        = list(string)
+  default     = []
+}
+
+variable "api_throttling_burst_limit" {
+  description = "Default route burst limit of the API stage."
+  type        = number
+  default     = 200
+}
+
+variable "api_throttling_rate_limit" {
+  description = "Default route steady-state rate limit (requests per second) of the API stage."
+  type        = number
+  default     = 100
+}
+
+variable "alarm_sns_topic_arn" {
+  description = "SNS topic notified by the CloudWatch alarms (alarm and OK). null = alarms without actions."
+  type        = string
+  default     = null
+}
+
+variable "deletion_protection" {
+  description = "Enable DynamoDB deletion protection on every table."
+  type        = bool
+  default     = true
+}
+
+variable "bucket_force_destroy" {
+  description = "Allow terraform destroy to delete non-empty buckets (dev only)."
+  type        = bool
+  default     = false
+}

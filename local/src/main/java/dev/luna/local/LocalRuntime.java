@@ -1,0 +1,206 @@
+package dev.luna.local;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.luna.emulators.Emulators;
+import dev.luna.http.Catalog;
+import dev.luna.http.Platform;
+import dev.luna.http.PlatformHolder;
+import dev.luna.http.Router;
+import dev.luna.store.ApiKeyStore;
+import dev.luna.store.AwsClients;
+import dev.luna.store.DataDefinitions;
+import dev.luna.store.LunaConfig;
+import dev.luna.store.ResourceProvisioner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
+import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM: the embedded AWS stand-ins, the resources of {@code data.json} created on them,
+ * every function of the catalog registered through the same Spring Cloud Function path Lambda uses, and an
+ * HTTP front that plays API Gateway.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Emulators emulators;
+    private final ConfigurableApplicationContext context;
+    private final AwsClients aws;
+    private final String generatedAdminKey;
+    private final Path dataDirectory;
+
+    private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, ConfigurableApplicationContext context,
+                         AwsClients aws, String generatedAdminKey, Path dataDirectory) {
+        this.server = server;
+        this.executor = executor;
+        this.emulators = emulators;
+        this.context = context;
+        this.aws = aws;
+        this.generatedAdminKey = generatedAdminKey;
+        this.dataDirectory = dataDirectory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configuration of a local runtime. */
+    public static final class Builder {
+        private int port = 8080;
+        private Path dataDirectory = Path.of(".luna");
+        private String adminKey;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Where state persists; null keeps everything in memory. */
+        public Builder dataDirectory(Path dataDirectory) {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        public Builder adminKey(String adminKey) {
+            this.adminKey = adminKey;
+            return this;
+        }
+
+        /** A setting the functions read as if it were an environment variable (e.g. LUNA_AGENT_DEGRADED_AFTER_SECONDS). */
+        public Builder setting(String name, String value) {
+            if (value != null && !value.isBlank()) settings.put(name, value);
+            return this;
+        }
+
+        public LocalRuntime start() {
+            return LocalRuntime.start(this);
+        }
+    }
+
+    private static LocalRuntime start(Builder b) {
+        long t0 = System.nanoTime();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", b.port), 512);
+        } catch (BindException e) {
+            throw new PortInUseException(b.port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Emulators emulators = null;
+        ConfigurableApplicationContext context = null;
+        AwsClients aws = null;
+        try {
+            emulators = Emulators.start(b.dataDirectory);
+            var properties = new LinkedHashMap<String, String>();
+            properties.put("AWS_REGION", "us-east-1");
+            properties.put(LunaConfig.DYNAMODB_ENDPOINT, emulators.dynamoEndpoint().toString());
+            properties.put(LunaConfig.S3_ENDPOINT, emulators.s3Endpoint().toString());
+            properties.put(LunaConfig.SQS_ENDPOINT, emulators.sqsEndpoint().toString());
+            properties.put(LunaConfig.RESOURCE_PREFIX, "luna");
+            properties.putAll(b.settings);
+            var config = LunaConfig.from(properties::get);
+            aws = new AwsClients(config);
+            new ResourceProvisioner(aws).provision(DataDefinitions.load());
+            Optional<String> generated = new AdminKeys(new ApiKeyStore(aws), Clock.systemUTC()).ensure(b.adminKey);
+
+            context = functions(properties);
+            var invoker = new LambdaInvoker(context);
+            var catalog = Catalog.load();
+            for (var f : catalog.functions().values()) {
+                if (!invoker.has(f.bean())) throw new IllegalStateException("catalog function " + f.name() + " has no bean " + f.bean());
+            }
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            server.createContext("/", new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
+            server.setExecutor(executor);
+            server.start();
+            log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, data: {})",
+                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(),
+                    b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
+            return new LocalRuntime(server, executor, emulators, context, aws, generated.orElse(null), b.dataDirectory);
+        } catch (RuntimeException e) {
+            server.stop(0);
+            if (context != null) context.close();
+            if (aws != null) aws.close();
+            if (emulators != null) emulators.close();
+            throw e;
+        }
+    }
+
+    /** Boots every module's functions in one Spring context, the way FunctionInvoker boots one module in Lambda. */
+    private static ConfigurableApplicationContext functions(Map<String, String> properties) {
+        var sources = new ArrayList<Class<?>>();
+        for (var module : Catalog.load().modules().values()) {
+            try {
+                sources.add(Class.forName(module.initializer()));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("module initializer " + module.initializer() + " is not on the classpath", e);
+            }
+        }
+        sources.add(AWSCompanionAutoConfiguration.class);
+        var args = new ArrayList<String>();
+        args.add("--spring.cloud.function.web.export.enabled=false");
+        args.add("--spring.main.web-application-type=none");
+        args.add("--spring.main.banner-mode=off");
+        args.add("--spring.main.log-startup-info=false");
+        properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        return FunctionalSpringApplication.run(sources.toArray(Class<?>[]::new), args.toArray(String[]::new));
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** The admin key generated at this start, if one was (shown once). */
+    public Optional<String> generatedAdminKey() {
+        return Optional.ofNullable(generatedAdminKey);
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        var platform = (Platform) context.getBeanFactory().getSingleton(PlatformHolder.BEAN);
+        context.close();
+        if (platform != null) platform.close();
+        aws.close();
+        emulators.close();
+    }
+
+    /** The requested port is taken. */
+    public static final class PortInUseException extends RuntimeException {
+        PortInUseException(int port) {
+            super("Port " + port + " is already in use. Stop the other process or choose another port with LUNA_PORT=<port>.");
+        }
+    }
+}

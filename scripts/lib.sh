@@ -1,0 +1,38 @@
+# Shared helpers of the scripts: locate a JDK >= 21 and run Maven (offline when the cache allows).
+# shellcheck shell=bash
+
+luna_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
+
+java_major() { "$1" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'; }
+
+# Sets JAVA_HOME to a JDK >= 21: $JAVA_HOME if good, else the java on PATH, else /usr/lib/jvm/*.
+find_jdk() {
+  local candidates=() c
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for c in /usr/lib/jvm/*; do [ -d "$c" ] && candidates+=("$c"); done
+  for c in "${candidates[@]}"; do
+    if [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] && [ "$(java_major "$c/bin/java")" -ge 21 ] 2>/dev/null; then
+      export JAVA_HOME="$c"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  echo "luna: no JDK >= 21 found (looked at JAVA_HOME, PATH and /usr/lib/jvm). Install Temurin 21+ and set JAVA_HOME." >&2
+  return 1
+}
+
+# Runs Maven offline when every dependency is cached, online otherwise (the first run downloads them).
+mvn_run() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "luna: Maven not found; installing it with apt-get" >&2
+    (apt-get update -qq && apt-get install -y -qq maven) >&2 || { echo "luna: could not install Maven" >&2; return 1; }
+  fi
+  if mvn -B -q -o "$@"; then return 0; fi
+  local rc=$?
+  if [ -n "${LUNA_OFFLINE_ONLY:-}" ]; then return $rc; fi
+  echo "luna: offline build failed; retrying with the network (first run downloads dependencies)" >&2
+  mvn -B -q "$@"
+}

@@ -1,0 +1,35 @@
+package dev.luna.core;
+
+/** Stable, client-visible error codes and the HTTP status each maps to. */
+public enum ErrorCode {
+    VALIDATION_FAILED(400),
+    MALFORMED_JSON(400),
+    INVALID_CURSOR(400),
+    UNAUTHENTICATED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    ROUTE_NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    CONFLICT(409),
+    INVALID_TRANSITION(409),
+    VERSION_CONFLICT(409),
+    IDEMPOTENCY_IN_PROGRESS(409),
+    PRECONDITION_FAILED(412),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    IDEMPOTENCY_KEY_REUSED(422),
+    RATE_LIMITED(429),
+    BUDGET_EXCEEDED(402),
+    INTERNAL(500),
+    UNAVAILABLE(503);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,353 @@
+package dev.luna.emulators.dynamodb;
+
+import dev.luna.emulators.dynamodb.ExpressionLexer.Kind;
+import dev.luna.emulators.dynamodb.ExpressionLexer.Token;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Recursive-descent parser for condition/filter/key-condition, update and projection expressions.
+ * Placeholders are resolved through the {@link ExpressionContext} while parsing.
+ */
+final class ExpressionParser {
+  private static final Set<String> CONDITION_FUNCTIONS =
+      Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
+  private static final Set<String> TYPE_NAMES =
+      Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
+  private static final Set<String> CLAUSES = Set.of("SET", "REMOVE", "ADD", "DELETE");
+  private static final int MAX_IN_OPERANDS = 100;
+
+  private final String expression;
+  private final String label;
+  private final ExpressionContext context;
+  private final List<Token> tokens;
+  private int position;
+
+  private ExpressionParser(String expression, String label, ExpressionContext context) {
+    if (expression.isBlank()) {
+      throw DynamoDbError.validation("Invalid " + label + ": The expression can not be empty;");
+    }
+    this.expression = expression;
+    this.label = label;
+    this.context = context;
+    this.tokens = ExpressionLexer.tokenize(expression, label);
+  }
+
+  static Condition parseCondition(String expression, String label, ExpressionContext context) {
+    ExpressionParser parser = new ExpressionParser(expression, label, context);
+    Condition condition = parser.or();
+    parser.expect(Kind.EOF);
+    return condition;
+  }
+
+  static List<DocumentPath> parseProjection(String expression, ExpressionContext context) {
+    ExpressionParser parser = new ExpressionParser(expression, "ProjectionExpression", context);
+    List<DocumentPath> paths = new ArrayList<>();
+    do {
+      paths.add(parser.path());
+    } while (parser.accept(Kind.COMMA));
+    parser.expect(Kind.EOF);
+    return paths;
+  }
+
+  static UpdateExpression parseUpdate(String expression, ExpressionContext context) {
+    ExpressionParser parser = new ExpressionParser(expression, "UpdateExpression", context);
+    UpdateExpression update = parser.update();
+    List<DocumentPath> targets = update.targets();
+    for (int i = 0; i < targets.size(); i++) {
+      for (int j = i + 1; j < targets.size(); j++) {
+        if (targets.get(i).overlaps(targets.get(j))) {
+          throw DynamoDbError.validation("Invalid UpdateExpression: Two document paths overlap with each "
+              + "other; must remove or rewrite one of these paths; path one: [" + targets.get(i)
+              + "], path two: [" + targets.get(j) + "]");
+        }
+      }
+    }
+    return update;
+  }
+
+  // ---- conditions
+
+  private Condition or() {
+    Condition left = and();
+    while (acceptKeyword("OR")) {
+      left = new Condition.Or(left, and());
+    }
+    return left;
+  }
+
+  private Condition and() {
+    Condition left = not();
+    while (acceptKeyword("AND")) {
+      left = new Condition.And(left, not());
+    }
+    return left;
+  }
+
+  private Condition not() {
+    if (acceptKeyword("NOT")) {
+      return new Condition.Not(not());
+    }
+    return primary();
+  }
+
+  private Condition primary() {
+    if (accept(Kind.LPAREN)) {
+      Condition inner = or();
+      expect(Kind.RPAREN);
+      return inner;
+    }
+    if (isFunctionCall()) {
+      String name = peek().text().toLowerCase(Locale.ROOT);
+      if (CONDITION_FUNCTIONS.contains(name)) {
+        return function(name);
+      }
+    }
+    Operand left = conditionOperand();
+    Token token = peek();
+    if (token.kind() == Kind.COMPARATOR) {
+      position++;
+      return new Condition.Comparison(token.text(), left, conditionOperand());
+    }
+    if (acceptKeyword("BETWEEN")) {
+      Operand low = conditionOperand();
+      expectKeyword("AND");
+      return new Condition.Between(left, low, conditionOperand());
+    }
+    if (acceptKeyword("IN")) {
+      expect(Kind.LPAREN);
+      List<Operand> candidates = new ArrayList<>();
+      do {
+        candidates.add(conditionOperand());
+      } while (accept(Kind.COMMA));
+      expect(Kind.RPAREN);
+      if (candidates.size() > MAX_IN_OPERANDS) {
+        throw DynamoDbError.validation("Invalid " + label + ": The IN operator accepts at most 100 operands");
+      }
+      return new Condition.In(left, candidates);
+    }
+    throw syntaxError(token);
+  }
+
+  private Condition function(String name) {
+    List<Operand> args = arguments(this::conditionOperand);
+    int expected = name.startsWith("attribute_") && !name.equals("attribute_type") ? 1 : 2;
+    if (args.size() != expected) {
+      throw DynamoDbError.validation("Invalid " + label + ": Incorrect number of operands for operator or "
+          + "function; operator or function: " + name + ", number of operands: " + args.size());
+    }
+    if (!(args.get(0) instanceof Operand.Path)) {
+      throw DynamoDbError.validation("Invalid " + label + ": Operator or function requires a document "
+          + "path; operator or function: " + name);
+    }
+    if (name.equals("attribute_type")) {
+      if (!(args.get(1) instanceof Operand.Literal(AttrValue.S(String type))) || !TYPE_NAMES.contains(type)) {
+        throw DynamoDbError.validation("Invalid " + label + ": Invalid attribute type name found; type: "
+            + (args.get(1) instanceof Operand.Literal l ? AttrValueJson.describe(l.value()) : "path")
+            + ", valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+      }
+    }
+    return new Condition.Function(name, List.copyOf(args));
+  }
+
+  private Operand conditionOperand() {
+    if (isFunctionCall()) {
+      Token token = peek();
+      String name = token.text().toLowerCase(Locale.ROOT);
+      if (!name.equals("size")) {
+        throw functionMisuse(token);
+      }
+      position++;
+      expect(Kind.LPAREN);
+      DocumentPath path = path();
+      expect(Kind.RPAREN);
+      return new Operand.Size(path);
+    }
+    if (peek().kind() == Kind.VALUE) {
+      Token token = next();
+      return new Operand.Literal(context.value(token.text(), label));
+    }
+    return new Operand.Path(path());
+  }
+
+  // ---- update expressions
+
+  private UpdateExpression update() {
+    List<UpdateExpression.SetAction> sets = new ArrayList<>();
+    List<DocumentPath> removes = new ArrayList<>();
+    List<UpdateExpression.SetChange> adds = new ArrayList<>();
+    List<UpdateExpression.SetChange> deletes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    do {
+      Token token = next();
+      String clause = token.text().toUpperCase(Locale.ROOT);
+      if (token.kind() != Kind.IDENT || !CLAUSES.contains(clause)) {
+        throw syntaxError(token);
+      }
+      if (!seen.add(clause)) {
+        throw DynamoDbError.validation("Invalid UpdateExpression: The \"" + clause
+            + "\" section can only be used once in an update expression;");
+      }
+      do {
+        switch (clause) {
+          case "SET" -> {
+            DocumentPath path = path();
+            Token eq = next();
+            if (eq.kind() != Kind.COMPARATOR || !eq.text().equals("=")) {
+              throw syntaxError(eq);
+            }
+            sets.add(new UpdateExpression.SetAction(path, setValue()));
+          }
+          case "REMOVE" -> removes.add(path());
+          case "ADD" -> adds.add(new UpdateExpression.SetChange(path(), literal()));
+          default -> deletes.add(new UpdateExpression.SetChange(path(), literal()));
+        }
+      } while (accept(Kind.COMMA));
+    } while (peek().kind() != Kind.EOF);
+    return new UpdateExpression(sets, removes, adds, deletes);
+  }
+
+  private Operand setValue() {
+    Operand left = setOperand();
+    if (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
+      boolean plus = next().kind() == Kind.PLUS;
+      return new Operand.Arithmetic(plus, left, setOperand());
+    }
+    return left;
+  }
+
+  private Operand setOperand() {
+    if (isFunctionCall()) {
+      Token token = peek();
+      String name = token.text().toLowerCase(Locale.ROOT);
+      if (name.equals("if_not_exists")) {
+        List<Operand> args = arguments(this::setValue);
+        if (args.size() != 2 || !(args.get(0) instanceof Operand.Path(DocumentPath path))) {
+          throw DynamoDbError.validation("Invalid UpdateExpression: if_not_exists requires a document path "
+              + "and a value: if_not_exists(path, value)");
+        }
+        return new Operand.IfNotExists(path, args.get(1));
+      }
+      if (name.equals("list_append")) {
+        List<Operand> args = arguments(this::setValue);
+        if (args.size() != 2) {
+          throw DynamoDbError.validation("Invalid UpdateExpression: Incorrect number of operands for "
+              + "operator or function; operator or function: list_append, number of operands: " + args.size());
+        }
+        return new Operand.ListAppend(args.get(0), args.get(1));
+      }
+      throw functionMisuse(token);
+    }
+    if (peek().kind() == Kind.VALUE) {
+      return new Operand.Literal(literal());
+    }
+    return new Operand.Path(path());
+  }
+
+  private AttrValue literal() {
+    Token token = expect(Kind.VALUE);
+    return context.value(token.text(), label);
+  }
+
+  // ---- shared pieces
+
+  /** Parses {@code name(arg, ...)}; the current token is the function name. */
+  private List<Operand> arguments(Supplier<Operand> argument) {
+    position++;
+    expect(Kind.LPAREN);
+    List<Operand> args = new ArrayList<>();
+    do {
+      args.add(argument.get());
+    } while (accept(Kind.COMMA));
+    expect(Kind.RPAREN);
+    return args;
+  }
+
+  private DocumentPath path() {
+    List<DocumentPath.Element> elements = new ArrayList<>();
+    elements.add(DocumentPath.Element.name(pathName()));
+    while (true) {
+      if (accept(Kind.DOT)) {
+        elements.add(DocumentPath.Element.name(pathName()));
+      } else if (accept(Kind.LBRACKET)) {
+        Token index = expect(Kind.NUMBER);
+        expect(Kind.RBRACKET);
+        try {
+          elements.add(DocumentPath.Element.index(Integer.parseInt(index.text())));
+        } catch (NumberFormatException e) {
+          throw syntaxError(index);
+        }
+      } else {
+        return new DocumentPath(elements);
+      }
+    }
+  }
+
+  private String pathName() {
+    Token token = next();
+    return switch (token.kind()) {
+      case IDENT -> token.text();
+      case NAME -> context.name(token.text(), label);
+      default -> throw syntaxError(token);
+    };
+  }
+
+  private boolean isFunctionCall() {
+    return peek().kind() == Kind.IDENT && tokens.get(position + 1).kind() == Kind.LPAREN;
+  }
+
+  private DynamoDbError functionMisuse(Token token) {
+    return DynamoDbError.validation("Invalid " + label + ": The function is not allowed to be used this "
+        + "way in an expression; function: " + token.text());
+  }
+
+  private Token peek() {
+    return tokens.get(position);
+  }
+
+  private Token next() {
+    Token token = tokens.get(position);
+    if (token.kind() != Kind.EOF) {
+      position++;
+    }
+    return token;
+  }
+
+  private boolean accept(Kind kind) {
+    if (peek().kind() == kind) {
+      position++;
+      return true;
+    }
+    return false;
+  }
+
+  private boolean acceptKeyword(String keyword) {
+    if (peek().isKeyword(keyword)) {
+      position++;
+      return true;
+    }
+    return false;
+  }
+
+  private Token expect(Kind kind) {
+    Token token = peek();
+    if (token.kind() != kind) {
+      throw syntaxError(token);
+    }
+    return next();
+  }
+
+  private void expectKeyword(String keyword) {
+    if (!acceptKeyword(keyword)) {
+      throw syntaxError(peek());
+    }
+  }
+
+  private DynamoDbError syntaxError(Token token) {
+    return ExpressionLexer.syntaxError(label, expression, token.describe(), token.position());
+  }
+}

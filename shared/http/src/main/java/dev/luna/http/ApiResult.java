@@ -1,0 +1,83 @@
+package dev.luna.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A handler's answer: status, the {@code data} of the envelope, extra headers, and the cursor of the next page
+ * for lists. {@link #raw} answers a non-enveloped body (the OpenAPI document, the docs page).
+ */
+public final class ApiResult {
+    private final int status;
+    private final Object data;
+    private final String nextCursor;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final String rawBody;
+    private final String rawContentType;
+
+    private ApiResult(int status, Object data, String nextCursor, String rawBody, String rawContentType) {
+        this.status = status;
+        this.data = data;
+        this.nextCursor = nextCursor;
+        this.rawBody = rawBody;
+        this.rawContentType = rawContentType;
+    }
+
+    public static ApiResult ok(Object data) {
+        return new ApiResult(200, data, null, null, null);
+    }
+
+    public static ApiResult created(Object data, String location) {
+        return new ApiResult(201, data, null, null, null).header("Location", location);
+    }
+
+    public static ApiResult accepted(Object data) {
+        return new ApiResult(202, data, null, null, null);
+    }
+
+    public static ApiResult page(Object items, String nextCursor) {
+        return new ApiResult(200, items, nextCursor, null, null);
+    }
+
+    public static ApiResult raw(int status, String contentType, String body) {
+        return new ApiResult(status, null, null, body, contentType);
+    }
+
+    public ApiResult header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Sets the ETag to the given revision, so clients can send it back in {@code If-Match}. */
+    public ApiResult etag(long revision) {
+        return header("ETag", "\"" + revision + "\"");
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Object data() {
+        return data;
+    }
+
+    public String nextCursor() {
+        return nextCursor;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public String rawBody() {
+        return rawBody;
+    }
+
+    public String rawContentType() {
+        return rawContentType;
+    }
+
+    public boolean isRaw() {
+        return rawBody != null;
+    }
+}

@@ -1,0 +1,249 @@
+package dev.luna.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.luna.core.ErrorCode;
+import dev.luna.core.Json;
+import dev.luna.core.LunaException;
+import dev.luna.core.Principal;
+import dev.luna.store.ApiKeyStore;
+import dev.luna.store.IdempotencyStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The one request pipeline every HTTP function runs, in Lambda and locally: request id, body limits,
+ * authentication, the catalog's scopes, idempotency, the handler, the envelope, and the single mapping from
+ * exceptions to error responses. Handlers only see {@link ApiRequest} and return {@link ApiResult}.
+ */
+public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(HttpFunction.class);
+    private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final Catalog.FunctionSpec spec;
+    private final RouteHandler handler;
+    private final Platform platform;
+
+    public HttpFunction(Catalog.FunctionSpec spec, RouteHandler handler, Platform platform) {
+        this.spec = spec;
+        this.handler = handler;
+        this.platform = platform;
+    }
+
+    public Catalog.FunctionSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        Instant now = platform.clock().instant();
+        var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+        if (event.getHeaders() != null) headers.putAll(event.getHeaders());
+        String requestId = requestId(event, headers);
+        MDC.put("requestId", requestId);
+        MDC.put("function", spec.name());
+        String idempotencyKey = null;
+        APIGatewayV2HTTPResponse response;
+        try {
+            String body = body(event);
+            Principal principal = spec.isPublic() ? Principal.anonymous() : authenticate(headers.get("Authorization"));
+            authorize(principal);
+            var request = new ApiRequest(method(event), event.getRawPath(), event.getRawQueryString(),
+                    event.getPathParameters(), event.getQueryStringParameters(), headers, body, requestId, principal);
+            idempotencyKey = idempotencyKey(request);
+            if (idempotencyKey != null) {
+                var outcome = platform.idempotency().begin(idempotencyKey, requestHash(request));
+                if (outcome instanceof IdempotencyStore.Outcome.Replay replay) {
+                    String key = idempotencyKey;
+                    idempotencyKey = null;
+                    response = replayed(replay.response(), requestId);
+                    log.debug("replayed idempotent response for key hash {}", ApiKeyStore.hash(key).substring(0, 12));
+                    return response;
+                }
+            }
+            response = respond(handler.handle(request), request, now);
+            if (idempotencyKey != null) {
+                if (response.getStatusCode() < 500) {
+                    platform.idempotency().complete(idempotencyKey, Json.write(StoredResponse.of(response)));
+                } else {
+                    platform.idempotency().release(idempotencyKey);
+                }
+            }
+        } catch (LunaException e) {
+            releaseQuietly(idempotencyKey);
+            response = error(e.code(), e.getMessage(), e.details(), requestId, now);
+            if (e.code() == ErrorCode.UNAUTHENTICATED) {
+                response.getHeaders().put("WWW-Authenticate", "Bearer realm=\"luna\"");
+            }
+        } catch (SdkException e) {
+            releaseQuietly(idempotencyKey);
+            log.error("storage unavailable: {}", e.toString());
+            response = error(ErrorCode.UNAVAILABLE, "A backing service is unavailable; retry with backoff", null, requestId, now);
+            response.getHeaders().put("Retry-After", "1");
+        } catch (RuntimeException e) {
+            releaseQuietly(idempotencyKey);
+            log.error("unhandled error", e);
+            response = error(ErrorCode.INTERNAL, "Internal error; quote requestId " + requestId + " when reporting it",
+                    null, requestId, now);
+        } finally {
+            MDC.remove("requestId");
+            MDC.remove("function");
+        }
+        if (log.isInfoEnabled()) {
+            log.info("{} {} -> {} in {} ms [{} {}]", method(event), event.getRawPath(), response.getStatusCode(),
+                    (System.nanoTime() - started) / 1_000_000, spec.name(), requestId);
+        }
+        return response;
+    }
+
+    private Principal authenticate(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            throw new LunaException(ErrorCode.UNAUTHENTICATED, "Missing credentials: send 'Authorization: Bearer <api key>'");
+        }
+        String[] parts = authorization.trim().split("\\s+");
+        if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer") || parts[1].isEmpty()) {
+            throw new LunaException(ErrorCode.UNAUTHENTICATED, "Malformed Authorization header: expected 'Bearer <token>'");
+        }
+        return platform.authenticator().authenticate(parts[1]);
+    }
+
+    private void authorize(Principal principal) {
+        for (String scope : spec.scopes()) {
+            if (!principal.has(scope)) {
+                throw new LunaException(ErrorCode.FORBIDDEN, "This operation needs the scope '" + scope + "'",
+                        Map.of("requiredScopes", spec.scopes()));
+            }
+        }
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        if (ctx != null && ctx.getHttp() != null && ctx.getHttp().getMethod() != null) {
+            return ctx.getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        String routeKey = event.getRouteKey();
+        return routeKey != null && routeKey.contains(" ") ? routeKey.substring(0, routeKey.indexOf(' ')) : "GET";
+    }
+
+    private String requestId(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        String fromClient = headers.get("X-Request-Id");
+        if (fromClient != null && CLIENT_REQUEST_ID.matcher(fromClient).matches()) return fromClient;
+        var ctx = event.getRequestContext();
+        if (ctx != null && ctx.getRequestId() != null && !ctx.getRequestId().isBlank()) return ctx.getRequestId();
+        return platform.ids().next("req");
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) return null;
+        if (event.getIsBase64Encoded()) {
+            if (body.length() > MAX_BODY_BYTES / 3 * 4 + 4) throw tooLarge();
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw new LunaException(ErrorCode.MALFORMED_JSON, "Request body is not valid base64");
+            }
+            if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) throw tooLarge();
+        return body;
+    }
+
+    private static LunaException tooLarge() {
+        return new LunaException(ErrorCode.PAYLOAD_TOO_LARGE, "Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes",
+                Map.of("limitBytes", MAX_BODY_BYTES));
+    }
+
+    private static String idempotencyKey(ApiRequest request) {
+        var key = request.header("Idempotency-Key");
+        if (key.isEmpty() || request.method().equals("GET")) return null;
+        if (!IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+            throw new dev.luna.core.ValidationException("Idempotency-Key", "must be 1 to 255 printable ASCII characters");
+        }
+        return request.principal().id() + "#" + request.method() + " " + request.path() + "#" + key.get();
+    }
+
+    private static String requestHash(ApiRequest request) {
+        return ApiKeyStore.hash(request.method() + " " + request.path() + "?" + request.rawQuery() + "\n" + request.body());
+    }
+
+    private APIGatewayV2HTTPResponse respond(ApiResult result, ApiRequest request, Instant now) {
+        var headers = new LinkedHashMap<String, String>();
+        String body;
+        if (result.isRaw()) {
+            headers.put("Content-Type", result.rawContentType());
+            body = result.rawBody();
+        } else {
+            headers.put("Content-Type", "application/json");
+            String self = request.path() + (request.rawQuery() == null || request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+            String next = result.nextCursor() == null ? null : nextLink(request, result.nextCursor());
+            body = Envelope.success(result.data(), request.requestId(), now, self, next);
+        }
+        headers.putAll(result.headers());
+        headers.put("X-Request-Id", request.requestId());
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(result.status()).withHeaders(headers).withBody(body).build();
+    }
+
+    private static String nextLink(ApiRequest request, String cursor) {
+        var sb = new StringBuilder(request.path()).append('?');
+        request.queryParameters().forEach((k, v) -> {
+            if (!k.equals("cursor")) sb.append(enc(k)).append('=').append(enc(v)).append('&');
+        });
+        return sb.append("cursor=").append(enc(cursor)).toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static APIGatewayV2HTTPResponse error(ErrorCode code, String message, Object details, String requestId, Instant now) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Request-Id", requestId);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(code.status()).withHeaders(headers)
+                .withBody(Envelope.error(code, message, details, requestId, now)).build();
+    }
+
+    private static APIGatewayV2HTTPResponse replayed(String stored, String requestId) {
+        var s = Json.readTrusted(stored, StoredResponse.class);
+        var headers = new LinkedHashMap<>(s.headers());
+        headers.put("Idempotent-Replayed", "true");
+        headers.put("X-Request-Id", requestId);
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(s.status()).withHeaders(headers).withBody(s.body()).build();
+    }
+
+    private void releaseQuietly(String idempotencyKey) {
+        if (idempotencyKey == null) return;
+        try {
+            platform.idempotency().release(idempotencyKey);
+        } catch (RuntimeException e) {
+            log.warn("could not release idempotency record: {}", e.toString());
+        }
+    }
+
+    /** A response as kept in the idempotency store. */
+    record StoredResponse(int status, Map<String, String> headers, String body) {
+        static StoredResponse of(APIGatewayV2HTTPResponse r) {
+            var h = new LinkedHashMap<>(r.getHeaders());
+            h.remove("X-Request-Id");
+            return new StoredResponse(r.getStatusCode(), h, r.getBody());
+        }
+    }
+}

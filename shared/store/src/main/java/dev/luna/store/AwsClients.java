@@ -1,0 +1,106 @@
+package dev.luna.store;
+
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS SDK v2 clients, created once per container and only when first used (so a function that never
+ * touches S3 never pays for an S3 client at init). All share the light URLConnection HTTP client.
+ * Locally, endpoints point at the embedded stand-ins and static dummy credentials are used.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final LunaConfig config;
+    private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
+    private final Lazy<DynamoDbClient> dynamo;
+    private final Lazy<S3Client> s3;
+    private final Lazy<SqsClient> sqs;
+
+    public AwsClients(LunaConfig config) {
+        this.config = config;
+        this.dynamo = new Lazy<>(() -> {
+            var b = DynamoDbClient.builder().httpClient(http.get()).region(region()).credentialsProvider(credentials());
+            if (config.dynamoEndpoint() != null) b.endpointOverride(config.dynamoEndpoint());
+            return b.build();
+        });
+        this.s3 = new Lazy<>(() -> {
+            var b = S3Client.builder().httpClient(http.get()).region(region()).credentialsProvider(credentials());
+            if (config.s3Endpoint() != null) b.endpointOverride(config.s3Endpoint()).forcePathStyle(true);
+            return b.build();
+        });
+        this.sqs = new Lazy<>(() -> {
+            var b = SqsClient.builder().httpClient(http.get()).region(region()).credentialsProvider(credentials());
+            if (config.sqsEndpoint() != null) b.endpointOverride(config.sqsEndpoint());
+            return b.build();
+        });
+    }
+
+    public LunaConfig config() {
+        return config;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo.get();
+    }
+
+    public S3Client s3() {
+        return s3.get();
+    }
+
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
+    private Region region() {
+        return Region.of(config.region());
+    }
+
+    private AwsCredentialsProvider credentials() {
+        return config.isLocal()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : EnvironmentVariableCredentialsProvider.create();
+    }
+
+    @Override
+    public void close() {
+        dynamo.ifPresent(DynamoDbClient::close);
+        s3.ifPresent(S3Client::close);
+        sqs.ifPresent(SqsClient::close);
+        http.ifPresent(SdkHttpClient::close);
+    }
+
+    /** A thread-safe memoising supplier. */
+    static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) value = v = factory.get();
+                }
+            }
+            return v;
+        }
+
+        void ifPresent(java.util.function.Consumer<T> action) {
+            T v = value;
+            if (v != null) action.accept(v);
+        }
+    }
+}

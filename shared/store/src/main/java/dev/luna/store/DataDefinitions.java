@@ -1,0 +1,38 @@
+package dev.luna.store;
+
+import dev.luna.core.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The tables, buckets and queues of the platform, read from {@code infra/terraform/data.json} — the same file
+ * Terraform {@code for_each}es over — so the local runtime creates exactly what AWS gets.
+ */
+public record DataDefinitions(Map<String, Table> tables, Map<String, Bucket> buckets, Map<String, Queue> queues) {
+
+    public record Table(String description, String hashKey, String rangeKey, Map<String, String> attributes,
+                        Map<String, Index> globalSecondaryIndexes, String ttlAttribute) {
+    }
+
+    public record Index(String hashKey, String rangeKey) {
+    }
+
+    public record Bucket(String description) {
+    }
+
+    public record Queue(String description, Boolean fifo, Integer visibilityTimeoutSeconds, Integer maxReceiveCount,
+                        String deadLetterQueue) {
+    }
+
+    public static DataDefinitions load() {
+        try (InputStream in = DataDefinitions.class.getResourceAsStream("/luna/data.json")) {
+            if (in == null) throw new IllegalStateException("luna/data.json is missing from the classpath");
+            return Json.readTrusted(new String(in.readAllBytes(), StandardCharsets.UTF_8), DataDefinitions.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
