@@ -5,7 +5,7 @@ locals {
   data    = jsondecode(file("${path.module}/data.json"))
 
   resource_prefix = coalesce(var.resource_prefix, "luna-${var.environment}")
-  artifacts_dir   = coalesce(var.artifacts_dir, "${path.module}/../../build/artifacts")
+  artifacts_dir   = coalesce(var.artifacts_dir, "${path.module}/../../artifacts")
 
   tags = merge(
     {

@@ -28,7 +28,7 @@ variable "resource_prefix" {
 }
 
 variable "artifacts_dir" {
-  description = "Directory where scripts/package puts one zip per function module (<artifacts_dir>/<artifact>.zip). Defaults to build/artifacts at the repository root."
+  description = "Directory where scripts/package puts one zip per function module (<artifacts_dir>/<artifact>.zip). Defaults to artifacts/ at the repository root."
   type        = string
   default     = null
 }

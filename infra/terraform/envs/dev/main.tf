@@ -1,6 +1,6 @@
 # Luna — dev environment.
 #
-#   scripts/package                        # builds <repo>/build/artifacts/<artifact>.zip
+#   scripts/package                        # builds <repo>/artifacts/<artifact>.zip
 #   cd infra/terraform/envs/dev
 #   terraform init && terraform plan -out tfplan && terraform apply tfplan
 #
@@ -42,7 +42,7 @@ variable "region" {
 }
 
 variable "artifacts_dir" {
-  description = "Where scripts/package put the function zips (default: <repo>/build/artifacts)."
+  description = "Where scripts/package put the function zips (default: <repo>/artifacts)."
   type        = string
   default     = null
 }

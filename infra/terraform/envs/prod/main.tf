@@ -1,6 +1,6 @@
 # Luna — prod environment.
 #
-#   scripts/package                        # builds <repo>/build/artifacts/<artifact>.zip
+#   scripts/package                        # builds <repo>/artifacts/<artifact>.zip
 #   cd infra/terraform/envs/prod
 #   terraform init && terraform plan -out tfplan && terraform apply tfplan
 #
@@ -47,7 +47,7 @@ variable "resource_prefix" {
 }
 
 variable "artifacts_dir" {
-  description = "Where scripts/package put the function zips (default: <repo>/build/artifacts)."
+  description = "Where scripts/package put the function zips (default: <repo>/artifacts)."
   type        = string
   default     = null
 }

@@ -46,6 +46,12 @@ final class ApiGateway implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         String requestId = ids.next("req");
         try (exchange) {
+            serve(exchange, requestId);
+        }
+    }
+
+    private void serve(HttpExchange exchange, String requestId) throws IOException {
+        try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
             String path = exchange.getRequestURI().getPath();

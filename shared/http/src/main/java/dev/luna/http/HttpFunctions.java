@@ -1,10 +1,13 @@
 package dev.luna.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
@@ -13,6 +16,14 @@ import org.springframework.context.support.GenericApplicationContext;
  * catalog and the module's handlers disagree, so a missing bean can never reach production.
  */
 public final class HttpFunctions {
+    /**
+     * The registered signature: the raw event bytes in, the typed response out. A typed
+     * {@code Function<APIGatewayV2HTTPEvent, …>} would let Spring Cloud Function split a request whose body is a
+     * JSON array and call the function once per element (and fail); taking the bytes avoids that, and
+     * {@link Events} decodes the event exactly once.
+     */
+    private static final Type LAMBDA_TYPE = ResolvableType.forClassWithGenerics(Function.class,
+            ResolvableType.forClassWithGenerics(Message.class, byte[].class), ResolvableType.forClass(APIGatewayV2HTTPResponse.class)).getType();
     private HttpFunctions() {
     }
 
@@ -29,10 +40,9 @@ public final class HttpFunctions {
             }
             unused.remove(spec.bean());
             var function = new HttpFunction(spec, handler, platform);
+            Function<Message<byte[]>, APIGatewayV2HTTPResponse> lambda = message -> function.apply(Events.httpEvent(message.getPayload()));
             context.registerBean(spec.bean(), FunctionRegistration.class,
-                    () -> new FunctionRegistration<>(function, spec.bean())
-                            .type(org.springframework.core.ResolvableType.forClassWithGenerics(java.util.function.Function.class,
-                                    APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class).getType()));
+                    () -> new FunctionRegistration<>(lambda, spec.bean()).type(LAMBDA_TYPE));
         }
         if (!unused.isEmpty()) {
             throw new IllegalStateException("module '" + module + "' has handlers not in the catalog: " + unused);

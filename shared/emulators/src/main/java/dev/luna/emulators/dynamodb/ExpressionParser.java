@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 final class ExpressionParser {
   private static final Set<String> CONDITION_FUNCTIONS =
       Set.of("attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains");
+  private static final Set<String> KNOWN_FUNCTIONS = Set.of("attribute_exists", "attribute_not_exists",
+      "attribute_type", "begins_with", "contains", "size", "if_not_exists", "list_append");
   private static final Set<String> TYPE_NAMES =
       Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
   private static final Set<String> CLAUSES = Set.of("SET", "REMOVE", "ADD", "DELETE");
@@ -301,6 +303,9 @@ final class ExpressionParser {
   }
 
   private DynamoDbError functionMisuse(Token token) {
+    if (!KNOWN_FUNCTIONS.contains(token.text().toLowerCase(Locale.ROOT))) {
+      return DynamoDbError.validation("Invalid " + label + ": Invalid function name; function: " + token.text());
+    }
     return DynamoDbError.validation("Invalid " + label + ": The function is not allowed to be used this "
         + "way in an expression; function: " + token.text());
   }
