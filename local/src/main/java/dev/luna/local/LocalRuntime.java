@@ -43,11 +43,13 @@ public final class LocalRuntime implements AutoCloseable {
     private final Emulators emulators;
     private final ConfigurableApplicationContext context;
     private final AwsClients aws;
+    private final LambdaInvoker invoker;
     private final String generatedAdminKey;
     private final Path dataDirectory;
 
     private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, ConfigurableApplicationContext context,
-                         AwsClients aws, String generatedAdminKey, Path dataDirectory) {
+                         AwsClients aws, LambdaInvoker invoker, String generatedAdminKey, Path dataDirectory) {
+        this.invoker = invoker;
         this.server = server;
         this.executor = executor;
         this.emulators = emulators;
@@ -135,7 +137,7 @@ public final class LocalRuntime implements AutoCloseable {
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, data: {})",
                     server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
-            return new LocalRuntime(server, executor, emulators, context, aws, generated.orElse(null), b.dataDirectory);
+            return new LocalRuntime(server, executor, emulators, context, aws, invoker, generated.orElse(null), b.dataDirectory);
         } catch (RuntimeException e) {
             server.stop(0);
             if (context != null) context.close();
@@ -176,6 +178,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** The admin key generated at this start, if one was (shown once). */
     public Optional<String> generatedAdminKey() {
         return Optional.ofNullable(generatedAdminKey);
+    }
+
+    /** Invokes functions with raw Lambda events, as the Lambda runtime would (for tests and tools). */
+    LambdaInvoker invoker() {
+        return invoker;
     }
 
     public Path dataDirectory() {

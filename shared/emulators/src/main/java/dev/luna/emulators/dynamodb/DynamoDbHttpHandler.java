@@ -28,13 +28,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
   }
 
   @Override
-  static final java.util.concurrent.atomic.LongAdder NANOS = new java.util.concurrent.atomic.LongAdder();
-  static final java.util.concurrent.atomic.LongAdder COUNT = new java.util.concurrent.atomic.LongAdder();
   public void handle(HttpExchange exchange) {
-    long t0 = System.nanoTime();
-    try { handle0(exchange); } finally { NANOS.add(System.nanoTime() - t0); COUNT.increment(); }
-  }
-  void handle0(HttpExchange exchange) {
     String requestId = requestId();
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();

@@ -1,7 +1,13 @@
 package dev.luna.emulators.dynamodb;
 
 import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +63,39 @@ abstract class DynamoDbTestSupport {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
+  }
+
+  private static final HttpClient RAW_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  /** Sends a raw DynamoDB JSON request, without the SDK (no signing, no retries). */
+  static HttpResponse<String> rawPost(String operation, String json) {
+    HttpRequest request = HttpRequest.newBuilder(server.endpoint())
+        .header("Content-Type", "application/x-amz-json-1.0")
+        .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    try {
+      return RAW_HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Median wall time in milliseconds of {@code runs} executions, after as many warm-up runs. */
+  static double medianMillis(int runs, Runnable action) {
+    for (int i = 0; i < runs; i++) {
+      action.run();
+    }
+    double[] times = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      action.run();
+      times[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(times);
+    return times[runs / 2];
   }
 
   static String uniqueName(String prefix) {

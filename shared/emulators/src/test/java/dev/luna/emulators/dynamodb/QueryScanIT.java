@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class QueryScanIT extends DynamoDbTestSupport {
   }
 
   private static List<Map<String, AttributeValue>> query(String keyCondition, AttributeValue a, AttributeValue b) {
-    Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":p", s("p1"), ":a", a));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":p", s("p1"), ":a", a));
     if (b != null) {
       values.put(":b", b);
     }
@@ -194,10 +195,10 @@ class QueryScanIT extends DynamoDbTestSupport {
     assertThat(backwards).isEqualTo(all.reversed());
 
     var ranged = client.query(b -> b.tableName(table).indexName("byStatus")
-        .keyConditionExpression("#s = :c AND created > :c")
+        .keyConditionExpression("#s = :c AND created > :t")
         .expressionAttributeNames(Map.of("#s", "status"))
-        .expressionAttributeValues(Map.of(":c", s("closed"))));
-    assertThat(ranged.count()).isZero(); // a key condition value of the wrong type never matches
+        .expressionAttributeValues(Map.of(":c", s("closed"), ":t", n(990))));
+    assertThat(ranged.items()).extracting(i -> i.get("created").n()).containsExactly("994", "994", "994", "998", "998", "998");
   }
 
   @Test
@@ -303,15 +304,41 @@ class QueryScanIT extends DynamoDbTestSupport {
     QueryRequest request = QueryRequest.builder().tableName(big).indexName("byGroup")
         .keyConditionExpression("#g = :g AND #r > :r").expressionAttributeNames(Map.of("#g", "group", "#r", "rank"))
         .expressionAttributeValues(Map.of(":g", s("g7"), ":r", n(1500))).build();
-    for (int i = 0; i < 50; i++) {
-      client.query(request);
-    }
-    int runs = 100;
-    long start = System.nanoTime();
-    for (int i = 0; i < runs; i++) {
-      assertThat(client.query(request).count()).isEqualTo(50);
-    }
-    double millisPerQuery = (System.nanoTime() - start) / 1e6 / runs;
-    assertThat(millisPerQuery).as("average GSI query round trip in ms").isLessThan(5.0);
+    assertThat(client.query(request).count()).isEqualTo(50);
+    // measured without the SDK, whose client-side cost dominates and varies with the machine
+    String rawQuery = """
+        {"TableName":"%s","IndexName":"byGroup","KeyConditionExpression":"#g = :g AND #r > :r",
+         "ExpressionAttributeNames":{"#g":"group","#r":"rank"},
+         "ExpressionAttributeValues":{":g":{"S":"g7"},":r":{"N":"1500"}}}""".formatted(big);
+    assertThat(rawPost("Query", rawQuery).body()).contains("\"Count\":50");
+    double millisPerQuery = medianMillis(200, () -> rawPost("Query", rawQuery));
+    assertThat(millisPerQuery).as("median GSI query round trip in ms").isLessThan(5.0);
+  }
+
+  @Test
+  void indexesFollowUpdatesAndDeletes() {
+    String t = uniqueName("reindex");
+    client.createTable(tableRequest(t, null, List.of(gsi("byState", ProjectionType.ALL, hash("state"))))
+        .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("state", ScalarAttributeType.S)).build());
+    client.putItem(b -> b.tableName(t).item(item("pk", s("a"), "state", s("new"))));
+    client.putItem(b -> b.tableName(t).item(item("pk", s("b"), "state", s("new"))));
+    client.updateItem(b -> b.tableName(t).key(item("pk", s("a"))).updateExpression("SET #s = :done")
+        .expressionAttributeNames(Map.of("#s", "state")).expressionAttributeValues(Map.of(":done", s("done"))));
+    client.updateItem(b -> b.tableName(t).key(item("pk", s("b"))).updateExpression("REMOVE #s")
+        .expressionAttributeNames(Map.of("#s", "state")));
+    client.putItem(b -> b.tableName(t).item(item("pk", s("c"), "state", s("new"))));
+    client.deleteItem(b -> b.tableName(t).key(item("pk", s("c"))));
+
+    assertThat(stateQuery(t, "new")).isEmpty();
+    assertThat(stateQuery(t, "done")).extracting(i -> i.get("pk").s()).containsExactly("a");
+    assertThat(client.describeTable(b -> b.tableName(t)).table().globalSecondaryIndexes().getFirst().itemCount())
+        .isEqualTo(1);
+    assertThatThrownBy(() -> client.putItem(b -> b.tableName(t).item(item("pk", s("d"), "state", n(1)))))
+        .isInstanceOf(DynamoDbException.class).hasMessageContaining("Type mismatch for Index Key state");
+  }
+
+  private static List<Map<String, AttributeValue>> stateQuery(String t, String state) {
+    return client.query(b -> b.tableName(t).indexName("byState").keyConditionExpression("#s = :v")
+        .expressionAttributeNames(Map.of("#s", "state")).expressionAttributeValues(Map.of(":v", s(state)))).items();
   }
 }

@@ -1,0 +1,59 @@
+package dev.luna.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.luna.core.Json;
+import dev.luna.http.Catalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replays every sample event under {@code events/} through the same Spring Cloud Function path Lambda uses
+ * (raw event JSON in, response JSON out), against a fresh agent where the event names one.
+ */
+class SampleEventsIT {
+    private static final String EXAMPLE_AGENT = "agt_01JEXAMPLE0000000000000000";
+
+    @TestFactory
+    Stream<DynamicTest> everySampleEventSucceeds() throws IOException {
+        var runtime = TestRuntime.shared();
+        var api = TestRuntime.admin();
+        var tests = new java.util.ArrayList<DynamicTest>();
+        for (var f : Catalog.load().functions().values()) {
+            Path dir = Paths.root().resolve("events").resolve(f.name());
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    tests.add(DynamicTest.dynamicTest(f.name() + "/" + file.getFileName(), () -> {
+                        String event = Files.readString(file);
+                        if (event.contains(EXAMPLE_AGENT)) event = event.replace(EXAMPLE_AGENT, prepareAgent(api, f.name()));
+                        byte[] out = runtime.invoker().invoke(f.bean(), event.getBytes(StandardCharsets.UTF_8));
+                        JsonNode response = Json.mapper().readTree(out);
+                        int status = response.get("statusCode").asInt();
+                        assertThat(status).as(f.name() + " answered " + response).isBetween(200, 299);
+                        String requestId = response.get("headers").get("X-Request-Id").asString();
+                        assertThat(requestId).isEqualTo(Json.tree(event).get("requestContext").get("requestId").asString());
+                    }));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    /** A real agent in the state the event needs (running for stop, with two versions for rollback). */
+    private static String prepareAgent(Api api, String function) {
+        String id = api.post("/api/v1/agents", TestRuntime.agentJson(TestRuntime.unique("sample"), "task-executor", "1.0.0", "code-analysis"))
+                .data().get("id").asString();
+        switch (function) {
+            case "agents-stop" -> api.post("/api/v1/agents/" + id + "/start", null);
+            case "agents-rollback" -> api.put("/api/v1/agents/" + id, "{\"version\":\"1.0.1\"}");
+            default -> { }
+        }
+        return id;
+    }
+}
