@@ -3,6 +3,7 @@ package dev.luna.emulators.dynamodb;
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,8 +58,12 @@ abstract class DynamoDbTestSupport {
   }
 
   static DynamoDbClient clientFor(DynamoDbServer target) {
+    return clientFor(target.endpoint());
+  }
+
+  static DynamoDbClient clientFor(URI endpoint) {
     return DynamoDbClient.builder()
-        .endpointOverride(target.endpoint())
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .httpClient(UrlConnectionHttpClient.create())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -35,7 +37,7 @@ class PersistenceIT extends DynamoDbTestSupport {
     }
   }
 
-  private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> get(DynamoDbClient c,
+  private static Map<String, AttributeValue> get(DynamoDbClient c,
       String table, String pk) {
     var response = c.getItem(b -> b.tableName(table).key(item("pk", s(pk))));
     return response.hasItem() ? response.item() : null;
@@ -142,12 +144,7 @@ class PersistenceIT extends DynamoDbTestSupport {
       } while (line != null && !line.startsWith("PORT "));
       assertThat(line).as("child server output").isNotNull();
       int port = Integer.parseInt(line.substring(5).trim());
-      try (DynamoDbServer probe = DynamoDbServer.builder().start();
-          DynamoDbClient c = DynamoDbClient.builder()
-              .endpointOverride(java.net.URI.create("http://127.0.0.1:" + port))
-              .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-              .credentialsProvider(clientFor(probe).serviceClientConfiguration().credentialsProvider())
-              .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+      try (DynamoDbClient c = clientFor(URI.create("http://127.0.0.1:" + port))) {
         c.createTable(tableRequest("crash", null, List.of()).build());
         for (int i = 0; i < 20; i++) {
           int v = i;
