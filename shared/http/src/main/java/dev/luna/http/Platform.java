@@ -52,6 +52,29 @@ public final class Platform implements AutoCloseable {
         return idempotency;
     }
 
+    /**
+     * Warms up, on a background thread, what the first request would otherwise pay for: the DynamoDB client
+     * (SDK classes, endpoint rules, signer), a connection to DynamoDB (one GetItem of a key that never exists)
+     * JSON binding of an API Gateway event, and whatever the module adds (typically binding its own records). Runs while Spring finishes starting, on the second core; also the
+     * natural priming step before a SnapStart snapshot. Failures are ignored: priming is an optimisation only.
+     */
+    public void primeAsync(Runnable moduleWarmup) {
+        Thread.ofPlatform().daemon().name("luna-prime").start(() -> {
+            try {
+                Events.httpEvent(PRIMING_EVENT);
+                moduleWarmup.run();
+                aws.dynamo().getItem(b -> b.tableName(config.tableName("api-keys"))
+                        .key(dev.luna.store.Attr.key("PRIME#never-a-key", "KEY")));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Platform.class).debug("priming skipped: {}", e.toString());
+            }
+        });
+    }
+
+    private static final byte[] PRIMING_EVENT = ("{\"version\":\"2.0\",\"routeKey\":\"GET /\",\"rawPath\":\"/\",\"headers\":{\"a\":\"b\"},"
+            + "\"requestContext\":{\"requestId\":\"prime\",\"http\":{\"method\":\"GET\",\"path\":\"/\"}},\"isBase64Encoded\":false}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     @Override
     public void close() {
         aws.close();

@@ -23,5 +23,17 @@ public final class AgentFunctions implements ApplicationContextInitializer<Gener
                 Duration.ofSeconds(config.longSetting(UNHEALTHY_AFTER, 180)));
         var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), policy);
         HttpFunctions.register(context, "agents", platform, new AgentHandlers(service).byBean());
+        platform.primeAsync(AgentFunctions::warmUpJson);
+    }
+
+    /** Binds the module's records once, so the first request does not pay for Jackson's introspection. */
+    static void warmUpJson() {
+        var config = new AgentConfig(Runtime.JAVA, null, null, null, null, null).withDefaults();
+        var spec = new AgentSpec("warm-up", "warm-up", "1.0.0", null, config, null).withDefaults();
+        var agent = new Agent("agt_warmup", "default", spec.name(), spec.type(), spec.version(), null, spec.config(),
+                spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, "warm-up",
+                null, null, null, null);
+        dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(agent), Agent.class);
+        dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(new Heartbeat(AgentHealth.Metrics.EMPTY, java.time.Instant.EPOCH)), Heartbeat.class);
     }
 }

@@ -22,5 +22,6 @@ public final class PlatformFunctions implements ApplicationContextInitializer<Ge
                         .header("Cache-Control", "public, max-age=300"),
                 "docs", r -> ApiResult.raw(200, "text/html; charset=utf-8", DocsPage.html())
                         .header("Cache-Control", "public, max-age=300")));
+        platform.primeAsync(() -> { });
     }
 }

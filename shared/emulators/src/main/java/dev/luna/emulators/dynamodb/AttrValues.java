@@ -1,6 +1,5 @@
 package dev.luna.emulators.dynamodb;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Ordering, sizing and small helpers over {@link AttrValue}s. */
@@ -98,9 +97,5 @@ final class AttrValues {
   static boolean isEmptyKeyValue(AttrValue v) {
     return (v instanceof AttrValue.S s && s.value().isEmpty())
         || (v instanceof AttrValue.B b && b.value().length() == 0);
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

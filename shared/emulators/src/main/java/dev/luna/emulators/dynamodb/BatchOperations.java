@@ -61,7 +61,7 @@ final class BatchOperations {
   ObjectNode batchWriteItem(JsonNode request) {
     JsonNode requestItems = requestItems(request);
     List<ItemWrite> writes = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<Map.Entry<String, CompositeKey>> seen = new HashSet<>();
     for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
       TableStore table = catalog.require(entry.getKey());
       for (JsonNode writeRequest : entry.getValue()) {
@@ -73,7 +73,7 @@ final class BatchOperations {
         ItemWrite write = put.isObject()
             ? ItemWriteParser.put(table, RequestFields.requiredNode(put, "Item"))
             : ItemWriteParser.delete(table, RequestFields.requiredNode(delete, "Key"));
-        if (!seen.add(entry.getKey() + '\u0000' + write.key())) {
+        if (!seen.add(Map.entry(entry.getKey(), write.key()))) {
           throw duplicates();
         }
         writes.add(write);

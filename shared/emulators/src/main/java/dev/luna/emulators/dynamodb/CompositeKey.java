@@ -31,10 +31,6 @@ final class CompositeKey implements Comparable<CompositeKey> {
     return parts[index];
   }
 
-  int size() {
-    return parts.length;
-  }
-
   @Override
   public int compareTo(CompositeKey other) {
     int n = Math.min(parts.length, other.parts.length);

@@ -32,7 +32,7 @@ final class DataDirectory {
     List<TableDefinition> definitions = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + METADATA_SUFFIX)) {
       for (Path file : files) {
-        definitions.add(TableDefinitionJson.fromMetadata(Json.parse(Files.readAllBytes(file))));
+        definitions.add(TableDescriptions.fromMetadata(Json.parse(Files.readAllBytes(file))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read DynamoDB emulator data directory " + directory, e);
@@ -44,7 +44,7 @@ final class DataDirectory {
     Path file = directory.resolve(definition.name() + METADATA_SUFFIX);
     Path temp = directory.resolve(definition.name() + METADATA_SUFFIX + ".tmp");
     try {
-      Files.write(temp, Json.bytes(TableDefinitionJson.toMetadata(definition)));
+      Files.write(temp, Json.bytes(TableDescriptions.toMetadata(definition)));
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write table metadata " + file, e);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 /** A DynamoDB service error, rendered as the JSON error body the AWS SDK understands. */
 final class DynamoDbError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailedException";
   static final String VALIDATION = "ValidationException";
   private static final String TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";

@@ -12,6 +12,7 @@ final class ItemWriteParser {
 
   static ItemWrite parse(ItemWrite.Kind kind, JsonNode request, TableCatalog catalog) {
     RequestFields.rejectLegacy(request, "Expected", "ConditionalOperator", "AttributeUpdates");
+    JsonNode target = RequestFields.requiredNode(request, kind == ItemWrite.Kind.PUT ? "Item" : "Key");
     TableStore table = catalog.require(RequestFields.requiredString(request, "TableName"));
     ExpressionContext context = new ExpressionContext(request);
     String conditionText = RequestFields.optionalString(request, "ConditionExpression");
@@ -28,10 +29,8 @@ final class ItemWriteParser {
     context.verifyAllUsed();
     boolean returnOld = "ALL_OLD".equals(RequestFields.enumValue(request,
         "ReturnValuesOnConditionCheckFailure", "NONE", "NONE", "ALL_OLD"));
-    ItemWrite target = kind == ItemWrite.Kind.PUT
-        ? put(table, RequestFields.requiredNode(request, "Item"))
-        : delete(table, RequestFields.requiredNode(request, "Key"));
-    return new ItemWrite(kind, table, target.key(), target.keyAttributes(), target.item(), update, condition,
+    ItemWrite keyed = kind == ItemWrite.Kind.PUT ? put(table, target) : delete(table, target);
+    return new ItemWrite(kind, table, keyed.key(), keyed.keyAttributes(), keyed.item(), update, condition,
         returnOld);
   }
 

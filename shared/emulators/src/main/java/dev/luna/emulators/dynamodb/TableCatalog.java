@@ -19,7 +19,12 @@ final class TableCatalog implements AutoCloseable {
   TableCatalog(Path dataDirectory) {
     this.directory = dataDirectory == null ? null : new DataDirectory(dataDirectory);
     if (directory != null) {
-      directory.loadDefinitions().forEach(this::load);
+      try {
+        directory.loadDefinitions().forEach(this::load);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
     }
   }
 

@@ -2,7 +2,6 @@ package dev.luna.emulators.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,45 +95,61 @@ final class TableLog implements AutoCloseable {
     if (!Files.exists(file)) {
       return new Replay(0, false);
     }
-    long records = 0;
-    long lineNumber = 0;
-    RuntimeException pendingError = null;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    Replayer replayer = new Replayer(file, sink);
+    try (InputStream in = Files.newInputStream(file)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
-      int b;
-      while ((b = in.read()) != -1) {
-        if (b != '\n') {
-          line.write(b);
-          continue;
-        }
-        lineNumber++;
-        if (line.size() > 0) {
-          if (pendingError != null) {
-            throw pendingError;
-          }
-          try {
-            applyLine(line.toByteArray(), sink);
-            records++;
-          } catch (IOException | DynamoDbError e) {
-            pendingError = new IllegalStateException("Corrupt DynamoDB emulator log " + file
-                + " at line " + lineNumber + ": " + e.getMessage(), e);
+      byte[] buffer = new byte[1 << 16];
+      int read;
+      while ((read = in.read(buffer)) > 0) {
+        for (int i = 0; i < read; i++) {
+          if (buffer[i] == '\n') {
+            replayer.line(line.toByteArray());
+            line.reset();
+          } else {
+            line.write(buffer[i]);
           }
         }
-        line.reset();
       }
-      return new Replay(records, pendingError != null || line.size() > 0);
+      return new Replay(replayer.records, replayer.pendingError != null || line.size() > 0);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read DynamoDB emulator log " + file, e);
     }
   }
 
-  private static void applyLine(byte[] bytes, Sink sink) throws IOException {
-    JsonNode node = Json.parse(bytes);
-    JsonNode put = node.path(PUT);
-    if (put.isObject()) {
-      sink.accept(AttrValueJson.item(put), false);
-    } else {
-      sink.accept(AttrValueJson.item(node.path(DELETE)), true);
+  /** Applies complete lines, holding back a parse failure until it is known not to be the last line. */
+  private static final class Replayer {
+    private final Path file;
+    private final Sink sink;
+    private long lineNumber;
+    private long records;
+    private RuntimeException pendingError;
+
+    Replayer(Path file, Sink sink) {
+      this.file = file;
+      this.sink = sink;
+    }
+
+    void line(byte[] bytes) {
+      lineNumber++;
+      if (bytes.length == 0) {
+        return;
+      }
+      if (pendingError != null) {
+        throw pendingError;
+      }
+      try {
+        JsonNode node = Json.parse(bytes);
+        JsonNode put = node.path(PUT);
+        if (put.isObject()) {
+          sink.accept(AttrValueJson.item(put), false);
+        } else {
+          sink.accept(AttrValueJson.item(node.path(DELETE)), true);
+        }
+        records++;
+      } catch (IOException | DynamoDbError e) {
+        pendingError = new IllegalStateException("Corrupt DynamoDB emulator log " + file + " at line "
+            + lineNumber + ": " + e.getMessage(), e);
+      }
     }
   }
 

@@ -17,19 +17,19 @@ final class TableOperations {
   }
 
   ObjectNode createTable(JsonNode request) {
-    TableDefinition definition = TableDefinitionJson.parseCreateTable(request,
+    TableDefinition definition = CreateTableParser.parse(request,
         System.currentTimeMillis() / 1000.0, UUID.randomUUID().toString(), TableDefinition.TimeToLive.DISABLED);
     TableStore table = catalog.create(definition);
-    return wrap("TableDescription", TableDefinitionJson.describe(table, ACTIVE));
+    return wrap("TableDescription", TableDescriptions.describe(table, ACTIVE));
   }
 
   ObjectNode describeTable(JsonNode request) {
-    return wrap("Table", TableDefinitionJson.describe(table(request), ACTIVE));
+    return wrap("Table", TableDescriptions.describe(table(request), ACTIVE));
   }
 
   ObjectNode deleteTable(JsonNode request) {
     TableStore table = catalog.delete(RequestFields.requiredString(request, "TableName"));
-    return wrap("TableDescription", TableDefinitionJson.describe(table, "DELETING"));
+    return wrap("TableDescription", TableDescriptions.describe(table, "DELETING"));
   }
 
   ObjectNode listTables(JsonNode request) {

@@ -27,9 +27,9 @@ final class TransactionOperations {
     for (JsonNode element : transactItems(request)) {
       writes.add(parseWrite(element));
     }
-    Set<String> seen = new HashSet<>();
+    Set<Map.Entry<String, CompositeKey>> seen = new HashSet<>();
     for (ItemWrite write : writes) {
-      if (!seen.add(write.table().name() + '\u0000' + write.key())) {
+      if (!seen.add(Map.entry(write.table().name(), write.key()))) {
         throw DynamoDbError.validation("Transaction request cannot include multiple operations on one item");
       }
     }

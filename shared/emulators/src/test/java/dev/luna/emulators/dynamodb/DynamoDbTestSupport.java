@@ -74,7 +74,11 @@ abstract class DynamoDbTestSupport {
 
   /** Sends a raw DynamoDB JSON request, without the SDK (no signing, no retries). */
   static HttpResponse<String> rawPost(String operation, String json) {
-    HttpRequest request = HttpRequest.newBuilder(server.endpoint())
+    return rawPost(server.endpoint(), operation, json);
+  }
+
+  static HttpResponse<String> rawPost(URI endpoint, String operation, String json) {
+    HttpRequest request = HttpRequest.newBuilder(endpoint)
         .header("Content-Type", "application/x-amz-json-1.0")
         .header("X-Amz-Target", "DynamoDB_20120810." + operation)
         .POST(HttpRequest.BodyPublishers.ofString(json)).build();

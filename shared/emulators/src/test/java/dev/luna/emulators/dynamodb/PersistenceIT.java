@@ -117,13 +117,17 @@ class PersistenceIT extends DynamoDbTestSupport {
 
   @Test
   void theLogIsCompactedOnStartWhenItHasGrown() throws IOException {
-    withServer(c -> {
-      c.createTable(tableRequest("busy", null, List.of()).build());
+    try (DynamoDbServer persistent = DynamoDbServer.builder().dataDirectory(dir).start()) {
+      assertThat(rawPost(persistent.endpoint(), "CreateTable", """
+          {"TableName":"busy","BillingMode":"PAY_PER_REQUEST",
+           "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],
+           "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]}""").statusCode()).isEqualTo(200);
       for (int i = 0; i < 1200; i++) {
-        int v = i;
-        c.putItem(b -> b.tableName("busy").item(item("pk", s("hot" + v % 3), "v", n(v))));
+        assertThat(rawPost(persistent.endpoint(), "PutItem", """
+            {"TableName":"busy","Item":{"pk":{"S":"hot%d"},"v":{"N":"%d"}}}""".formatted(i % 3, i)).statusCode())
+            .isEqualTo(200);
       }
-    });
+    }
     Path log = dir.resolve("busy.log");
     assertThat(Files.readAllLines(log)).hasSize(1200);
     withServer(c -> assertThat(get(c, "busy", "hot2")).containsEntry("v", n(1199)));

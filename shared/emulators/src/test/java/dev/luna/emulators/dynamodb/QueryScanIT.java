@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -340,5 +341,30 @@ class QueryScanIT extends DynamoDbTestSupport {
   private static List<Map<String, AttributeValue>> stateQuery(String t, String state) {
     return client.query(b -> b.tableName(t).indexName("byState").keyConditionExpression("#s = :v")
         .expressionAttributeNames(Map.of("#s", "state")).expressionAttributeValues(Map.of(":v", s(state)))).items();
+  }
+
+  @Test
+  void sortKeysOrderLikeDynamoDb() {
+    String numbers = createTable("numbers", ScalarAttributeType.N);
+    List<String> numeric = List.of("-10", "-1.5", "0", "0.25", "2", "10", "100");
+    batchPut(numbers, numeric.reversed().stream().map(v -> item("pk", s("p"), "sk", n(v))).toList());
+    assertThat(client.query(b -> b.tableName(numbers).keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("p")))).items()).extracting(i -> i.get("sk").n())
+        .containsExactlyElementsOf(numeric);
+
+    String strings = createTable("utf8", ScalarAttributeType.S);
+    List<String> utf8Order = List.of("B", "a", "ab", "\u00e9", "\uffff", "\ud83d\ude00");
+    batchPut(strings, utf8Order.reversed().stream().map(v -> item("pk", s("p"), "sk", s(v))).toList());
+    assertThat(client.query(b -> b.tableName(strings).keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("p")))).items()).extracting(i -> i.get("sk").s())
+        .containsExactlyElementsOf(utf8Order);
+
+    String binary = createTable("binary", ScalarAttributeType.B);
+    List<Integer> unsigned = List.of(0x01, 0x7f, 0x80, 0xff);
+    batchPut(binary, unsigned.reversed().stream().map(v -> item("pk", s("p"),
+        "sk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) (int) v})))).toList());
+    assertThat(client.query(b -> b.tableName(binary).keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("p")))).items())
+        .extracting(i -> i.get("sk").b().asByteArray()[0] & 0xff).containsExactlyElementsOf(unsigned);
   }
 }

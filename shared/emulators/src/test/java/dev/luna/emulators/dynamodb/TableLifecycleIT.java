@@ -3,6 +3,7 @@ package dev.luna.emulators.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,7 @@ class TableLifecycleIT extends DynamoDbTestSupport {
     assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
     assertThat(table.itemCount()).isEqualTo(1);
     assertThat(table.tableArn()).endsWith(":table/" + name);
+    assertThat(table.creationDateTime()).isBetween(Instant.now().minusSeconds(60), Instant.now());
     assertThat(table.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
     assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
         .containsExactly("pk:" + KeyType.HASH, "sk:" + KeyType.RANGE);

@@ -1,8 +1,6 @@
 package dev.luna.emulators.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,12 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Parses CreateTable requests into {@link TableDefinition}s and renders descriptions / metadata. */
-final class TableDefinitionJson {
+/** Parses and validates CreateTable requests into {@link TableDefinition}s. */
+final class CreateTableParser {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
   private static final String INVALID = "One or more parameter values were invalid: ";
 
-  private TableDefinitionJson() {}
+  private CreateTableParser() {}
 
   static void validateTableName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -27,7 +25,7 @@ final class TableDefinitionJson {
     }
   }
 
-  static TableDefinition parseCreateTable(JsonNode request, double creationTime, String tableId,
+  static TableDefinition parse(JsonNode request, double creationTime, String tableId,
       TableDefinition.TimeToLive ttl) {
     String name = RequestFields.requiredString(request, "TableName");
     validateTableName(name);
@@ -158,130 +156,5 @@ final class TableDefinitionJson {
           + "match number of attributes defined in AttributeDefinitions. Some AttributeDefinitions "
           + "are not used. AttributeDefinitions: " + types.keySet() + ", keys used: " + used);
     }
-  }
-
-  /** The table description returned by DescribeTable, CreateTable and DeleteTable. */
-  static ObjectNode describe(TableStore table, String status) {
-    TableDefinition def = table.definition();
-    ObjectNode d = Json.object();
-    d.set("AttributeDefinitions", attributeDefinitions(def.attributeTypes()));
-    d.put("TableName", def.name());
-    d.set("KeySchema", keySchema(def.keySchema()));
-    d.put("TableStatus", status);
-    d.put("CreationDateTime", def.creationTime());
-    d.set("ProvisionedThroughput", throughput(def.readCapacity(), def.writeCapacity()));
-    d.put("TableSizeBytes", table.sizeBytes(null));
-    d.put("ItemCount", table.itemCount(null));
-    d.put("TableArn", def.arn());
-    d.put("TableId", def.tableId());
-    if (def.billingMode().equals(TableDefinition.PAY_PER_REQUEST)) {
-      d.putObject("BillingModeSummary").put("BillingMode", def.billingMode())
-          .put("LastUpdateToPayPerRequestDateTime", def.creationTime());
-    }
-    if (!def.globalIndexes().isEmpty()) {
-      ArrayNode gsis = d.putArray("GlobalSecondaryIndexes");
-      for (IndexDefinition index : def.globalIndexes()) {
-        ObjectNode n = indexJson(index);
-        n.put("IndexStatus", "ACTIVE");
-        n.set("ProvisionedThroughput", throughput(index.readCapacity(), index.writeCapacity()));
-        addIndexStats(n, table, index, def);
-        gsis.add(n);
-      }
-    }
-    if (!def.localIndexes().isEmpty()) {
-      ArrayNode lsis = d.putArray("LocalSecondaryIndexes");
-      for (IndexDefinition index : def.localIndexes()) {
-        ObjectNode n = indexJson(index);
-        addIndexStats(n, table, index, def);
-        lsis.add(n);
-      }
-    }
-    d.put("DeletionProtectionEnabled", false);
-    return d;
-  }
-
-  private static void addIndexStats(ObjectNode n, TableStore table, IndexDefinition index,
-      TableDefinition def) {
-    n.put("IndexSizeBytes", table.sizeBytes(index));
-    n.put("ItemCount", table.itemCount(index));
-    n.put("IndexArn", def.arn() + "/index/" + index.name());
-  }
-
-  private static ObjectNode throughput(long read, long write) {
-    ObjectNode n = Json.object();
-    n.put("NumberOfDecreasesToday", 0);
-    n.put("ReadCapacityUnits", read);
-    n.put("WriteCapacityUnits", write);
-    return n;
-  }
-
-  private static ArrayNode attributeDefinitions(Map<String, String> types) {
-    ArrayNode array = Json.array();
-    types.forEach((name, type) -> array.addObject().put("AttributeName", name).put("AttributeType", type));
-    return array;
-  }
-
-  private static ArrayNode keySchema(KeySchema key) {
-    ArrayNode array = Json.array();
-    array.addObject().put("AttributeName", key.hashName()).put("KeyType", "HASH");
-    if (key.hasRange()) {
-      array.addObject().put("AttributeName", key.rangeName()).put("KeyType", "RANGE");
-    }
-    return array;
-  }
-
-  private static ObjectNode indexJson(IndexDefinition index) {
-    ObjectNode n = Json.object();
-    n.put("IndexName", index.name());
-    n.set("KeySchema", keySchema(index.keySchema()));
-    ObjectNode projection = n.putObject("Projection");
-    projection.put("ProjectionType", index.projectionType());
-    if (!index.nonKeyAttributes().isEmpty()) {
-      ArrayNode nonKey = projection.putArray("NonKeyAttributes");
-      index.nonKeyAttributes().forEach(nonKey::add);
-    }
-    return n;
-  }
-
-  /** The persisted form: an equivalent CreateTable request plus creation time, id and TTL. */
-  static ObjectNode toMetadata(TableDefinition def) {
-    ObjectNode request = Json.object();
-    request.put("TableName", def.name());
-    request.set("AttributeDefinitions", attributeDefinitions(def.attributeTypes()));
-    request.set("KeySchema", keySchema(def.keySchema()));
-    request.put("BillingMode", def.billingMode());
-    boolean provisioned = def.billingMode().equals(TableDefinition.PROVISIONED);
-    if (provisioned) {
-      request.set("ProvisionedThroughput", throughput(def.readCapacity(), def.writeCapacity()));
-    }
-    if (!def.globalIndexes().isEmpty()) {
-      ArrayNode gsis = request.putArray("GlobalSecondaryIndexes");
-      for (IndexDefinition index : def.globalIndexes()) {
-        ObjectNode n = indexJson(index);
-        if (provisioned) {
-          n.set("ProvisionedThroughput", throughput(index.readCapacity(), index.writeCapacity()));
-        }
-        gsis.add(n);
-      }
-    }
-    if (!def.localIndexes().isEmpty()) {
-      ArrayNode lsis = request.putArray("LocalSecondaryIndexes");
-      def.localIndexes().forEach(index -> lsis.add(indexJson(index)));
-    }
-    ObjectNode meta = Json.object();
-    meta.set("CreateTable", request);
-    meta.put("CreationDateTime", def.creationTime());
-    meta.put("TableId", def.tableId());
-    meta.putObject("TimeToLive").put("Enabled", def.timeToLive().enabled())
-        .put("AttributeName", def.timeToLive().attributeName());
-    return meta;
-  }
-
-  static TableDefinition fromMetadata(JsonNode meta) {
-    JsonNode ttl = meta.path("TimeToLive");
-    return parseCreateTable(meta.path("CreateTable"), meta.path("CreationDateTime").asDouble(),
-        meta.path("TableId").asText(),
-        new TableDefinition.TimeToLive(ttl.path("Enabled").asBoolean(false),
-            ttl.path("AttributeName").isTextual() ? ttl.path("AttributeName").asText() : null));
   }
 }
