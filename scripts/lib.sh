@@ -24,15 +24,27 @@ find_jdk() {
   return 1
 }
 
-# Runs Maven offline when every dependency is cached, online otherwise (the first run downloads them).
+# Runs Maven offline when every dependency is cached; when the offline run fails for want of an artifact, runs it
+# again online (the first run downloads dependencies). Test failures are not retried.
+# Quiet unless LUNA_MVN_VERBOSE is set (scripts/test sets it so Surefire's test counts are printed).
 mvn_run() {
+  local quiet=-q log rc
+  [ -n "${LUNA_MVN_VERBOSE:-}" ] && quiet=--no-transfer-progress
   if ! command -v mvn >/dev/null 2>&1; then
     echo "luna: Maven not found; installing it with apt-get" >&2
     (apt-get update -qq && apt-get install -y -qq maven) >&2 || { echo "luna: could not install Maven" >&2; return 1; }
   fi
-  if mvn -B -q -o "$@"; then return 0; fi
-  local rc=$?
-  if [ -n "${LUNA_OFFLINE_ONLY:-}" ]; then return $rc; fi
-  echo "luna: offline build failed; retrying with the network (first run downloads dependencies)" >&2
-  mvn -B -q "$@"
+  log=$(mktemp)
+  set +e
+  mvn -B $quiet -o "$@" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  if [ "$rc" -ne 0 ] && [ -z "${LUNA_OFFLINE_ONLY:-}" ] \
+     && grep -qE "offline mode|Could not resolve|could not be resolved|Failed to read artifact descriptor|Cannot access" "$log"; then
+    echo "luna: some dependencies are not cached yet; retrying online (first run downloads them)" >&2
+    mvn -B $quiet "$@"
+    rc=$?
+  fi
+  rm -f "$log"
+  return "$rc"
 }
