@@ -33,6 +33,7 @@ locals {
       public          = try(fn.public, false)
       scopes          = try(fn.scopes, [])
       tables          = try(fn.tables, [])
+      buckets         = try(fn.buckets, [])
       trigger_type    = fn.trigger.type
       http_method     = try(fn.trigger.method, null)
       http_path       = try(fn.trigger.path, null)

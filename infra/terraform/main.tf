@@ -40,7 +40,8 @@ module "http_function" {
   api_id            = aws_apigatewayv2_api.this.id
   api_execution_arn = aws_apigatewayv2_api.this.execution_arn
 
-  table_arns = { for table in each.value.tables : table => module.data.table_arns[table] }
+  table_arns  = { for table in each.value.tables : table => module.data.table_arns[table] }
+  bucket_arns = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
 
   log_retention_days  = var.log_retention_days
   alarm_sns_topic_arn = var.alarm_sns_topic_arn

@@ -22,6 +22,7 @@ locals {
     "dynamodb:BatchGetItem",
     "dynamodb:BatchWriteItem",
     "dynamodb:ConditionCheckItem",
+    "dynamodb:DescribeTable",
   ]
 }
 
@@ -76,6 +77,27 @@ data "aws_iam_policy_document" "this" {
       effect    = "Allow"
       actions   = ["dynamodb:Query", "dynamodb:Scan"]
       resources = [for arn in statement.value : "${arn}/index/*"]
+    }
+  }
+
+  # Objects of the function's own buckets (ListBucket also answers HeadBucket).
+  dynamic "statement" {
+    for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []
+    content {
+      sid       = "UseOwnBucketObjects"
+      effect    = "Allow"
+      actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+      resources = [for arn in statement.value : "${arn}/*"]
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []
+    content {
+      sid       = "ListOwnBuckets"
+      effect    = "Allow"
+      actions   = ["s3:ListBucket"]
+      resources = statement.value
     }
   }
 }

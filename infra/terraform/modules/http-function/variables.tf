@@ -89,9 +89,9 @@ variable "snap_start_enabled" {
 }
 
 variable "java_tool_options" {
-  description = "JAVA_TOOL_OPTIONS of the function (tiered compilation stopped at C1 for faster cold starts)."
+  description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured by Luna, not re-initialised by Spring Boot)."
   type        = string
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dlogback.configurationFile=luna/logback-lambda.xml -Dorg.springframework.boot.logging.LoggingSystem=none"
 }
 
 variable "environment_variables" {
@@ -128,6 +128,12 @@ variable "api_id" {
 variable "api_execution_arn" {
   description = "Execution ARN of that API (scopes the invoke permission)."
   type        = string
+}
+
+variable "bucket_arns" {
+  description = "Logical bucket name => ARN of each S3 bucket whose objects the function may use."
+  type        = map(string)
+  default     = {}
 }
 
 variable "table_arns" {

@@ -80,9 +80,10 @@ class CatalogIT {
         assertThat(module.matcher(text).find()).as("module \"http_function\" { for_each = local.http_functions }").isTrue();
         assertThat(Pattern.compile("http_functions\\s*=.*?(trigger\\.type|trigger_type)\\s*==\\s*\"http\"", Pattern.DOTALL).matcher(text).find())
                 .as("local.http_functions selects the catalog's HTTP functions").isTrue();
-        var tables = Json.tree(Files.readString(root.resolve("infra/terraform/data.json"))).get("tables");
+        var data = Json.tree(Files.readString(root.resolve("infra/terraform/data.json")));
         for (var f : catalog.functions().values()) {
-            for (String t : f.tables()) assertThat(tables.has(t)).as(f.name() + " uses table " + t).isTrue();
+            for (String t : f.tables()) assertThat(data.get("tables").has(t)).as(f.name() + " uses table " + t).isTrue();
+            for (String b : f.buckets()) assertThat(data.get("buckets").has(b)).as(f.name() + " uses bucket " + b).isTrue();
         }
     }
 

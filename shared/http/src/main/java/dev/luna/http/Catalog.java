@@ -32,7 +32,7 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
     /** One function; {@code name} is its catalog key. */
     public record FunctionSpec(String name, String module, String bean, String summary, Trigger trigger,
                                boolean isPublic, List<String> scopes, Integer memoryMb, Integer timeoutSeconds,
-                               List<String> tables, String requestSchema, String responseSchema) {
+                               List<String> tables, List<String> buckets, String requestSchema, String responseSchema) {
     }
 
     public static Catalog load() {
@@ -63,6 +63,7 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
                     f.has("memoryMb") ? f.get("memoryMb").asInt() : null,
                     f.has("timeoutSeconds") ? f.get("timeoutSeconds").asInt() : null,
                     f.has("tables") ? f.get("tables").valueStream().map(n -> n.asString()).toList() : List.of(),
+                    f.has("buckets") ? f.get("buckets").valueStream().map(n -> n.asString()).toList() : List.of(),
                     text(f, "requestSchema"), text(f, "responseSchema")));
         }
         var modules = new java.util.LinkedHashMap<String, Module>();

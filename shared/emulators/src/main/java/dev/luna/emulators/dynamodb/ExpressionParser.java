@@ -12,6 +12,12 @@ import java.util.function.Supplier;
 /**
  * Recursive-descent parser for condition/filter/key-condition, update and projection expressions.
  * Placeholders are resolved through the {@link ExpressionContext} while parsing.
+ *
+ * <p>Each expression is parsed twice, because DynamoDB reports errors by kind rather than by position:
+ * a first, screening pass checks only the grammar (so a syntax error anywhere wins) and notes the first
+ * attribute name written literally that is a reserved word, and the first unknown or misplaced function;
+ * those are reported next (for conditions a function error before a reserved word, for updates the
+ * reverse). The second pass resolves placeholders, applies every other check and builds the result.
  */
 final class ExpressionParser {
   private static final Set<String> CONDITION_FUNCTIONS =
@@ -22,43 +28,64 @@ final class ExpressionParser {
       Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
   private static final Set<String> CLAUSES = Set.of("SET", "REMOVE", "ADD", "DELETE");
   private static final int MAX_IN_OPERANDS = 100;
+  /** Stands for any value while screening, when placeholders are not resolved. */
+  private static final AttrValue ANY_VALUE = new AttrValue.Null();
 
   private final String expression;
   private final String label;
+  /** Null in the screening pass, which checks the grammar only. */
   private final ExpressionContext context;
+  private final boolean screening;
   private final List<Token> tokens;
   private int position;
+  /** Screening: the first attribute name written literally that is a reserved word. */
+  private Token reservedWord;
+  /** Screening: the first call of an unknown function, or of one not allowed where it is used. */
+  private DynamoDbError functionError;
 
-  private ExpressionParser(String expression, String label, ExpressionContext context) {
+  private ExpressionParser(String expression, String label, List<Token> tokens, ExpressionContext context) {
+    this.expression = expression;
+    this.label = label;
+    this.tokens = tokens;
+    this.context = context;
+    this.screening = context == null;
+  }
+
+  /** A screening parser, and the tokens for the second pass. */
+  private static ExpressionParser screen(String expression, String label) {
     if (expression.isBlank()) {
       throw DynamoDbError.validation("Invalid " + label + ": The expression can not be empty;");
     }
-    this.expression = expression;
-    this.label = label;
-    this.context = context;
-    this.tokens = ExpressionLexer.tokenize(expression, label);
+    return new ExpressionParser(expression, label, ExpressionLexer.tokenize(expression, label), null);
+  }
+
+  private ExpressionParser validating(ExpressionContext context) {
+    return new ExpressionParser(expression, label, tokens, context);
   }
 
   static Condition parseCondition(String expression, String label, ExpressionContext context) {
-    ExpressionParser parser = new ExpressionParser(expression, label, context);
+    ExpressionParser screen = screen(expression, label);
+    screen.or();
+    screen.expect(Kind.EOF);
+    screen.reportScreenedErrors(true);
+    ExpressionParser parser = screen.validating(context);
     Condition condition = parser.or();
     parser.expect(Kind.EOF);
     return condition;
   }
 
   static List<DocumentPath> parseProjection(String expression, ExpressionContext context) {
-    ExpressionParser parser = new ExpressionParser(expression, "ProjectionExpression", context);
-    List<DocumentPath> paths = new ArrayList<>();
-    do {
-      paths.add(parser.path());
-    } while (parser.accept(Kind.COMMA));
-    parser.expect(Kind.EOF);
-    return paths;
+    ExpressionParser screen = screen(expression, "ProjectionExpression");
+    screen.projection();
+    screen.reportScreenedErrors(false);
+    return screen.validating(context).projection();
   }
 
   static UpdateExpression parseUpdate(String expression, ExpressionContext context) {
-    ExpressionParser parser = new ExpressionParser(expression, "UpdateExpression", context);
-    UpdateExpression update = parser.update();
+    ExpressionParser screen = screen(expression, "UpdateExpression");
+    screen.update();
+    screen.reportScreenedErrors(false);
+    UpdateExpression update = screen.validating(context).update();
     List<DocumentPath> targets = update.targets();
     for (int i = 0; i < targets.size(); i++) {
       for (int j = i + 1; j < targets.size(); j++) {
@@ -70,6 +97,32 @@ final class ExpressionParser {
       }
     }
     return update;
+  }
+
+  /**
+   * After a successful screening pass: reports a reserved word used as an attribute name, and an unknown
+   * or misplaced function (ahead of the reserved word when {@code functionsFirst}, as for conditions).
+   */
+  private void reportScreenedErrors(boolean functionsFirst) {
+    if (functionsFirst && functionError != null) {
+      throw functionError;
+    }
+    if (reservedWord != null) {
+      throw DynamoDbError.validation("Invalid " + label + ": Attribute name is a reserved keyword; reserved keyword: "
+          + reservedWord.text());
+    }
+    if (functionError != null) {
+      throw functionError;
+    }
+  }
+
+  private List<DocumentPath> projection() {
+    List<DocumentPath> paths = new ArrayList<>();
+    do {
+      paths.add(path());
+    } while (accept(Kind.COMMA));
+    expect(Kind.EOF);
+    return paths;
   }
 
   // ---- conditions
@@ -103,11 +156,13 @@ final class ExpressionParser {
       expect(Kind.RPAREN);
       return inner;
     }
+    boolean misplacedCall = false;
     if (isFunctionCall()) {
       String name = peek().text().toLowerCase(Locale.ROOT);
       if (CONDITION_FUNCTIONS.contains(name)) {
         return function(name);
       }
+      misplacedCall = !name.equals("size");
     }
     Operand left = conditionOperand();
     Token token = peek();
@@ -127,16 +182,23 @@ final class ExpressionParser {
         candidates.add(conditionOperand());
       } while (accept(Kind.COMMA));
       expect(Kind.RPAREN);
-      if (candidates.size() > MAX_IN_OPERANDS) {
+      if (!screening && candidates.size() > MAX_IN_OPERANDS) {
         throw DynamoDbError.validation("Invalid " + label + ": The IN operator accepts at most 100 operands");
       }
       return new Condition.In(left, candidates);
+    }
+    if (misplacedCall) {
+      // only while screening (the validating pass has already thrown): an unknown function as a condition
+      return new Condition.Function("", List.of(left));
     }
     throw syntaxError(token);
   }
 
   private Condition function(String name) {
     List<Operand> args = arguments(this::conditionOperand);
+    if (screening) {
+      return new Condition.Function(name, args);
+    }
     int expected = name.startsWith("attribute_") && !name.equals("attribute_type") ? 1 : 2;
     if (args.size() != expected) {
       throw DynamoDbError.validation("Invalid " + label + ": Incorrect number of operands for operator or "
@@ -161,7 +223,12 @@ final class ExpressionParser {
       Token token = peek();
       String name = token.text().toLowerCase(Locale.ROOT);
       if (!name.equals("size")) {
-        throw functionMisuse(token);
+        if (!screening) {
+          throw functionMisuse(token);
+        }
+        noteFunctionError(token);
+        arguments(this::conditionOperand);
+        return new Operand.Literal(ANY_VALUE);
       }
       position++;
       expect(Kind.LPAREN);
@@ -170,8 +237,7 @@ final class ExpressionParser {
       return new Operand.Size(path);
     }
     if (peek().kind() == Kind.VALUE) {
-      Token token = next();
-      return new Operand.Literal(context.value(token.text(), label));
+      return new Operand.Literal(literal());
     }
     return new Operand.Path(path());
   }
@@ -190,7 +256,7 @@ final class ExpressionParser {
       if (token.kind() != Kind.IDENT || !CLAUSES.contains(clause)) {
         throw syntaxError(token);
       }
-      if (!seen.add(clause)) {
+      if (!seen.add(clause) && !screening) {
         throw DynamoDbError.validation("Invalid UpdateExpression: The \"" + clause
             + "\" section can only be used once in an update expression;");
       }
@@ -226,6 +292,13 @@ final class ExpressionParser {
     if (isFunctionCall()) {
       Token token = peek();
       String name = token.text().toLowerCase(Locale.ROOT);
+      if (screening) {
+        if (!name.equals("if_not_exists") && !name.equals("list_append")) {
+          noteFunctionError(token);
+        }
+        arguments(this::setValue);
+        return new Operand.Literal(ANY_VALUE);
+      }
       if (name.equals("if_not_exists")) {
         List<Operand> args = arguments(this::setValue);
         if (args.size() != 2 || !(args.get(0) instanceof Operand.Path(DocumentPath path))) {
@@ -252,7 +325,7 @@ final class ExpressionParser {
 
   private AttrValue literal() {
     Token token = expect(Kind.VALUE);
-    return context.value(token.text(), label);
+    return screening ? ANY_VALUE : context.value(token.text(), label);
   }
 
   // ---- shared pieces
@@ -292,14 +365,25 @@ final class ExpressionParser {
   private String pathName() {
     Token token = next();
     return switch (token.kind()) {
-      case IDENT -> token.text();
-      case NAME -> context.name(token.text(), label);
+      case IDENT -> {
+        if (screening && reservedWord == null && ReservedWords.contains(token.text())) {
+          reservedWord = token;
+        }
+        yield token.text();
+      }
+      case NAME -> screening ? token.text() : context.name(token.text(), label);
       default -> throw syntaxError(token);
     };
   }
 
   private boolean isFunctionCall() {
     return peek().kind() == Kind.IDENT && tokens.get(position + 1).kind() == Kind.LPAREN;
+  }
+
+  private void noteFunctionError(Token token) {
+    if (functionError == null) {
+      functionError = functionMisuse(token);
+    }
   }
 
   private DynamoDbError functionMisuse(Token token) {

@@ -154,7 +154,8 @@ class BatchAndTransactionIT extends DynamoDbTestSupport {
     assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
         TransactWriteItem.builder().put(Put.builder().tableName(ledger).item(item("pk", s("never"))).build()).build(),
         TransactWriteItem.builder().update(Update.builder().tableName(accounts).key(item("pk", s("dave")))
-            .updateExpression("SET name = name + :one").expressionAttributeValues(Map.of(":one", n(1)))
+            .updateExpression("SET #n = #n + :one").expressionAttributeNames(Map.of("#n", "name"))
+            .expressionAttributeValues(Map.of(":one", n(1)))
             .build()).build())))
         .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons())
             .extracting(CancellationReason::code).containsExactly("None", "ValidationError"));

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 class ConditionExpressionIT extends DynamoDbTestSupport {
   private static final Pattern PLACEHOLDER = Pattern.compile("[:#][A-Za-z0-9_]+");
   private static final Map<String, AttributeValue> VALUES = new HashMap<>();
-  private static final Map<String, String> NAMES = Map.of("#dotted", "a.b", "#c", "count", "#n", "name");
+  private static final Map<String, String> NAMES = Map.of("#dotted", "a.b", "#c", "count", "#n", "name",
+      "#map", "map", "#list", "list", "#missing", "missing", "#sub", "sub"); // reserved words
   private static String table;
   private static Map<String, AttributeValue> subject;
 
@@ -51,27 +52,28 @@ class ConditionExpressionIT extends DynamoDbTestSupport {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
-      "age = :30 | true", "age = :30s | true", "age <> :30 | false", "missing <> :30 | true", "missing = :30 | false",
+      "age = :30 | true", "age = :30s | true", "age <> :30 | false", "#missing <> :30 | true", "#missing = :30 | false",
       "age < :40 | true", "age <= :30 | true", "age > :30 | false", "age >= :30 | true",
       "#n < :bob | true", "#n > :bob | false", "age < :str | false",
       "age BETWEEN :20 AND :40 | true", "age BETWEEN :31 AND :40 | false", "age between :20 and :30 | true",
       "#n IN (:x, :alice) | true", "age IN (:1, :2) | false", "age in (:30) | true",
-      "attribute_exists(map.nested.deep) | true", "attribute_exists(map.nested.nope) | false",
-      "attribute_not_exists(map.nested.nope) | true", "attribute_not_exists(age) | false",
-      "attribute_exists(list[2].k) | true", "attribute_exists(list[5]) | false", "attribute_exists(age.sub) | false",
+      "attribute_exists(#map.nested.deep) | true", "attribute_exists(#map.nested.nope) | false",
+      "attribute_not_exists(#map.nested.nope) | true", "attribute_not_exists(age) | false",
+      "attribute_exists(#list[2].k) | true", "attribute_exists(#list[5]) | false", "attribute_exists(age.#sub) | false",
       "attribute_type(age, :N) | true", "attribute_type(tags, :SS) | true", "attribute_type(age, :S) | false",
-      "attribute_type(nil, :NULL) | true", "attribute_type(map, :M) | true",
+      "attribute_type(nil, :NULL) | true", "attribute_type(#map, :M) | true",
       "begins_with(#n, :Al) | true", "begins_with(#n, :al) | false", "begins_with(bin, :b12) | true",
       "begins_with(bin, :b2) | false", "begins_with(age, :Al) | false",
       "contains(#n, :lic) | true", "contains(tags, :red) | true", "contains(tags, :green) | false",
-      "contains(nums, :2) | true", "contains(nums, :5) | false", "contains(list, :a) | true", "contains(list, :1) | true",
-      "size(#n) = :5 | true", "size(tags) = :2 | true", "size(map) = :2 | true", "size(list) > :2 | true",
-      "size(bin) = :3 | true", "size(missing) = :1 | false", "size(map.nested) = :1 | true",
+      "contains(nums, :2) | true", "contains(nums, :5) | false", "contains(#list, :a) | true",
+      "contains(#list, :1) | true",
+      "size(#n) = :5 | true", "size(tags) = :2 | true", "size(#map) = :2 | true", "size(#list) > :2 | true",
+      "size(bin) = :3 | true", "size(#missing) = :1 | false", "size(#map.nested) = :1 | true",
       "NOT age = :30 | false", "not age = :1 | true", "age = :30 AND #n = :alice | true",
       "age = :1 OR #n = :alice | true", "NOT (age = :1 OR #n = :bob) | true",
       "age = :30 OR age = :1 AND #n = :bob | true", "(age = :30 OR age = :1) AND #n = :bob | false",
-      "NOT NOT age = :30 | true", "#dotted = :dotted | true", "map.#c = :3 | true", "map.nested.deep = :yes | true",
-      "flag = :true | true", "nil = :null | true", "list[1] = :1 | true", "list[2].k = :v | true",
+      "NOT NOT age = :30 | true", "#dotted = :dotted | true", "#map.#c = :3 | true", "#map.nested.deep = :yes | true",
+      "flag = :true | true", "nil = :null | true", "#list[1] = :1 | true", "#list[2].k = :v | true",
       "age = :30 and (#n = :bob or contains(tags, :red)) | true"})
   void conditionSemantics(String expression, boolean expected) {
     Map<String, AttributeValue> values = used(expression, VALUES);

@@ -97,7 +97,8 @@ class ItemCrudIT extends DynamoDbTestSupport {
         "m", AttributeValue.fromM(item("x", s("keep"), "y", s("drop"))),
         "l", AttributeValue.fromL(List.of(s("l0"), s("l1"), s("l2"))))));
     var read = client.getItem(b -> b.tableName(simple).key(item("pk", s("proj")))
-        .projectionExpression("a, #m.x, l[2], l[0], missing").expressionAttributeNames(Map.of("#m", "m"))).item();
+        .projectionExpression("a, #m.x, l[2], l[0], #missing")
+        .expressionAttributeNames(Map.of("#m", "m", "#missing", "missing"))).item();
     assertThat(read).isEqualTo(item("a", s("1"), "m", AttributeValue.fromM(item("x", s("keep"))),
         "l", AttributeValue.fromL(List.of(s("l0"), s("l2")))));
   }

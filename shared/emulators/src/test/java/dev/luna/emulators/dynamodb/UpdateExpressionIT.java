@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class UpdateExpressionIT extends DynamoDbTestSupport {
   private static String table;
   private static final Map<String, AttributeValue> KEY = item("pk", s("doc"), "sk", n(1));
+  /** Placeholders for the item's attributes whose names are DynamoDB reserved words. */
+  private static final Map<String, String> RESERVED_NAMES =
+      Map.of("#n", "name", "#l", "list", "#m", "map", "#i", "inner", "#missing", "missing");
 
   @BeforeAll
   static void createTable() {
@@ -69,7 +72,7 @@ class UpdateExpressionIT extends DynamoDbTestSupport {
 
   @Test
   void listAppendInEitherOrder() {
-    var result = update("SET list = list_append(list, :tail), front = list_append(:head, list)",
+    var result = update("SET #l = list_append(#l, :tail), front = list_append(:head, #l)", "#l", "list",
         ":tail", AttributeValue.fromL(List.of(s("t"))), ":head", AttributeValue.fromL(List.of(s("h"))));
     assertThat(result.get("list").l()).extracting(AttributeValue::s).containsExactly("l0", "l1", "l2", "l3", "t");
     assertThat(result.get("front").l()).extracting(AttributeValue::s).containsExactly("h", "l0", "l1", "l2", "l3");
@@ -77,8 +80,8 @@ class UpdateExpressionIT extends DynamoDbTestSupport {
 
   @Test
   void nestedPathsAndListIndexes() {
-    var result = update("SET map.inner.y = :v, map.other = :v, list[1] = :v, list[10] = :appended",
-        ":v", s("v"), ":appended", s("end"));
+    var result = update("SET #m.#i.y = :v, #m.#o = :v, #l[1] = :v, #l[10] = :appended",
+        "#m", "map", "#i", "inner", "#o", "other", "#l", "list", ":v", s("v"), ":appended", s("end"));
     assertThat(result.get("map").m().get("inner").m()).containsEntry("x", n(1)).containsEntry("y", s("v"));
     assertThat(result.get("map").m()).containsEntry("other", s("v"));
     assertThat(result.get("list").l()).extracting(AttributeValue::s).containsExactly("l0", "v", "l2", "l3", "end");
@@ -86,7 +89,8 @@ class UpdateExpressionIT extends DynamoDbTestSupport {
 
   @Test
   void removeAttributesAndListElementsByOriginalIndex() {
-    var result = update("REMOVE #n, list[0], list[2], map.inner.x, missing", "#n", "name");
+    var result = update("REMOVE #n, #l[0], #l[2], #m.#i.x, #missing",
+        "#n", "name", "#l", "list", "#m", "map", "#i", "inner", "#missing", "missing");
     assertThat(result).doesNotContainKeys("name", "missing");
     assertThat(result.get("list").l()).extracting(AttributeValue::s).containsExactly("l1", "l3");
     assertThat(result.get("map").m().get("inner").m()).isEmpty();
@@ -128,23 +132,23 @@ class UpdateExpressionIT extends DynamoDbTestSupport {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "SET name = name + :one | incorrect data type",
-      "SET x = missing + :one | does not exist",
+      "SET #n = #n + :one | incorrect data type",
+      "SET x = #missing + :one | does not exist",
       "SET nope.deeper = :one | document path provided in the update expression is invalid",
-      "SET list[9].x = :one | document path provided in the update expression is invalid",
+      "SET #l[9].x = :one | document path provided in the update expression is invalid",
       "SET pk = :one | part of the key",
       "REMOVE sk | part of the key",
       "SET a = :one, a = :one | overlap",
-      "SET map = :one REMOVE map.inner | overlap",
+      "SET #m = :one REMOVE #m.#i | overlap",
       "SET a = :one SET b = :one | can only be used once",
       "SET a = :undefined | not defined",
       "SET a :one | Syntax error",
       "UPSERT a = :one | Syntax error",
-      "ADD name :one | incorrect data type",
+      "ADD #n :one | incorrect data type",
       "ADD a :str | Incorrect operand type",
       "DELETE tags :one | Incorrect operand type",
-      "SET a = list_append(name, :one) | incorrect data type",
-      "SET a = size(name) | not allowed to be used this way"})
+      "SET a = list_append(#n, :one) | incorrect data type",
+      "SET a = size(#n) | not allowed to be used this way"})
   void invalidUpdatesAreValidationErrorsAndChangeNothing(String expression, String message) {
     Map<String, AttributeValue> all = Map.of(":one", n(1), ":str", s("s"));
     Map<String, AttributeValue> values = new HashMap<>();
@@ -153,9 +157,16 @@ class UpdateExpressionIT extends DynamoDbTestSupport {
         values.put(k, v);
       }
     });
+    Map<String, String> names = new HashMap<>();
+    RESERVED_NAMES.forEach((k, v) -> {
+      if (expression.matches(".*" + k + "\\b.*")) {
+        names.put(k, v);
+      }
+    });
     var before = client.getItem(b -> b.tableName(table).key(KEY)).item();
     assertThatThrownBy(() -> client.updateItem(b -> b.tableName(table).key(KEY).updateExpression(expression)
-        .expressionAttributeValues(values.isEmpty() ? null : values)))
+        .expressionAttributeValues(values.isEmpty() ? null : values)
+        .expressionAttributeNames(names.isEmpty() ? null : names)))
         .isInstanceOfSatisfying(DynamoDbException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
         .hasMessageContaining(message);
