@@ -6,7 +6,8 @@ import dev.luna.http.Catalog;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
 import dev.luna.http.Router;
-import dev.luna.store.ApiKeyStore;
+import dev.luna.identity.ApiKeyStore;
+import dev.luna.identity.ProjectStore;
 import dev.luna.store.AwsClients;
 import dev.luna.store.DataDefinitions;
 import dev.luna.store.LunaConfig;
@@ -122,7 +123,7 @@ public final class LocalRuntime implements AutoCloseable {
             var config = LunaConfig.from(properties::get);
             aws = new AwsClients(config);
             new ResourceProvisioner(aws).provision(DataDefinitions.load());
-            Optional<String> generated = new AdminKeys(new ApiKeyStore(aws), Clock.systemUTC()).ensure(b.adminKey);
+            Optional<String> generated = new AdminKeys(new ApiKeyStore(aws), new ProjectStore(aws), Clock.systemUTC()).ensure(b.adminKey);
 
             context = functions(properties);
             var invoker = new LambdaInvoker(context);

@@ -3,8 +3,8 @@ package dev.luna.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.core.Principal;
-import dev.luna.store.ApiKeyRecord;
-import dev.luna.store.ApiKeyStore;
+import dev.luna.identity.ApiKeyRecord;
+import dev.luna.identity.ApiKeyStore;
 import dev.luna.store.AwsClients;
 import dev.luna.store.LunaConfig;
 import java.time.Instant;
@@ -148,12 +148,12 @@ class ApiContractIT {
         try (var aws = new AwsClients(config)) {
             var store = new ApiKeyStore(aws);
             Instant now = Instant.now();
-            store.put(new ApiKeyRecord("key_reader", "reader", reader.substring(0, 9), ApiKeyStore.hash(reader),
-                    Set.of("agents:read"), null, ApiKeyRecord.ACTIVE, now, null, "test"));
-            store.put(new ApiKeyRecord("key_expired", "expired", expired.substring(0, 9), ApiKeyStore.hash(expired),
-                    Set.of(Principal.ADMIN), null, ApiKeyRecord.ACTIVE, now, now.minusSeconds(1), "test"));
-            store.put(new ApiKeyRecord("key_revoked", "revoked", revoked.substring(0, 9), ApiKeyStore.hash(revoked),
-                    Set.of(Principal.ADMIN), null, ApiKeyRecord.REVOKED, now, null, "test"));
+            store.put(new ApiKeyRecord("key_reader", "reader", reader.substring(0, 9), ApiKeyStore.hash(reader), "usr_admin",
+                    Set.of("agents:read"), null, ApiKeyRecord.ACTIVE, now, null, null, null));
+            store.put(new ApiKeyRecord("key_expired", "expired", expired.substring(0, 9), ApiKeyStore.hash(expired), "usr_admin",
+                    Set.of(Principal.ADMIN), null, ApiKeyRecord.ACTIVE, now, now.minusSeconds(1), null, null));
+            store.put(new ApiKeyRecord("key_revoked", "revoked", revoked.substring(0, 9), ApiKeyStore.hash(revoked), "usr_admin",
+                    Set.of(Principal.ADMIN), null, ApiKeyRecord.REVOKED, now, null, now, null));
         }
         assertThat(api.withKey(reader).get("/api/v1/agents").status()).isEqualTo(200);
         var forbidden = api.withKey(reader).post("/api/v1/agents", TestRuntime.agentJson("x", "t", "1.0.0"));

@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 class SampleEventsIT {
     private static final String EXAMPLE_AGENT = "agt_01JEXAMPLE0000000000000000";
+    private static final String EXAMPLE_PROJECT = "prj_01JEXAMPLE0000000000000000";
+    private static final String EXAMPLE_KEY = "key_01JEXAMPLE0000000000000000";
+    private static final String EXAMPLE_REFRESH = "lrt_EXAMPLE_REFRESH_TOKEN";
 
     @TestFactory
     Stream<DynamicTest> everySampleEventSucceeds() throws IOException {
@@ -32,6 +35,11 @@ class SampleEventsIT {
                     tests.add(DynamicTest.dynamicTest(f.name() + "/" + file.getFileName(), () -> {
                         String event = Files.readString(file);
                         if (event.contains(EXAMPLE_AGENT)) event = event.replace(EXAMPLE_AGENT, prepareAgent(api, f.name()));
+                        if (event.contains(EXAMPLE_PROJECT)) event = event.replace(EXAMPLE_PROJECT, prepareProject(api, f.name()));
+                        if (event.contains(EXAMPLE_KEY)) event = event.replace(EXAMPLE_KEY, api.post("/api/v1/api-keys",
+                                "{\"name\":\"sample\",\"scopes\":[\"agents:read\"]}").data().get("key").get("id").asString());
+                        if (event.contains(EXAMPLE_REFRESH)) event = event.replace(EXAMPLE_REFRESH, api.withKey(null).post("/api/v1/auth/token",
+                                "{\"grant_type\":\"api_key\",\"api_key\":\"" + TestRuntime.ADMIN_KEY + "\"}").data().get("refresh_token").asString());
                         byte[] out = runtime.invoker().invoke(f.bean(), event.getBytes(StandardCharsets.UTF_8));
                         JsonNode response = Json.mapper().readTree(out);
                         int status = response.get("statusCode").asInt();
@@ -43,6 +51,15 @@ class SampleEventsIT {
             }
         }
         return tests.stream();
+    }
+
+    /** A real project the event can act on (with the example member when the event removes it). */
+    private static String prepareProject(Api api, String function) {
+        String id = api.post("/api/v1/projects", "{\"name\":\"" + TestRuntime.unique("sample") + "\"}").data().get("id").asString();
+        if (function.equals("projects-members-remove")) {
+            api.post("/api/v1/projects/" + id + "/members", "{\"userId\":\"usr_example_member\",\"role\":\"viewer\"}");
+        }
+        return id;
     }
 
     /** A real agent in the state the event needs (running for stop, with two versions for rollback). */

@@ -23,9 +23,13 @@ public final class ApiRequest {
     private final String body;
     private final String requestId;
     private final Principal principal;
+    private final Access access;
+    private final String sourceIp;
 
     ApiRequest(String method, String path, String rawQuery, Map<String, String> pathParameters, Map<String, String> query,
-               Map<String, String> headers, String body, String requestId, Principal principal) {
+               Map<String, String> headers, String body, String requestId, Principal principal, Access access, String sourceIp) {
+        this.access = access;
+        this.sourceIp = sourceIp;
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
@@ -57,6 +61,19 @@ public final class ApiRequest {
 
     public Principal principal() {
         return principal;
+    }
+
+    /** Project-level authorization of this request (see {@link Access}). */
+    public Access access() {
+        return access;
+    }
+
+    public String sourceIp() {
+        return sourceIp;
+    }
+
+    public Map<String, String> pathParameters() {
+        return pathParameters;
     }
 
     public String body() {

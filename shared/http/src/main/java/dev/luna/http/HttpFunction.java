@@ -6,8 +6,11 @@ import dev.luna.core.ErrorCode;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;
 import dev.luna.core.Principal;
-import dev.luna.store.ApiKeyStore;
+import dev.luna.core.Hashes;
+import dev.luna.identity.AuditEntry;
+import dev.luna.identity.RateLimiter;
 import dev.luna.store.IdempotencyStore;
+import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,6 +36,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
     private static final Logger log = LoggerFactory.getLogger(HttpFunction.class);
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final Catalog.FunctionSpec spec;
     private final RouteHandler handler;
@@ -55,25 +59,29 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         if (event.getHeaders() != null) headers.putAll(event.getHeaders());
         String requestId = requestId(event, headers);
+        String method = method(event);
         MDC.put("requestId", requestId);
         MDC.put("function", spec.name());
         String idempotencyKey = null;
+        Principal principal = Principal.anonymous();
+        ApiRequest request = null;
+        var limitHeaders = new LinkedHashMap<String, String>();
         APIGatewayV2HTTPResponse response;
         try {
             String body = body(event);
-            Principal principal = spec.isPublic() ? Principal.anonymous() : authenticate(headers.get("Authorization"));
+            if (!spec.isPublic()) principal = authenticate(headers.get("Authorization"));
+            rateLimit(principal, method, sourceIp(event), limitHeaders);
             authorize(principal);
-            var request = new ApiRequest(method(event), event.getRawPath(), event.getRawQueryString(),
-                    event.getPathParameters(), event.getQueryStringParameters(), headers, body, requestId, principal);
+            request = new ApiRequest(method, event.getRawPath(), event.getRawQueryString(), event.getPathParameters(),
+                    event.getQueryStringParameters(), headers, body, requestId, principal,
+                    new Access(principal, spec.scopes(), platform.identity().projects()), sourceIp(event));
             idempotencyKey = idempotencyKey(request);
             if (idempotencyKey != null) {
                 var outcome = platform.idempotency().begin(idempotencyKey, requestHash(request));
                 if (outcome instanceof IdempotencyStore.Outcome.Replay replay) {
-                    String key = idempotencyKey;
                     idempotencyKey = null;
                     response = replayed(replay.response(), requestId);
-                    log.debug("replayed idempotent response for key hash {}", ApiKeyStore.hash(key).substring(0, 12));
-                    return response;
+                    return finish(response, event, method, started, request, principal, limitHeaders, false);
                 }
             }
             response = respond(handler.handle(request), request, now);
@@ -100,15 +108,91 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
             log.error("unhandled error", e);
             response = error(ErrorCode.INTERNAL, "Internal error; quote requestId " + requestId + " when reporting it",
                     null, requestId, now);
+        }
+        return finish(response, event, method, started, request, principal, limitHeaders, true);
+    }
+
+    /** Adds rate-limit headers, writes the audit entry of a write, logs the access line. */
+    private APIGatewayV2HTTPResponse finish(APIGatewayV2HTTPResponse response, APIGatewayV2HTTPEvent event, String method,
+                                            long started, ApiRequest request, Principal principal,
+                                            Map<String, String> limitHeaders, boolean audit) {
+        try {
+            response.getHeaders().putAll(limitHeaders);
+            if (audit && isWrite(method)) audit(response, event, method, request, principal);
+            if (log.isInfoEnabled()) {
+                log.info("{} {} -> {} in {} ms [{}]", method, event.getRawPath(), response.getStatusCode(),
+                        (System.nanoTime() - started) / 1_000_000, spec.name());
+            }
+            return response;
         } finally {
             MDC.remove("requestId");
             MDC.remove("function");
         }
-        if (log.isInfoEnabled()) {
-            log.info("{} {} -> {} in {} ms [{} {}]", method(event), event.getRawPath(), response.getStatusCode(),
-                    (System.nanoTime() - started) / 1_000_000, spec.name(), requestId);
+    }
+
+    /**
+     * Per API key and per user limits (requests per minute, shared by all instances); public functions are limited
+     * per source address. Sets the RateLimit-* headers; throws 429 with Retry-After when a limit is reached.
+     */
+    private void rateLimit(Principal principal, String method, String sourceIp, Map<String, String> headers) {
+        var identity = platform.identity();
+        var limits = identity.rateLimits();
+        RateLimiter.Decision tightest = null;
+        if (spec.isPublic()) {
+            if (!isWrite(method)) return;
+            tightest = identity.rateLimiter().check("ip:" + sourceIp, limits.perUserPerMinute(), MINUTE);
+        } else {
+            if ("api_key".equals(principal.kind())) {
+                long keyLimit = keyLimit(principal, limits.perKeyPerMinute());
+                tightest = identity.rateLimiter().check("key:" + principal.credentialId(), keyLimit, MINUTE);
+            }
+            var user = identity.rateLimiter().check("user:" + principal.id(), limits.perUserPerMinute(), MINUTE);
+            if (tightest == null || !user.allowed() || (tightest.allowed() && user.remaining() < tightest.remaining())) tightest = user;
         }
-        return response;
+        headers.put("RateLimit-Limit", Long.toString(tightest.limit()));
+        headers.put("RateLimit-Remaining", Long.toString(tightest.remaining()));
+        headers.put("RateLimit-Reset", Long.toString(tightest.resetSeconds()));
+        if (!tightest.allowed()) {
+            var e = new LunaException(ErrorCode.RATE_LIMITED, "Rate limit of " + tightest.limit() + " requests per minute reached; retry in "
+                    + tightest.resetSeconds() + " s", Map.of("limit", tightest.limit(), "retryAfterSeconds", tightest.resetSeconds()));
+            headers.put("Retry-After", Long.toString(tightest.resetSeconds()));
+            throw e;
+        }
+    }
+
+    private long keyLimit(Principal principal, long fallback) {
+        Integer own = principal.rateLimitPerMinute();
+        return own != null ? own : fallback;
+    }
+
+    private void audit(APIGatewayV2HTTPResponse response, APIGatewayV2HTTPEvent event, String method, ApiRequest request,
+                       Principal principal) {
+        try {
+            String resourceId = event.getPathParameters() != null ? event.getPathParameters().get("id") : null;
+            String location = response.getHeaders().get("Location");
+            if (resourceId == null && location != null) resourceId = location.substring(location.lastIndexOf('/') + 1);
+            String errorCode = null;
+            if (response.getStatusCode() >= 400) {
+                errorCode = Json.tree(response.getBody()).path("error").path("code").asString(null);
+            }
+            var ctx = event.getRequestContext();
+            String userAgent = ctx != null && ctx.getHttp() != null ? ctx.getHttp().getUserAgent() : null;
+            platform.identity().audit().record(new AuditEntry(platform.ids().next("aud"), platform.clock().instant(),
+                    principal.id(), principal.kind(), principal.credentialId(), spec.name(), method, event.getRawPath(), resourceId,
+                    request == null ? null : request.access().projectId(), response.getHeaders().get("X-Request-Id"),
+                    response.getStatusCode(), errorCode, sourceIp(event), userAgent));
+        } catch (RuntimeException e) {
+            log.error("could not write the audit entry: {}", e.toString());
+        }
+    }
+
+    private static boolean isWrite(String method) {
+        return !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
+    }
+
+    private static String sourceIp(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        return ctx != null && ctx.getHttp() != null && ctx.getHttp().getSourceIp() != null ? ctx.getHttp().getSourceIp() : "unknown";
     }
 
     private Principal authenticate(String authorization) {
@@ -181,7 +265,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
     }
 
     private static String requestHash(ApiRequest request) {
-        return ApiKeyStore.hash(request.method() + " " + request.path() + "?" + request.rawQuery() + "\n" + request.body());
+        return Hashes.sha256(request.method() + " " + request.path() + "?" + request.rawQuery() + "\n" + request.body());
     }
 
     private APIGatewayV2HTTPResponse respond(ApiResult result, ApiRequest request, Instant now) {

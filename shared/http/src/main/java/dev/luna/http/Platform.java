@@ -1,22 +1,23 @@
 package dev.luna.http;
 
 import dev.luna.core.Ids;
-import dev.luna.store.ApiKeyStore;
+import dev.luna.identity.Authenticator;
+import dev.luna.identity.Identity;
 import dev.luna.store.AwsClients;
 import dev.luna.store.IdempotencyStore;
 import dev.luna.store.LunaConfig;
 import java.time.Clock;
 
 /**
- * The per-container services every function shares: configuration, AWS clients (lazy), clock, ids, the
- * authenticator and the idempotency store. One instance per Lambda container (or per local runtime).
+ * The per-container services every function shares: configuration, AWS clients (lazy), clock, ids, identity
+ * (credentials, projects, rate limits, audit) and the idempotency store. One instance per Lambda container (or per local runtime).
  */
 public final class Platform implements AutoCloseable {
     private final LunaConfig config;
     private final AwsClients aws;
     private final Clock clock;
     private final Ids ids;
-    private final Authenticator authenticator;
+    private final Identity identity;
     private final IdempotencyStore idempotency;
 
     public Platform(LunaConfig config, Clock clock) {
@@ -24,7 +25,7 @@ public final class Platform implements AutoCloseable {
         this.aws = new AwsClients(config);
         this.clock = clock;
         this.ids = new Ids(clock);
-        this.authenticator = new ApiKeyAuthenticator(new ApiKeyStore(aws), clock);
+        this.identity = new Identity(aws, clock);
         this.idempotency = new IdempotencyStore(aws, clock);
     }
 
@@ -45,7 +46,11 @@ public final class Platform implements AutoCloseable {
     }
 
     public Authenticator authenticator() {
-        return authenticator;
+        return identity.authenticator();
+    }
+
+    public Identity identity() {
+        return identity;
     }
 
     public IdempotencyStore idempotency() {

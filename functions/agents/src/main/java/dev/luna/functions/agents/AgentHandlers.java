@@ -21,33 +21,33 @@ final class AgentHandlers {
         return Map.ofEntries(
                 Map.entry("agentsCreate", this::create),
                 Map.entry("agentsList", this::list),
-                Map.entry("agentsGet", r -> agent(service.get(r.pathParam("id"), r.principal()))),
+                Map.entry("agentsGet", r -> agent(service.get(r.pathParam("id"), r.access()))),
                 Map.entry("agentsUpdate", r -> agent(service.update(r.pathParam("id"), r.bodyAs(AgentUpdate.class),
-                        r.ifMatchRevision(), r.principal()))),
-                Map.entry("agentsDelete", r -> agent(service.deactivate(r.pathParam("id"), r.ifMatchRevision(), r.principal()))),
-                Map.entry("agentsStart", r -> agent(service.start(r.pathParam("id"), r.ifMatchRevision(), r.principal()))),
-                Map.entry("agentsStop", r -> agent(service.stop(r.pathParam("id"), r.ifMatchRevision(), r.principal()))),
+                        r.ifMatchRevision(), r.access()))),
+                Map.entry("agentsDelete", r -> agent(service.deactivate(r.pathParam("id"), r.ifMatchRevision(), r.access()))),
+                Map.entry("agentsStart", r -> agent(service.start(r.pathParam("id"), r.ifMatchRevision(), r.access()))),
+                Map.entry("agentsStop", r -> agent(service.stop(r.pathParam("id"), r.ifMatchRevision(), r.access()))),
                 Map.entry("agentsRollback", r -> agent(service.rollback(r.pathParam("id"),
-                        r.optionalBodyAs(RollbackRequest.class), r.ifMatchRevision(), r.principal()))),
+                        r.optionalBodyAs(RollbackRequest.class), r.ifMatchRevision(), r.access()))),
                 Map.entry("agentsVersions", this::versions),
-                Map.entry("agentsHealth", r -> ApiResult.ok(service.health(r.pathParam("id"), r.principal()))),
-                Map.entry("agentsHealthSummary", r -> ApiResult.ok(service.healthOverview(query(r)))),
+                Map.entry("agentsHealth", r -> ApiResult.ok(service.health(r.pathParam("id"), r.access()))),
+                Map.entry("agentsHealthSummary", r -> ApiResult.ok(service.healthOverview(query(r), r.access()))),
                 Map.entry("agentsHeartbeat", r -> ApiResult.ok(service.heartbeat(r.pathParam("id"),
-                        heartbeat(r), r.principal()))));
+                        heartbeat(r), r.access()))));
     }
 
     private ApiResult create(ApiRequest r) {
-        var agent = service.register(r.bodyAs(AgentSpec.class), r.principal());
+        var agent = service.register(r.bodyAs(AgentRegistration.class), r.access());
         return ApiResult.created(agent, BASE + agent.id()).etag(agent.revision());
     }
 
     private ApiResult list(ApiRequest r) {
-        var page = service.list(query(r), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100));
+        var page = service.list(query(r), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100), r.access());
         return ApiResult.page(page.items(), page.nextCursor());
     }
 
     private ApiResult versions(ApiRequest r) {
-        var page = service.versions(r.pathParam("id"), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100), r.principal());
+        var page = service.versions(r.pathParam("id"), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100), r.access());
         return ApiResult.page(page.items(), page.nextCursor());
     }
 
@@ -61,8 +61,7 @@ final class AgentHandlers {
     }
 
     private static AgentQuery query(ApiRequest r) {
-        String project = r.principal().projectId() != null ? r.principal().projectId()
-                : r.query("projectId").orElse(AgentService.DEFAULT_PROJECT);
+        String project = AgentService.projectOf(r.access(), r.query("projectId").orElse(null));
         AgentStatus status = r.query("status").map(s -> {
             var st = AgentStatus.fromWire(s);
             if (st == null) throw new ValidationException("status", "must be one of " + Arrays.stream(AgentStatus.values()).map(AgentStatus::wire).toList());

@@ -3,7 +3,7 @@ package dev.luna.functions.agents;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
-import dev.luna.core.Principal;
+import dev.luna.http.Access;
 import dev.luna.core.Semver;
 import dev.luna.core.ValidationException;
 import dev.luna.store.Cursor;
@@ -48,23 +48,26 @@ public final class AgentService {
     public record HealthOverview(List<AgentHealth> agents, Map<String, Integer> summary) {
     }
 
-    Agent register(AgentSpec request, Principal caller) {
-        request.validate();
-        var spec = request.withDefaults();
+    Agent register(AgentRegistration request, Access access) {
+        String projectId = projectOf(access, request.projectId());
+        access.require(projectId, "Project", projectId);
+        request.spec().validate();
+        var spec = request.spec().withDefaults();
         Instant now = clock.instant();
         String id = ids.next("agt");
-        var agent = new Agent(id, projectOf(caller), spec.name(), spec.type(), spec.version(), spec.description(),
-                spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, caller.id(), null, null, null, null);
-        repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, caller.id()));
+        var agent = new Agent(id, projectId, spec.name(), spec.type(), spec.version(), spec.description(),
+                spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, access.principal().id(), null, null, null, null);
+        repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, access.principal().id()));
         return withHealth(agent, null);
     }
 
-    Agent get(String id, Principal caller) {
-        var stored = load(id, caller);
+    Agent get(String id, Access access) {
+        var stored = load(id, access);
         return withHealth(stored.agent(), stored.heartbeat());
     }
 
-    Page<Agent> list(AgentQuery query, String cursor, int limit) {
+    Page<Agent> list(AgentQuery query, String cursor, int limit, Access access) {
+        access.require(query.projectId(), "Project", query.projectId());
         var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", AgentRepository.partition(query.projectId()));
         var items = new ArrayList<Agent>();
         Instant now = clock.instant();
@@ -87,11 +90,11 @@ public final class AgentService {
         return new Page<>(items, Cursor.encode(resumeAt));
     }
 
-    Agent update(String id, AgentUpdate update, Optional<Long> ifMatch, Principal caller) {
+    Agent update(String id, AgentUpdate update, Optional<Long> ifMatch, Access access) {
         if (update.isEmpty()) {
             throw new ValidationException("body", "must change at least one of name, type, version, description, config, resourceQuota");
         }
-        return mutate(id, update.revision(), ifMatch, caller, agent -> {
+        return mutate(id, update.revision(), ifMatch, access, agent -> {
             requireNot(agent, AgentStatus.DEACTIVATED, "update");
             var spec = update.applyTo(agent.spec());
             spec.validate();
@@ -100,15 +103,15 @@ public final class AgentService {
         });
     }
 
-    Agent deactivate(String id, Optional<Long> ifMatch, Principal caller) {
-        return mutate(id, null, ifMatch, caller, agent -> {
+    Agent deactivate(String id, Optional<Long> ifMatch, Access access) {
+        return mutate(id, null, ifMatch, access, agent -> {
             requireNot(agent, AgentStatus.DEACTIVATED, "deactivate");
             return new Change(agent, null, null, AgentStatus.DEACTIVATED);
         });
     }
 
-    Agent start(String id, Optional<Long> ifMatch, Principal caller) {
-        return mutate(id, null, ifMatch, caller, agent -> {
+    Agent start(String id, Optional<Long> ifMatch, Access access) {
+        return mutate(id, null, ifMatch, access, agent -> {
             if (agent.status() != AgentStatus.REGISTERED && agent.status() != AgentStatus.STOPPED) {
                 throw invalidTransition(agent, "start", "registered or stopped");
             }
@@ -116,14 +119,14 @@ public final class AgentService {
         });
     }
 
-    Agent stop(String id, Optional<Long> ifMatch, Principal caller) {
-        return mutate(id, null, ifMatch, caller, agent -> {
+    Agent stop(String id, Optional<Long> ifMatch, Access access) {
+        return mutate(id, null, ifMatch, access, agent -> {
             if (agent.status() != AgentStatus.RUNNING) throw invalidTransition(agent, "stop", "running");
             return new Change(agent, null, null, AgentStatus.STOPPED);
         });
     }
 
-    Agent rollback(String id, RollbackRequest request, Optional<Long> ifMatch, Principal caller) {
+    Agent rollback(String id, RollbackRequest request, Optional<Long> ifMatch, Access access) {
         var req = request == null ? new RollbackRequest(null, null, null) : request;
         if (req.versionNumber() != null && req.version() != null) {
             throw new ValidationException("versionNumber", "give either versionNumber or version, not both");
@@ -134,7 +137,7 @@ public final class AgentService {
         if (req.versionNumber() != null && req.versionNumber() < 1) {
             throw new ValidationException("versionNumber", "must be at least 1");
         }
-        return mutate(id, req.revision(), ifMatch, caller, agent -> {
+        return mutate(id, req.revision(), ifMatch, access, agent -> {
             requireNot(agent, AgentStatus.DEACTIVATED, "roll back");
             var target = rollbackTarget(agent, req);
             if (target.versionNumber() == agent.versionNumber()) {
@@ -145,21 +148,21 @@ public final class AgentService {
         });
     }
 
-    Page<AgentVersion> versions(String id, String cursor, int limit, Principal caller) {
-        load(id, caller);
+    Page<AgentVersion> versions(String id, String cursor, int limit, Access access) {
+        load(id, access);
         var start = Cursor.decode(cursor, TABLE_CURSOR, "pk", AgentRepository.pk(id));
         var page = repository.versions(id, start, limit, true);
         return new Page<>(page.items(), Cursor.encode(page.lastKey()));
     }
 
-    AgentHealth health(String id, Principal caller) {
-        var stored = load(id, caller);
+    AgentHealth health(String id, Access access) {
+        var stored = load(id, access);
         return healthPolicy.evaluate(stored.agent(), stored.heartbeat(), clock.instant());
     }
 
-    AgentHealth heartbeat(String id, Heartbeat request, Principal caller) {
+    AgentHealth heartbeat(String id, Heartbeat request, Access access) {
         request.validate();
-        var stored = load(id, caller);
+        var stored = load(id, access);
         if (stored.agent().status() == AgentStatus.DEACTIVATED) {
             throw invalidTransition(stored.agent(), "report a heartbeat for", "not deactivated");
         }
@@ -168,7 +171,8 @@ public final class AgentService {
         return healthPolicy.evaluate(stored.agent(), beat, clock.instant());
     }
 
-    HealthOverview healthOverview(AgentQuery query) {
+    HealthOverview healthOverview(AgentQuery query, Access access) {
+        access.require(query.projectId(), "Project", query.projectId());
         var counts = new EnumMap<AgentHealth.Status, Integer>(AgentHealth.Status.class);
         for (var s : AgentHealth.Status.values()) counts.put(s, 0);
         var agents = new ArrayList<AgentHealth>();
@@ -200,9 +204,9 @@ public final class AgentService {
         }
     }
 
-    private Agent mutate(String id, Long bodyRevision, Optional<Long> ifMatch, Principal caller, Function<Agent, Change> change) {
+    private Agent mutate(String id, Long bodyRevision, Optional<Long> ifMatch, Access access, Function<Agent, Change> change) {
         for (int attempt = 0; ; attempt++) {
-            var current = load(id, caller);
+            var current = load(id, access);
             var agent = current.agent();
             if (ifMatch.isPresent() && ifMatch.get() != agent.revision()) {
                 throw new LunaException(ErrorCode.PRECONDITION_FAILED, "If-Match revision " + ifMatch.get()
@@ -217,7 +221,7 @@ public final class AgentService {
             int versionNumber = c.spec() != null ? agent.versionNumber() + 1 : agent.versionNumber();
             var next = c.agent().with(c.status() != null ? c.status() : agent.status(), agent.revision() + 1, versionNumber, now);
             var version = c.spec() == null ? null
-                    : new AgentVersion(id, versionNumber, c.spec(), c.versionChange(), c.restoredFrom(), now, caller.id());
+                    : new AgentVersion(id, versionNumber, c.spec(), c.versionChange(), c.restoredFrom(), now, access.principal().id());
             if (repository.replace(next, agent.revision(), version)) {
                 return withHealth(next, current.heartbeat());
             }
@@ -254,18 +258,16 @@ public final class AgentService {
                 new IllegalStateException("version record " + (agent.versionNumber() - 1) + " of " + agent.id() + " is missing"));
     }
 
-    private AgentRepository.Stored load(String id, Principal caller) {
+    private AgentRepository.Stored load(String id, Access access) {
         var stored = repository.find(id).orElseThrow(() -> LunaException.notFound("Agent", id));
-        if (!visibleTo(stored.agent(), caller)) throw LunaException.notFound("Agent", id);
+        access.require(stored.agent().projectId(), "Agent", id);
         return stored;
     }
 
-    private static boolean visibleTo(Agent agent, Principal caller) {
-        return caller.projectId() == null || caller.has(Principal.ADMIN) || caller.projectId().equals(agent.projectId());
-    }
-
-    static String projectOf(Principal caller) {
-        return caller.projectId() != null ? caller.projectId() : DEFAULT_PROJECT;
+    /** The project an operation targets: the one named, else the credential's own, else {@code default}. */
+    static String projectOf(Access access, String named) {
+        if (named != null && !named.isBlank()) return named;
+        return access.principal().projectId() != null ? access.principal().projectId() : DEFAULT_PROJECT;
     }
 
     private Agent withHealth(Agent agent, Heartbeat heartbeat) {

@@ -89,7 +89,7 @@ final class OpenApiDocument {
             body.putObject("content").putObject("application/json").putObject("schema").put("$ref", ref(f.requestSchema()));
         }
         var responses = op.putObject("responses");
-        var ok = responses.putObject("POST".equals(f.trigger().method()) && "Agent".equals(response) && f.name().endsWith("-create") ? "201" : "200");
+        var ok = responses.putObject(f.name().endsWith("-create") ? "201" : "200");
         ok.put("description", "Success");
         if (response != null) {
             var schema = ok.putObject("content").putObject("application/json").putObject("schema");

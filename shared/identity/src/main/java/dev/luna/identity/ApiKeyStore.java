@@ -1,0 +1,72 @@
+package dev.luna.identity;
+
+import dev.luna.core.Hashes;
+import dev.luna.core.Json;
+import dev.luna.store.Attr;
+import dev.luna.store.AwsClients;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * API keys in DynamoDB (table {@code api-keys}), addressed by the SHA-256 of the secret: a lookup needs the
+ * secret, and a leak of the table reveals no usable key (high-entropy secrets make a slow password hash
+ * unnecessary). Index {@code gsi1} lists a subject's keys, {@code gsi2} finds a key by id (to revoke it).
+ */
+public final class ApiKeyStore {
+    private final AwsClients aws;
+    private final String table;
+
+    public ApiKeyStore(AwsClients aws) {
+        this.aws = aws;
+        this.table = aws.config().tableName("api-keys");
+    }
+
+    public static String hash(String secret) {
+        return Hashes.sha256(secret);
+    }
+
+    public Optional<ApiKeyRecord> findBySecret(String secret) {
+        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key("KEY#" + hash(secret), "KEY"))).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(Json.readTrusted(Attr.str(item, "doc"), ApiKeyRecord.class));
+    }
+
+    public Optional<ApiKeyRecord> findById(String id) {
+        var items = aws.dynamo().query(b -> b.tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :id")
+                .expressionAttributeValues(Map.of(":id", Attr.s("KEYID#" + id)))).items();
+        return items.isEmpty() ? Optional.empty() : Optional.of(Json.readTrusted(Attr.str(items.get(0), "doc"), ApiKeyRecord.class));
+    }
+
+    /** Stores (or replaces) a key record. */
+    public void put(ApiKeyRecord key) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", Attr.s("KEY#" + key.hash()));
+        item.put("sk", Attr.s("KEY"));
+        item.put("gsi1pk", Attr.s("OWNER#" + key.owner()));
+        item.put("gsi1sk", Attr.s(key.createdAt() + "#" + key.id()));
+        item.put("gsi2pk", Attr.s("KEYID#" + key.id()));
+        item.put("doc", Attr.s(Json.write(key)));
+        aws.dynamo().putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** A page of a subject's keys, newest first. */
+    public Page listByOwner(String owner, Map<String, AttributeValue> startKey, int limit) {
+        var req = QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :o")
+                .expressionAttributeValues(Map.of(":o", Attr.s("OWNER#" + owner))).scanIndexForward(false).limit(limit);
+        if (startKey != null) req.exclusiveStartKey(startKey);
+        var resp = aws.dynamo().query(req.build());
+        return new Page(resp.items().stream().map(i -> Json.readTrusted(Attr.str(i, "doc"), ApiKeyRecord.class)).toList(),
+                resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
+    }
+
+    public record Page(List<ApiKeyRecord> items, Map<String, AttributeValue> lastKey) {
+    }
+
+    public boolean existsById(String id) {
+        return findById(id).isPresent();
+    }
+}
