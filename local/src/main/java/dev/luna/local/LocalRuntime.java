@@ -48,8 +48,12 @@ public final class LocalRuntime implements AutoCloseable {
     private final String generatedAdminKey;
     private final Path dataDirectory;
 
-    private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, ConfigurableApplicationContext context,
-                         AwsClients aws, LambdaInvoker invoker, String generatedAdminKey, Path dataDirectory) {
+    private final boolean ownsEmulators;
+
+    private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, boolean ownsEmulators,
+                         ConfigurableApplicationContext context, AwsClients aws, LambdaInvoker invoker, String generatedAdminKey,
+                         Path dataDirectory) {
+        this.ownsEmulators = ownsEmulators;
         this.invoker = invoker;
         this.server = server;
         this.executor = executor;
@@ -69,7 +73,17 @@ public final class LocalRuntime implements AutoCloseable {
         private int port = 8080;
         private Path dataDirectory = Path.of(".luna");
         private String adminKey;
+        private Emulators sharedStore;
         private final Map<String, String> settings = new LinkedHashMap<>();
+
+        /**
+         * Uses another runtime's stand-ins instead of starting its own, as a second function instance would share
+         * DynamoDB, SQS and S3 in AWS. The other runtime keeps owning them.
+         */
+        public Builder sharedStore(Emulators emulators) {
+            this.sharedStore = emulators;
+            return this;
+        }
 
         public Builder port(int port) {
             this.port = port;
@@ -112,7 +126,7 @@ public final class LocalRuntime implements AutoCloseable {
         ConfigurableApplicationContext context = null;
         AwsClients aws = null;
         try {
-            emulators = Emulators.start(b.dataDirectory);
+            emulators = b.sharedStore != null ? b.sharedStore : Emulators.start(b.dataDirectory);
             var properties = new LinkedHashMap<String, String>();
             properties.put("AWS_REGION", "us-east-1");
             properties.put(LunaConfig.DYNAMODB_ENDPOINT, emulators.dynamoEndpoint().toString());
@@ -138,12 +152,13 @@ public final class LocalRuntime implements AutoCloseable {
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, data: {})",
                     server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
-            return new LocalRuntime(server, executor, emulators, context, aws, invoker, generated.orElse(null), b.dataDirectory);
+            return new LocalRuntime(server, executor, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
+                    b.dataDirectory);
         } catch (RuntimeException e) {
             server.stop(0);
             if (context != null) context.close();
             if (aws != null) aws.close();
-            if (emulators != null) emulators.close();
+            if (emulators != null && b.sharedStore == null) emulators.close();
             throw e;
         }
     }
@@ -202,7 +217,7 @@ public final class LocalRuntime implements AutoCloseable {
         context.close();
         if (platform != null) platform.close();
         aws.close();
-        emulators.close();
+        if (ownsEmulators) emulators.close();
     }
 
     /** The requested port is taken. */
