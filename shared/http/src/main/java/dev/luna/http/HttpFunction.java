@@ -10,7 +10,6 @@ import dev.luna.core.Hashes;
 import dev.luna.identity.AuditEntry;
 import dev.luna.identity.RateLimiter;
 import dev.luna.store.IdempotencyStore;
-import java.time.Duration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,7 +35,6 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
     private static final Logger log = LoggerFactory.getLogger(HttpFunction.class);
     private static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final Catalog.FunctionSpec spec;
     private final RouteHandler handler;
@@ -140,20 +138,24 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         RateLimiter.Decision tightest = null;
         if (spec.isPublic()) {
             if (!isWrite(method)) return;
-            tightest = identity.rateLimiter().check("ip:" + sourceIp, limits.perUserPerMinute(), MINUTE);
+            tightest = identity.rateLimiter().check("ip:" + sourceIp, limits.perUserPerMinute(), limits.window());
         } else {
             if ("api_key".equals(principal.kind())) {
                 long keyLimit = keyLimit(principal, limits.perKeyPerMinute());
-                tightest = identity.rateLimiter().check("key:" + principal.credentialId(), keyLimit, MINUTE);
+                tightest = identity.rateLimiter().check("key:" + principal.credentialId(), keyLimit, limits.window());
             }
-            var user = identity.rateLimiter().check("user:" + principal.id(), limits.perUserPerMinute(), MINUTE);
-            if (tightest == null || !user.allowed() || (tightest.allowed() && user.remaining() < tightest.remaining())) tightest = user;
+            if (tightest == null || tightest.allowed()) {
+                // a request the key already refused does not spend the user's budget
+                var user = identity.rateLimiter().check("user:" + principal.id(), limits.perUserPerMinute(), limits.window());
+                if (tightest == null || !user.allowed() || user.remaining() < tightest.remaining()) tightest = user;
+            }
         }
         headers.put("RateLimit-Limit", Long.toString(tightest.limit()));
         headers.put("RateLimit-Remaining", Long.toString(tightest.remaining()));
         headers.put("RateLimit-Reset", Long.toString(tightest.resetSeconds()));
         if (!tightest.allowed()) {
-            var e = new LunaException(ErrorCode.RATE_LIMITED, "Rate limit of " + tightest.limit() + " requests per minute reached; retry in "
+            var e = new LunaException(ErrorCode.RATE_LIMITED, "Rate limit of " + tightest.limit() + " requests per "
+                    + limits.window().toSeconds() + " s reached; retry in "
                     + tightest.resetSeconds() + " s", Map.of("limit", tightest.limit(), "retryAfterSeconds", tightest.resetSeconds()));
             headers.put("Retry-After", Long.toString(tightest.resetSeconds()));
             throw e;

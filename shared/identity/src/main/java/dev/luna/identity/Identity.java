@@ -36,11 +36,15 @@ public final class Identity {
         var sso = SsoSettings.from(config);
         this.authenticator = new Authenticator(apiKeyAuthenticator, accessTokens, revokedTokens, sso == null ? null : new SsoAuthenticator(sso, clock));
         this.rateLimits = new RateLimits(config.longSetting("LUNA_RATE_LIMIT_PER_KEY", 600),
-                config.longSetting("LUNA_RATE_LIMIT_PER_USER", 1200));
+                config.longSetting("LUNA_RATE_LIMIT_PER_USER", 1200),
+                java.time.Duration.ofSeconds(config.longSetting("LUNA_RATE_LIMIT_WINDOW_SECONDS", 60)));
     }
 
-    /** Default request limits per minute, per API key (unless the key sets its own) and per user. */
-    public record RateLimits(long perKeyPerMinute, long perUserPerMinute) {
+    /**
+     * Default request limits per window (a minute unless configured), per API key (unless the key sets its own) and
+     * per user.
+     */
+    public record RateLimits(long perKeyPerMinute, long perUserPerMinute, java.time.Duration window) {
     }
 
     public ApiKeyStore apiKeys() {
