@@ -38,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -165,6 +166,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Boots every module's functions in one Spring context, the way FunctionInvoker boots one module in Lambda. */
     private static ConfigurableApplicationContext functions(Map<String, String> properties) {
+        // Logging is Logback's own configuration (credential masking included), as in Lambda: Spring Boot must not
+        // reset and reconfigure it when the context starts.
+        if (System.getProperty(LOGGING_SYSTEM) == null) System.setProperty(LOGGING_SYSTEM, "none");
         var sources = new ArrayList<Class<?>>();
         for (var module : Catalog.load().modules().values()) {
             try {

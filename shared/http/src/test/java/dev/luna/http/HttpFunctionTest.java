@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The request pipeline of a public function (no storage involved): envelopes, errors, body handling, request ids. */
+/** The request pipeline of a public read function (no storage involved): envelopes, errors, body handling, request ids. */
 class HttpFunctionTest {
     private final Platform platform = new Platform(LunaConfig.from(Map.<String, String>of()::get), Clock.systemUTC());
     private final Catalog.FunctionSpec spec = new Catalog.FunctionSpec("echo", "m", "echo", null,
-            new Catalog.Trigger("http", "POST", "/echo", null, null, null), true, List.of(), null, null, List.of(), List.of(), null, null);
+            new Catalog.Trigger("http", "GET", "/echo", null, null, null), true, List.of(), null, null, List.of(), List.of(), null, null);
 
     private HttpFunction function(RouteHandler handler) {
         return new HttpFunction(spec, handler, platform);
@@ -26,7 +26,7 @@ class HttpFunctionTest {
 
     private static APIGatewayV2HTTPEvent event(String body, boolean base64, Map<String, String> headers) {
         var ctx = APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("ctx-id")
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build()).build();
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build()).build();
         return APIGatewayV2HTTPEvent.builder().withRawPath("/echo").withRawQueryString("").withHeaders(headers)
                 .withBody(body).withIsBase64Encoded(base64).withRequestContext(ctx).build();
     }
