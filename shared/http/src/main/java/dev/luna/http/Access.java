@@ -18,17 +18,20 @@ import java.util.Map;
 public final class Access {
     private final Principal principal;
     private final List<String> scopes;
+    private final ProjectRole minimumRole;
     private final ProjectStore projects;
     private String projectId;
 
-    Access(Principal principal, List<String> scopes, ProjectStore projects) {
+    Access(Principal principal, List<String> scopes, ProjectRole minimumRole, ProjectStore projects) {
         this.principal = principal;
         this.scopes = scopes;
+        this.minimumRole = minimumRole;
         this.projects = projects;
     }
 
     /**
-     * Checks the operation in {@code projectId} (throwing 404/403) and returns the caller's role there
+     * Checks the operation in {@code projectId} (throwing 404/403): the caller's role there must permit the
+     * function's scopes and be at least the function's {@code minimumRole} from the catalog. Returns the role
      * ({@code OWNER} for platform administrators).
      */
     public ProjectRole require(String projectId, String resourceKind, String resourceId) {
@@ -40,17 +43,11 @@ public final class Access {
                         + " does not allow this operation (needs " + scope + ")", Map.of("role", role.wire(), "requiredScope", scope));
             }
         }
-        this.projectId = projectId;
-        return role;
-    }
-
-    /** Like {@link #require} for the project itself, additionally demanding at least {@code minimum}. */
-    public ProjectRole requireRole(String projectId, ProjectRole minimum) {
-        var role = require(projectId, "Project", projectId);
-        if (!role.atLeast(minimum)) {
-            throw new LunaException(ErrorCode.FORBIDDEN, "This needs the role '" + minimum.wire() + "' in project " + projectId
-                    + "; yours is '" + role.wire() + "'", Map.of("role", role.wire(), "requiredRole", minimum.wire()));
+        if (minimumRole != null && !role.atLeast(minimumRole)) {
+            throw new LunaException(ErrorCode.FORBIDDEN, "This needs the role '" + minimumRole.wire() + "' in project " + projectId
+                    + "; yours is '" + role.wire() + "'", Map.of("role", role.wire(), "requiredRole", minimumRole.wire()));
         }
+        this.projectId = projectId;
         return role;
     }
 

@@ -32,7 +32,8 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
     /** One function; {@code name} is its catalog key. */
     public record FunctionSpec(String name, String module, String bean, String summary, Trigger trigger,
                                boolean isPublic, List<String> scopes, Integer memoryMb, Integer timeoutSeconds,
-                               List<String> tables, List<String> buckets, String requestSchema, String responseSchema) {
+                               List<String> tables, List<String> buckets, String requestSchema, String responseSchema,
+                               String minimumRole) {
     }
 
     public static Catalog load() {
@@ -64,7 +65,7 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
                     f.has("timeoutSeconds") ? f.get("timeoutSeconds").asInt() : null,
                     f.has("tables") ? f.get("tables").valueStream().map(n -> n.asString()).toList() : List.of(),
                     f.has("buckets") ? f.get("buckets").valueStream().map(n -> n.asString()).toList() : List.of(),
-                    text(f, "requestSchema"), text(f, "responseSchema")));
+                    text(f, "requestSchema"), text(f, "responseSchema"), text(f, "minimumRole")));
         }
         var modules = new java.util.LinkedHashMap<String, Module>();
         for (var e : tree.get("modules").properties()) {

@@ -40,7 +40,13 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
     private final RouteHandler handler;
     private final Platform platform;
 
+    private final dev.luna.core.ProjectRole minimumRole;
+
     public HttpFunction(Catalog.FunctionSpec spec, RouteHandler handler, Platform platform) {
+        this.minimumRole = spec.minimumRole() == null ? null : dev.luna.core.ProjectRole.fromWire(spec.minimumRole());
+        if (spec.minimumRole() != null && minimumRole == null) {
+            throw new IllegalStateException("catalog function " + spec.name() + " has an unknown minimumRole " + spec.minimumRole());
+        }
         this.spec = spec;
         this.handler = handler;
         this.platform = platform;
@@ -72,7 +78,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
             authorize(principal);
             request = new ApiRequest(method, event.getRawPath(), event.getRawQueryString(), event.getPathParameters(),
                     event.getQueryStringParameters(), headers, body, requestId, principal,
-                    new Access(principal, spec.scopes(), platform.identity().projects()), sourceIp(event));
+                    new Access(principal, spec.scopes(), minimumRole, platform.identity().projects()), sourceIp(event));
             idempotencyKey = idempotencyKey(request);
             if (idempotencyKey != null) {
                 var outcome = platform.idempotency().begin(idempotencyKey, requestHash(request));

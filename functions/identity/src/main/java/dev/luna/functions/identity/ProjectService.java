@@ -90,7 +90,7 @@ final class ProjectService {
 
     View update(String id, ProjectRequests.ProjectBody body, Optional<Long> ifMatch, Access access) {
         body.validate(false);
-        var role = access.requireRole(id, ProjectRole.ADMIN);
+        var role = access.require(id, "Project", id);
         var current = load(id);
         long expected = ifMatch.orElse(body.revision() != null ? body.revision() : current.revision());
         if (expected != current.revision()) {
@@ -108,7 +108,7 @@ final class ProjectService {
     }
 
     View delete(String id, Access access) {
-        access.requireRole(id, ProjectRole.OWNER);
+        access.require(id, "Project", id);
         var current = load(id);
         var deleted = new Project(id, current.name(), current.description(), current.settings(), "deleted",
                 current.revision() + 1, current.createdAt(), clock.instant(), current.createdBy());
@@ -127,7 +127,7 @@ final class ProjectService {
 
     Member putMember(String projectId, ProjectRequests.MemberBody body, Access access) {
         body.validate();
-        var callerRole = access.requireRole(projectId, ProjectRole.ADMIN);
+        var callerRole = access.require(projectId, "Project", projectId);
         load(projectId);
         var previous = store.member(projectId, body.userId());
         boolean touchesOwner = body.role() == ProjectRole.OWNER || previous.map(m -> m.role() == ProjectRole.OWNER).orElse(false);
@@ -150,7 +150,7 @@ final class ProjectService {
     }
 
     Member removeMember(String projectId, String userId, Access access) {
-        var callerRole = access.requireRole(projectId, ProjectRole.ADMIN);
+        var callerRole = access.require(projectId, "Project", projectId);
         var member = store.member(projectId, userId).orElseThrow(() ->
                 new LunaException(ErrorCode.NOT_FOUND, "User '" + userId + "' is not a member of project " + projectId));
         if (member.role() == ProjectRole.OWNER && callerRole != ProjectRole.OWNER) {

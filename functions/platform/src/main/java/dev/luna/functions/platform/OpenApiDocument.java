@@ -55,6 +55,7 @@ final class OpenApiDocument {
         op.put("summary", f.summary());
         op.putArray("tags").add(f.module());
         op.put("x-luna-function", f.name());
+        if (f.minimumRole() != null) op.put("x-luna-minimum-role", f.minimumRole());
         var security = op.putArray("security");
         if (!f.isPublic()) {
             var scopes = security.addObject().putArray("bearer");
