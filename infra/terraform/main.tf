@@ -31,7 +31,20 @@ module "http_function" {
   snap_start_enabled = var.snap_start_enabled
 
   environment_variables = merge(
-    { LUNA_ENVIRONMENT = var.environment },
+    {
+      LUNA_ENVIRONMENT         = var.environment
+      LUNA_RATE_LIMIT_PER_KEY  = tostring(var.rate_limit_per_key_per_minute)
+      LUNA_RATE_LIMIT_PER_USER = tostring(var.rate_limit_per_user_per_minute)
+      LUNA_JWT_ISSUER          = "https://${aws_apigatewayv2_api.this.id}.execute-api.${var.region}.amazonaws.com"
+    },
+    var.sso == null ? {} : {
+      LUNA_SSO_ISSUER       = var.sso.issuer
+      LUNA_SSO_AUDIENCE     = var.sso.audience
+      LUNA_SSO_JWKS_URL     = var.sso.jwks_url
+      LUNA_SSO_GROUPS_CLAIM = var.sso.groups_claim
+      LUNA_SSO_GROUP_SCOPES = jsonencode(var.sso.group_scopes)
+      LUNA_SSO_GROUP_ROLES  = jsonencode(var.sso.group_roles)
+    },
     var.function_environment,
   )
 
@@ -40,8 +53,12 @@ module "http_function" {
   api_id            = aws_apigatewayv2_api.this.id
   api_execution_arn = aws_apigatewayv2_api.this.execution_arn
 
-  table_arns  = { for table in each.value.tables : table => module.data.table_arns[table] }
-  bucket_arns = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
+  table_arns = { for table in each.value.tables : table => module.data.table_arns[table] }
+  # Every function authenticates, rate-limits and audits through the same pipeline.
+  platform_read_table_arns  = [for t in ["api-keys", "tokens", "projects"] : module.data.table_arns[t]]
+  platform_write_table_arns = [for t in ["rate-limits", "idempotency"] : module.data.table_arns[t]]
+  audit_table_arn           = module.data.table_arns["audit"]
+  bucket_arns               = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
 
   log_retention_days  = var.log_retention_days
   alarm_sns_topic_arn = var.alarm_sns_topic_arn

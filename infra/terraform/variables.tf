@@ -108,3 +108,39 @@ variable "bucket_force_destroy" {
   type        = bool
   default     = false
 }
+
+variable "bootstrap_admin_key_sha256" {
+  description = "SHA-256 (hex) of the first administrator's API key secret (see bootstrap.tf); null skips the bootstrap."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.bootstrap_admin_key_sha256 == null || can(regex("^[0-9a-f]{64}$", var.bootstrap_admin_key_sha256))
+    error_message = "bootstrap_admin_key_sha256 must be 64 lower-case hex characters (sha256sum of the key)."
+  }
+}
+
+variable "sso" {
+  description = "External OIDC identity provider whose tokens the API accepts (null = off): issuer, audience, jwks_url, groups_claim, group_scopes (group => scopes), group_roles (group => {project => role})."
+  type = object({
+    issuer       = string
+    audience     = string
+    jwks_url     = string
+    groups_claim = optional(string, "groups")
+    group_scopes = optional(map(list(string)), {})
+    group_roles  = optional(map(map(string)), {})
+  })
+  default = null
+}
+
+variable "rate_limit_per_key_per_minute" {
+  description = "Default request limit per API key and minute (a key may set its own)."
+  type        = number
+  default     = 600
+}
+
+variable "rate_limit_per_user_per_minute" {
+  description = "Request limit per user and minute, across all of the user's credentials."
+  type        = number
+  default     = 1200
+}

@@ -80,6 +80,38 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # The central request pipeline of every function: reads credentials, project memberships and signing keys,
+  # counts rate limits, stores idempotency records, and appends (only appends) to the audit log.
+  dynamic "statement" {
+    for_each = length(var.platform_read_table_arns) > 0 ? [var.platform_read_table_arns] : []
+    content {
+      sid       = "PipelineReadsIdentity"
+      effect    = "Allow"
+      actions   = ["dynamodb:GetItem", "dynamodb:Query"]
+      resources = concat(statement.value, [for arn in statement.value : "${arn}/index/*"])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.platform_write_table_arns) > 0 ? [var.platform_write_table_arns] : []
+    content {
+      sid       = "PipelineCountsAndIdempotency"
+      effect    = "Allow"
+      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+      resources = statement.value
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.audit_table_arn == null ? [] : [var.audit_table_arn]
+    content {
+      sid       = "PipelineAppendsAudit"
+      effect    = "Allow"
+      actions   = ["dynamodb:PutItem"]
+      resources = [statement.value]
+    }
+  }
+
   # Objects of the function's own buckets (ListBucket also answers HeadBucket).
   dynamic "statement" {
     for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []

@@ -130,6 +130,24 @@ variable "api_execution_arn" {
   type        = string
 }
 
+variable "platform_read_table_arns" {
+  description = "Tables every function's request pipeline reads (API keys, tokens, projects)."
+  type        = list(string)
+  default     = []
+}
+
+variable "platform_write_table_arns" {
+  description = "Tables every function's request pipeline writes (rate-limit counters, idempotency records)."
+  type        = list(string)
+  default     = []
+}
+
+variable "audit_table_arn" {
+  description = "The audit log table; functions may only append to it (PutItem)."
+  type        = string
+  default     = null
+}
+
 variable "bucket_arns" {
   description = "Logical bucket name => ARN of each S3 bucket whose objects the function may use."
   type        = map(string)

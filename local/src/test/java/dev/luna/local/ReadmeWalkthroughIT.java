@@ -10,15 +10,14 @@ import org.junit.jupiter.api.Test;
 /** Runs the README's curl walkthrough, as a user would, against a fresh runtime. */
 class ReadmeWalkthroughIT {
 
-    @Test
-    void theReadmeWalkthroughWorksAsWritten() throws Exception {
+    /** Runs the README's bash block between the given markers against a fresh runtime; returns its output. */
+    static String run(String marker) throws Exception {
         String readme = Files.readString(Paths.root().resolve("README.md"));
-        int start = readme.indexOf("<!-- walkthrough:start -->");
-        int end = readme.indexOf("<!-- walkthrough:end -->");
-        assertThat(start).isPositive();
+        int start = readme.indexOf("<!-- " + marker + ":start -->");
+        int end = readme.indexOf("<!-- " + marker + ":end -->");
+        assertThat(start).as(marker + " block").isPositive();
         String block = readme.substring(start, end);
         String script = block.substring(block.indexOf("```bash") + 7, block.lastIndexOf("```"));
-
         try (var runtime = LocalRuntime.builder().port(0).dataDirectory(null).adminKey("luna_local_admin_key_change_me_0001").start()) {
             var pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true);
             pb.environment().put("LUNA", "http://127.0.0.1:" + runtime.port());
@@ -27,6 +26,29 @@ class ReadmeWalkthroughIT {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(output).isZero();
+            assertThat(output).doesNotContain("\"code\":\"INTERNAL\"");
+            return output;
+        }
+    }
+
+    @Test
+    void theIdentityWalkthroughWorksAsWritten() throws Exception {
+        String output = run("identity");
+        assertThat(output).containsPattern("\"id\":\"prj_[0-9A-Z]{26}\"");
+        assertThat(output).contains("\"role\":\"developer\"");
+        assertThat(output).containsPattern("\"secret\":\"luna_");
+        assertThat(output).contains("\"name\":\"Alice agent\"");
+        assertThat(output).contains("\"code\":\"NOT_FOUND\"");
+        assertThat(output).contains("\"token_type\":\"Bearer\"");
+        assertThat(output).contains("Refresh token reuse detected");
+        assertThat(output).contains("\"kty\":\"EC\"");
+        assertThat(output).contains("\"action\":\"projects-members-add\"");
+    }
+
+    @Test
+    void theReadmeWalkthroughWorksAsWritten() throws Exception {
+        {
+            String output = run("walkthrough");
             assertThat(output).contains("\"status\":\"ok\"");
             assertThat(output).containsPattern("agent: agt_[0-9A-Z]{26}");
             assertThat(output).contains("\"version\":\"1.1.0\"");
@@ -35,7 +57,7 @@ class ReadmeWalkthroughIT {
             assertThat(output).contains("\"change\":\"rolled_back\"");
             assertThat(output).contains("\"status\":\"deactivated\"");
             assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("Invalid field 'version'");
-            assertThat(output).doesNotContain("\"code\":\"INTERNAL\"").doesNotContain("UNAUTHENTICATED");
+            assertThat(output).doesNotContain("UNAUTHENTICATED");
         }
     }
 }
