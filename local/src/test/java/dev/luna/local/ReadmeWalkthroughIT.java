@@ -47,17 +47,15 @@ class ReadmeWalkthroughIT {
 
     @Test
     void theReadmeWalkthroughWorksAsWritten() throws Exception {
-        {
-            String output = run("walkthrough");
-            assertThat(output).contains("\"status\":\"ok\"");
-            assertThat(output).containsPattern("agent: agt_[0-9A-Z]{26}");
-            assertThat(output).contains("\"version\":\"1.1.0\"");
-            assertThat(output).contains("\"status\":\"running\"");
-            assertThat(output).contains("\"tasksCompleted\":42");
-            assertThat(output).contains("\"change\":\"rolled_back\"");
-            assertThat(output).contains("\"status\":\"deactivated\"");
-            assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("Invalid field 'version'");
-            assertThat(output).doesNotContain("UNAUTHENTICATED");
-        }
+        String output = run("walkthrough");
+        assertThat(output).contains("\"status\":\"ok\"");
+        assertThat(output).containsPattern("agent: agt_[0-9A-Z]{26}");
+        assertThat(output).contains("\"version\":\"1.1.0\"");
+        assertThat(output).contains("\"status\":\"running\"");
+        assertThat(output).contains("\"tasksCompleted\":42");
+        assertThat(output).contains("\"change\":\"rolled_back\"");
+        assertThat(output).contains("\"status\":\"deactivated\"");
+        assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("Invalid field 'version'");
+        assertThat(output).doesNotContain("UNAUTHENTICATED");
     }
 }
