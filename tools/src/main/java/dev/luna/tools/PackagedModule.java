@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record PackagedModule(Path dir, String module, String artifact, List<String> classpath, String archive, String archiveJdk) {
     public static final String MANIFEST = "luna-package.json";
-    static final String ARCHIVE = "cds/luna.jsa";
+    public static final String ARCHIVE = "cds/luna.jsa";
 
     public static PackagedModule read(Path dir) throws IOException {
         Path manifest = dir.resolve(MANIFEST);

@@ -36,7 +36,7 @@ public final class Packager {
     /** Jars that must never be in a function package: the local stand-ins, test libraries, unused HTTP clients. */
     static final Pattern FORBIDDEN = Pattern.compile(
             "^(luna-emulators|luna-local|luna-tools|luna-bench|s3proxy|elasticmq|pekko|jetty|jclouds|junit|assertj|mockito|"
-                    + "opentest4j|netty-|apache-client|apache5-client|httpclient5|hamcrest)[-_.].*");
+                    + "opentest4j|netty|apache-client|apache5-client|httpclient5|hamcrest)[-_.].*");
     /** Jars a function package cannot work without. */
     static final List<String> REQUIRED = List.of("spring-cloud-function-adapter-aws-", "aws-lambda-java-core-", "luna-http-");
 
@@ -84,7 +84,7 @@ public final class Packager {
         return target;
     }
 
-    private static String packageModule(Path root, Path output, Catalog catalog, String module, Catalog.Module spec,
+    static String packageModule(Path root, Path output, Catalog catalog, String module, Catalog.Module spec,
                                         Sandbox sandbox, Path launcher) throws Exception {
         Path moduleDir = root.resolve("functions").resolve(module);
         Path target = moduleDir.resolve("target");
