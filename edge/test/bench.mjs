@@ -20,7 +20,7 @@ try {
   const edge = (instance) => (p) => instance.dispatchFetch("https://api.luna.test" + p, { headers: { ...headers, "CF-Connecting-IP": "203.0.113.1" } });
   const rows = [];
   for (const [label, p] of [["GET /api/v1/agents/{id}", path], ["GET /api/v1/health", "/api/v1/health"]]) {
-    for (const [via, send] of [["direct to the local runtime", direct], ["through the Worker (workerd)", edge(mf)], ["through the Worker + rate limiter (Durable Object)", edge(mfLimited)]]) {
+    for (const [via, send] of [["direct to the local runtime", direct], ["through the Worker (workerd), rate limiter off", edge(mf)], ["through the Worker + rate limiter (Durable Object)", edge(mfLimited)]]) {
       for (let i = 0; i < WARMUP; i++) await (await send(p)).arrayBuffer();
       const times = [];
       for (let i = 0; i < N; i++) {
