@@ -17,18 +17,19 @@ module "http_function" {
   source   = "./modules/http-function"
   for_each = local.http_functions
 
-  function_name      = each.key
-  resource_prefix    = local.resource_prefix
-  module_name        = each.value.module
-  description        = each.value.summary
-  bean               = each.value.bean
-  initializer        = each.value.initializer
-  artifact_path      = "${local.artifacts_dir}/${each.value.artifact}.zip"
-  runtime            = each.value.runtime
-  architecture       = var.lambda_architecture
-  memory_mb          = each.value.memory_mb
-  timeout_seconds    = each.value.timeout_seconds
-  snap_start_enabled = var.snap_start_enabled
+  function_name       = each.key
+  resource_prefix     = local.resource_prefix
+  module_name         = each.value.module
+  description         = each.value.summary
+  bean                = each.value.bean
+  initializer         = each.value.initializer
+  artifact_path       = "${local.artifacts_dir}/${each.value.artifact}.zip"
+  runtime             = each.value.runtime
+  architecture        = var.lambda_architecture
+  memory_mb           = each.value.memory_mb
+  timeout_seconds     = each.value.timeout_seconds
+  snap_start_enabled  = var.snap_start_enabled
+  cds_archive_enabled = var.cds_archive_enabled
 
   environment_variables = merge(
     {
@@ -83,4 +84,26 @@ check "artifacts_present" {
     condition     = length(local.missing_artifacts) == 0
     error_message = "Deployment packages missing (run scripts/package before terraform apply): ${join(", ", local.missing_artifacts)}"
   }
+}
+
+# The Cloudflare Worker in front of the API (edge/): routes from the catalog, JWT verification, rate limiting,
+# CORS, caching. Optional: enabled by edge_enabled, it needs the cloudflare provider configured by the env root.
+module "edge" {
+  source = "./modules/edge"
+  count  = var.edge_enabled ? 1 : 0
+
+  account_id                = var.cloudflare_account_id
+  zone_id                   = var.cloudflare_zone_id
+  script_name               = "${local.resource_prefix}-edge"
+  script_path               = coalesce(var.edge_script_path, "${path.module}/../../edge/dist/worker.js")
+  upstream_url              = aws_apigatewayv2_api.this.api_endpoint
+  custom_domain             = var.edge_custom_domain
+  route_pattern             = var.edge_route_pattern
+  jwks_url                  = var.edge_jwks_url
+  jwt_issuer                = var.edge_jwt_issuer
+  jwt_audience              = var.edge_jwt_audience
+  cors_allow_origins        = var.edge_cors_allow_origins
+  rate_limit_requests       = var.edge_rate_limit_requests
+  rate_limit_window_seconds = var.edge_rate_limit_window_seconds
+  origin_secret             = var.edge_origin_secret
 }

@@ -13,6 +13,16 @@ output "api_url" {
   value       = aws_apigatewayv2_api.this.api_endpoint
 }
 
+output "edge_url" {
+  description = "URL of the Cloudflare Worker in front of the API (custom domain or route), or null when the edge is disabled or has neither."
+  value       = try(module.edge[0].edge_url, null)
+}
+
+output "edge_script_name" {
+  description = "Name of the Worker script, or null when the edge is disabled."
+  value       = try(module.edge[0].script_name, null)
+}
+
 output "function_names" {
   description = "Catalog function name => Lambda function name."
   value       = { for name, fn in module.http_function : name => fn.function_name }

@@ -50,6 +50,12 @@ variable "snap_start_enabled" {
   default     = true
 }
 
+variable "cds_archive_enabled" {
+  description = "Point every function's JVM at the AppCDS archive in its package (JAVA_TOOL_OPTIONS -XX:SharedArchiveFile=/var/task/cds/luna.jsa). Only a JDK of the same build as the one scripts/package trained with uses it; any other ignores it (-Xshare:auto)."
+  type        = bool
+  default     = true
+}
+
 variable "function_environment" {
   description = "Extra environment variables given to every function (no secrets: use Secrets Manager / SSM references). The LUNA_* / Spring variables set by the module win over these."
   type        = map(string)
@@ -108,6 +114,89 @@ variable "bucket_force_destroy" {
   type        = bool
   default     = false
 }
+
+# --- edge (Cloudflare Worker) ------------------------------------------------
+
+variable "edge_enabled" {
+  description = "Deploy the Cloudflare Worker (edge/) in front of the API. Needs the cloudflare provider (CLOUDFLARE_API_TOKEN) and cloudflare_account_id."
+  type        = bool
+  default     = false
+}
+
+variable "cloudflare_account_id" {
+  description = "Cloudflare account that owns the Worker (required when edge_enabled)."
+  type        = string
+  default     = null
+}
+
+variable "cloudflare_zone_id" {
+  description = "Cloudflare zone of edge_custom_domain / edge_route_pattern (required with either)."
+  type        = string
+  default     = null
+}
+
+variable "edge_custom_domain" {
+  description = "Hostname the Worker serves as a Workers custom domain, e.g. api.example.com (Cloudflare creates the DNS record and certificate). null = none."
+  type        = string
+  default     = null
+}
+
+variable "edge_route_pattern" {
+  description = "Alternatively, a Workers route pattern on an existing proxied hostname, e.g. example.com/api/*. null = none."
+  type        = string
+  default     = null
+}
+
+variable "edge_script_path" {
+  description = "Bundled Worker (npm run build in edge/ writes edge/dist/worker.js)."
+  type        = string
+  default     = null
+}
+
+variable "edge_jwks_url" {
+  description = "JWKS the Worker verifies JWTs with. null = <api_url>/.well-known/jwks.json."
+  type        = string
+  default     = null
+}
+
+variable "edge_jwt_issuer" {
+  description = "Required iss of JWTs (null = not checked)."
+  type        = string
+  default     = null
+}
+
+variable "edge_jwt_audience" {
+  description = "Required aud of JWTs (null = not checked)."
+  type        = string
+  default     = null
+}
+
+variable "edge_cors_allow_origins" {
+  description = "Origins the Worker grants CORS to ([\"*\"] for any). Empty = no CORS."
+  type        = list(string)
+  default     = []
+}
+
+variable "edge_rate_limit_requests" {
+  description = "Requests per window per client (API key, JWT subject or IP) at the edge; 0 disables."
+  type        = number
+  default     = 600
+}
+
+variable "edge_rate_limit_window_seconds" {
+  description = "Rate limit window in seconds."
+  type        = number
+  default     = 60
+}
+
+variable "edge_origin_secret" {
+  description = "Secret the Worker sends upstream as X-Luna-Edge-Secret (a secret_text binding). Feed it from a secret store (TF_VAR_edge_origin_secret), never from a .tf file."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+# --- identity ------------------------------------------------------------------
 
 variable "bootstrap_admin_key_sha256" {
   description = "SHA-256 (hex) of the first administrator's API key secret (see bootstrap.tf); null skips the bootstrap."

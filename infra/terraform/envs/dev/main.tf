@@ -15,6 +15,10 @@ terraform {
       source  = "hashicorp/aws"
       version = "~> 5.0"
     }
+    cloudflare = {
+      source  = "cloudflare/cloudflare"
+      version = "~> 5.0"
+    }
   }
 
   # Remote state. Without this block state is kept locally in terraform.tfstate
@@ -53,9 +57,44 @@ variable "alarm_sns_topic_arn" {
   default     = null
 }
 
+variable "edge_enabled" {
+  description = "Deploy the Cloudflare Worker in front of the API (needs CLOUDFLARE_API_TOKEN and cloudflare_account_id)."
+  type        = bool
+  default     = false
+}
+
+variable "cloudflare_account_id" {
+  description = "Cloudflare account of the Worker."
+  type        = string
+  default     = null
+}
+
+variable "cloudflare_zone_id" {
+  description = "Cloudflare zone of edge_custom_domain."
+  type        = string
+  default     = null
+}
+
+variable "edge_custom_domain" {
+  description = "Hostname the Worker serves (e.g. api.dev.example.com); null = workers.dev only."
+  type        = string
+  default     = null
+}
+
+variable "edge_origin_secret" {
+  description = "Secret the Worker sends upstream (X-Luna-Edge-Secret). Set TF_VAR_edge_origin_secret from your secret store."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
 provider "aws" {
   region = var.region
 }
+
+# Credentials from the environment: CLOUDFLARE_API_TOKEN (a token with Workers Scripts:Edit, and Workers Routes:Edit
+# / DNS:Edit on the zone when a custom domain is used). Never write the token here.
+provider "cloudflare" {}
 
 module "luna" {
   source = "../.."
@@ -80,12 +119,25 @@ module "luna" {
     LUNA_LOG_LEVEL = "DEBUG"
   }
 
+  edge_enabled                   = var.edge_enabled
+  cloudflare_account_id          = var.cloudflare_account_id
+  cloudflare_zone_id             = var.cloudflare_zone_id
+  edge_custom_domain             = var.edge_custom_domain
+  edge_origin_secret             = var.edge_origin_secret
+  edge_rate_limit_requests       = 300
+  edge_rate_limit_window_seconds = 60
+  edge_cors_allow_origins        = []
+
   alarm_sns_topic_arn = var.alarm_sns_topic_arn
   tags                = { CostCenter = "luna-dev" }
 }
 
 output "api_url" {
   value = module.luna.api_url
+}
+
+output "edge_url" {
+  value = module.luna.edge_url
 }
 
 output "function_names" {

@@ -3,7 +3,10 @@ locals {
   log_group_name   = "/aws/lambda/${local.qualified_name}"
   artifact_present = fileexists(var.artifact_path)
   route_key        = "${var.http_method} ${var.http_path}"
-  alarm_actions    = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+  # The AppCDS archive scripts/package trains into every zip (/var/task = the unzipped package). -Xshare:auto: a JVM
+  # that cannot use it (another JDK build than the one that made it) starts without it instead of failing.
+  java_tool_options = var.cds_archive_enabled ? "${var.java_tool_options} -XX:SharedArchiveFile=/var/task/cds/luna.jsa -Xshare:auto" : var.java_tool_options
+  alarm_actions     = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
   # API Gateway source ARNs look like <execution_arn>/<stage>/<METHOD>/<path>.
   permission_method = var.http_method == "ANY" ? "*" : var.http_method
 
@@ -181,7 +184,12 @@ resource "aws_lambda_function" "this" {
       SPRING_CLOUD_FUNCTION_DEFINITION = var.bean
       LUNA_RESOURCE_PREFIX             = var.resource_prefix
       LUNA_FUNCTION                    = var.function_name
-      JAVA_TOOL_OPTIONS                = var.java_tool_options
+      JAVA_TOOL_OPTIONS                = local.java_tool_options
+      # Spring Boot start-up trimmed for Lambda: no banner, no start-up info line, no classpath scan for functions
+      # (functions are registered by MAIN_CLASS). scripts/invoke and the cold-start benchmark use the same.
+      SPRING_MAIN_BANNER_MODE            = "off"
+      SPRING_MAIN_LOG_STARTUP_INFO       = "false"
+      SPRING_CLOUD_FUNCTION_SCAN_ENABLED = "false"
     })
   }
 

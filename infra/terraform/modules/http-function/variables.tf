@@ -89,9 +89,15 @@ variable "snap_start_enabled" {
 }
 
 variable "java_tool_options" {
-  description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured by Luna, not re-initialised by Spring Boot)."
+  description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured in code by Luna, not re-initialised by Spring Boot). The CDS archive option is appended when cds_archive_enabled."
   type        = string
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dlogback.configurationFile=luna/logback-lambda.xml -Dorg.springframework.boot.logging.LoggingSystem=none"
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dluna.logging=json -Dorg.springframework.boot.logging.LoggingSystem=none"
+}
+
+variable "cds_archive_enabled" {
+  description = "Point the JVM at the AppCDS archive scripts/package puts in the zip (cds/luna.jsa). It is used only by the JDK build that made it (see README, Cold start); otherwise ignored."
+  type        = bool
+  default     = true
 }
 
 variable "environment_variables" {

@@ -65,6 +65,9 @@ public final class Main {
                 },
                 () -> System.out.println("  Admin API key:      " + (System.getenv("LUNA_ADMIN_KEY") != null
                         ? "from LUNA_ADMIN_KEY" : "generated on first start (set LUNA_ADMIN_KEY to choose one)")));
+        System.out.println("  AWS stand-ins:      LUNA_DYNAMODB_ENDPOINT=" + runtime.emulators().dynamoEndpoint()
+                + " LUNA_S3_ENDPOINT=" + runtime.emulators().s3Endpoint() + " LUNA_SQS_ENDPOINT=" + runtime.emulators().sqsEndpoint());
+        System.out.println("                      (export them to point scripts/invoke at this runtime)");
         System.out.println("  Press Ctrl-C to stop.");
         System.out.println();
         stopped.await();

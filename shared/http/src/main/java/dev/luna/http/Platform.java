@@ -59,22 +59,27 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Warms up, on a background thread, what the first request would otherwise pay for: the DynamoDB client
-     * (SDK classes, endpoint rules, signer), a connection to DynamoDB (one GetItem of a key that never exists)
-     * JSON binding of an API Gateway event, and whatever the module adds (typically binding its own records). Runs while Spring finishes starting, on the second core; also the
-     * natural priming step before a SnapStart snapshot. Failures are ignored: priming is an optimisation only.
+     * (SDK classes, endpoint rules, signer), a connection to DynamoDB (one GetItem of a key that never exists),
+     * JSON binding of an API Gateway event, and whatever the module adds (typically binding its own records). Runs
+     * while Spring finishes starting, on the second core. The same {@link Priming} is registered as a CRaC resource,
+     * so a SnapStart (or CRaC) checkpoint waits for it and snapshots a primed container. Failures are ignored:
+     * priming is an optimisation only. Called once per module initializer; each call adds its own priming.
      */
-    public void primeAsync(Runnable moduleWarmup) {
-        Thread.ofPlatform().daemon().name("luna-prime").start(() -> {
-            try {
-                Events.httpEvent(PRIMING_EVENT);
-                moduleWarmup.run();
-                aws.dynamo().getItem(b -> b.tableName(config.tableName("api-keys"))
-                        .key(dev.luna.store.Attr.key("PRIME#never-a-key", "KEY")));
-            } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(Platform.class).debug("priming skipped: {}", e.toString());
-            }
-        });
+    public Priming primeAsync(Runnable moduleWarmup) {
+        var priming = new Priming(java.util.List.of(
+                () -> Events.httpEvent(PRIMING_EVENT),
+                moduleWarmup,
+                () -> aws.dynamo().getItem(b -> b.tableName(config.tableName("api-keys"))
+                        .key(dev.luna.store.Attr.key("PRIME#never-a-key", "KEY")))));
+        synchronized (primings) {
+            primings.add(priming); // org.crac contexts may hold resources weakly: keep them reachable
+        }
+        org.crac.Core.getGlobalContext().register(priming);
+        priming.startAsync();
+        return priming;
     }
+
+    private final java.util.List<Priming> primings = new java.util.ArrayList<>();
 
     private static final byte[] PRIMING_EVENT = ("{\"version\":\"2.0\",\"routeKey\":\"GET /\",\"rawPath\":\"/\",\"headers\":{\"a\":\"b\"},"
             + "\"requestContext\":{\"requestId\":\"prime\",\"http\":{\"method\":\"GET\",\"path\":\"/\"}},\"isBase64Encoded\":false}")

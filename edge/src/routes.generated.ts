@@ -1,0 +1,38 @@
+// GENERATED from functions/catalog.json by edge/scripts/gen-routes.mjs — do not edit.
+// Regenerate with `npm run routes` (in edge/); `npm test` fails when this file is stale.
+import type { Route } from "./router";
+
+export const ROUTES: readonly Route[] = [
+  {"method":"GET","path":"/api/v1/health","function":"health","public":true,"scopes":[]},
+  {"method":"GET","path":"/api/v1/openapi.json","function":"openapi","public":true,"scopes":[]},
+  {"method":"GET","path":"/docs","function":"docs","public":true,"scopes":[]},
+  {"method":"POST","path":"/api/v1/agents","function":"agents-create","public":false,"scopes":["agents:write"]},
+  {"method":"GET","path":"/api/v1/agents","function":"agents-list","public":false,"scopes":["agents:read"]},
+  {"method":"GET","path":"/api/v1/agents/health","function":"agents-health-summary","public":false,"scopes":["agents:read"]},
+  {"method":"GET","path":"/api/v1/agents/{id}","function":"agents-get","public":false,"scopes":["agents:read"]},
+  {"method":"PUT","path":"/api/v1/agents/{id}","function":"agents-update","public":false,"scopes":["agents:write"]},
+  {"method":"DELETE","path":"/api/v1/agents/{id}","function":"agents-delete","public":false,"scopes":["agents:write"]},
+  {"method":"POST","path":"/api/v1/agents/{id}/start","function":"agents-start","public":false,"scopes":["agents:write"]},
+  {"method":"POST","path":"/api/v1/agents/{id}/stop","function":"agents-stop","public":false,"scopes":["agents:write"]},
+  {"method":"POST","path":"/api/v1/agents/{id}/rollback","function":"agents-rollback","public":false,"scopes":["agents:write"]},
+  {"method":"GET","path":"/api/v1/agents/{id}/versions","function":"agents-versions","public":false,"scopes":["agents:read"]},
+  {"method":"GET","path":"/api/v1/agents/{id}/health","function":"agents-health","public":false,"scopes":["agents:read"]},
+  {"method":"POST","path":"/api/v1/agents/{id}/heartbeat","function":"agents-heartbeat","public":false,"scopes":["agents:write"]},
+  {"method":"POST","path":"/api/v1/projects","function":"projects-create","public":false,"scopes":["projects:write"]},
+  {"method":"GET","path":"/api/v1/projects","function":"projects-list","public":false,"scopes":["projects:read"]},
+  {"method":"GET","path":"/api/v1/projects/{id}","function":"projects-get","public":false,"scopes":["projects:read"]},
+  {"method":"PUT","path":"/api/v1/projects/{id}","function":"projects-update","public":false,"scopes":["projects:write"]},
+  {"method":"DELETE","path":"/api/v1/projects/{id}","function":"projects-delete","public":false,"scopes":["projects:write"]},
+  {"method":"POST","path":"/api/v1/projects/{id}/members","function":"projects-members-add","public":false,"scopes":["projects:write"]},
+  {"method":"GET","path":"/api/v1/projects/{id}/members","function":"projects-members-list","public":false,"scopes":["projects:read"]},
+  {"method":"DELETE","path":"/api/v1/projects/{id}/members/{userId}","function":"projects-members-remove","public":false,"scopes":["projects:write"]},
+  {"method":"POST","path":"/api/v1/api-keys","function":"api-keys-create","public":false,"scopes":[]},
+  {"method":"GET","path":"/api/v1/api-keys","function":"api-keys-list","public":false,"scopes":[]},
+  {"method":"DELETE","path":"/api/v1/api-keys/{id}","function":"api-keys-delete","public":false,"scopes":[]},
+  {"method":"POST","path":"/api/v1/auth/token","function":"auth-token","public":true,"scopes":[]},
+  {"method":"POST","path":"/api/v1/auth/refresh","function":"auth-refresh","public":true,"scopes":[]},
+  {"method":"POST","path":"/api/v1/auth/revoke","function":"auth-revoke","public":true,"scopes":[]},
+  {"method":"GET","path":"/.well-known/jwks.json","function":"auth-jwks","public":true,"scopes":[]},
+  {"method":"POST","path":"/api/v1/auth/keys/rotate","function":"auth-keys-rotate","public":false,"scopes":["admin:full_access"]},
+  {"method":"GET","path":"/api/v1/audit","function":"audit-list","public":false,"scopes":["admin:full_access"]},
+];

@@ -1,0 +1,114 @@
+package dev.luna.tools;
+
+import dev.luna.http.Catalog;
+import dev.luna.local.LocalRuntime;
+import dev.luna.store.LunaConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a packaged function runs against: by default an in-memory local runtime started here (its emulators, its
+ * tables, the sample events' admin key), or — when {@code LUNA_DYNAMODB_ENDPOINT} is set — whatever the environment
+ * points at (e.g. a running {@code ./scripts/local}, whose start-up banner prints its emulator endpoints).
+ */
+public final class Sandbox implements AutoCloseable {
+    /** The admin key every authenticated sample event carries (events/README.md). */
+    static final String SAMPLE_KEY = "luna_example_admin_key_for_sample_events_0001";
+    /** The agent id sample events use; replaced by a real agent prepared for the event. */
+    static final String EXAMPLE_AGENT = "agt_01JEXAMPLE0000000000000000";
+    private static final Pattern ID = Pattern.compile("\"id\":\"(agt_[^\"]+)\"");
+
+    /** Spring settings Terraform gives every function (modules/http-function): no banner, no start-up info, no scanning. */
+    public static final Map<String, String> SPRING_ENVIRONMENT = Map.of(
+            "SPRING_MAIN_BANNER_MODE", "off",
+            "SPRING_MAIN_LOG_STARTUP_INFO", "false",
+            "SPRING_CLOUD_FUNCTION_SCAN_ENABLED", "false");
+
+    private final LocalRuntime runtime;
+    private final Map<String, String> endpoints;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private int agents;
+
+    private Sandbox(LocalRuntime runtime, Map<String, String> endpoints) {
+        this.runtime = runtime;
+        this.endpoints = endpoints;
+    }
+
+    public static Sandbox start() {
+        var env = System.getenv();
+        if (env.get(LunaConfig.DYNAMODB_ENDPOINT) != null) {
+            var endpoints = new LinkedHashMap<String, String>();
+            for (String k : new String[] {LunaConfig.DYNAMODB_ENDPOINT, LunaConfig.S3_ENDPOINT, LunaConfig.SQS_ENDPOINT,
+                    LunaConfig.RESOURCE_PREFIX, LunaConfig.REGION}) {
+                if (env.get(k) != null) endpoints.put(k, env.get(k));
+            }
+            endpoints.putIfAbsent(LunaConfig.RESOURCE_PREFIX, "luna");
+            endpoints.putIfAbsent(LunaConfig.REGION, "us-east-1");
+            return new Sandbox(null, endpoints);
+        }
+        var runtime = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(SAMPLE_KEY).start();
+        var endpoints = new LinkedHashMap<String, String>();
+        endpoints.put(LunaConfig.DYNAMODB_ENDPOINT, runtime.emulators().dynamoEndpoint().toString());
+        endpoints.put(LunaConfig.S3_ENDPOINT, runtime.emulators().s3Endpoint().toString());
+        endpoints.put(LunaConfig.SQS_ENDPOINT, runtime.emulators().sqsEndpoint().toString());
+        endpoints.put(LunaConfig.RESOURCE_PREFIX, "luna");
+        endpoints.put(LunaConfig.REGION, "us-east-1");
+        return new Sandbox(runtime, endpoints);
+    }
+
+    boolean isEmbedded() {
+        return runtime != null;
+    }
+
+    /** The environment Terraform gives the function in Lambda, pointed at this sandbox. */
+    public Map<String, String> environment(Catalog.FunctionSpec function, String initializer) {
+        var env = new LinkedHashMap<String, String>(endpoints);
+        env.putAll(SPRING_ENVIRONMENT);
+        env.put("MAIN_CLASS", initializer);
+        env.put("SPRING_CLOUD_FUNCTION_DEFINITION", function.bean());
+        env.put("LUNA_FUNCTION", function.name());
+        if (function.timeoutSeconds() != null) env.put("LUNA_TIMEOUT_SECONDS", String.valueOf(function.timeoutSeconds()));
+        if (function.memoryMb() != null) env.put("LUNA_MEMORY_MB", String.valueOf(function.memoryMb()));
+        env.put("LUNA_LOG_LEVEL", System.getenv().getOrDefault("LUNA_LOG_LEVEL", "WARN"));
+        return env;
+    }
+
+    /**
+     * The event with the example agent replaced by a real one in the state the function needs (running for stop,
+     * two versions for rollback). Against an external environment the event is used as it is.
+     */
+    public String prepare(String function, String event) throws IOException, InterruptedException {
+        if (runtime == null || !event.contains(EXAMPLE_AGENT)) return event;
+        String body = "{\"name\":\"invoke-" + ProcessHandle.current().pid() + "-" + (++agents) + "\",\"type\":\"task-executor\","
+                + "\"version\":\"1.0.0\",\"config\":{\"runtime\":\"java\",\"capabilities\":[\"code-analysis\"]}}";
+        var m = ID.matcher(send("POST", "/api/v1/agents", body));
+        if (!m.find()) throw new IllegalStateException("could not register an agent for the event");
+        String id = m.group(1);
+        switch (function) {
+            case "agents-stop" -> send("POST", "/api/v1/agents/" + id + "/start", null);
+            case "agents-rollback" -> send("PUT", "/api/v1/agents/" + id, "{\"version\":\"1.0.1\"}");
+            default -> { }
+        }
+        return event.replace(EXAMPLE_AGENT, id);
+    }
+
+    private String send(String method, String path, String body) throws IOException, InterruptedException {
+        var b = HttpRequest.newBuilder(URI.create(runtime.baseUri() + path)).header("Authorization", "Bearer " + SAMPLE_KEY)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) b.header("Content-Type", "application/json");
+        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        return r.body();
+    }
+
+    @Override
+    public void close() {
+        if (runtime != null) runtime.close();
+    }
+}
