@@ -19,6 +19,23 @@ final class ProviderErrors {
                 return new ProviderException(provider, model, kindOf(se.statusCode()), se.statusCode(), se.retryAfter(),
                         provider + " answered HTTP " + se.statusCode() + ": " + shorten(se.getMessage()), null, t);
             }
+            if (c instanceof dev.langchain4j.model.anthropic.internal.api.AnthropicStreamingException ase) {
+                // an "event: error" inside an Anthropic stream: overloaded_error, api_error, rate_limit_error, ...
+                var kind = "rate_limit_error".equals(ase.type()) ? ProviderException.Kind.RATE_LIMITED
+                        : "invalid_request_error".equals(ase.type()) ? ProviderException.Kind.INVALID_REQUEST
+                        : "authentication_error".equals(ase.type()) || "permission_error".equals(ase.type()) ? ProviderException.Kind.AUTHENTICATION
+                        : ProviderException.Kind.SERVER_ERROR;
+                return new ProviderException(provider, model, kind, 0, null, provider + " stream error " + ase.type() + ": " + ase.getMessage(), null, t);
+            }
+            if (c instanceof ProviderHttpClient.MalformedEventException) {
+                return new ProviderException(provider, model, ProviderException.Kind.MALFORMED_RESPONSE, 0, null,
+                        provider + " sent a stream event that is not valid JSON", null, t);
+            }
+            if (c instanceof NullPointerException) {
+                // an adapter missing a field it needs in the provider's answer
+                return new ProviderException(provider, model, ProviderException.Kind.MALFORMED_RESPONSE, 0, null,
+                        provider + " sent an answer without a field the adapter needs: " + c.getMessage(), null, t);
+            }
             if (c instanceof ProviderHttpClient.StreamCutException) {
                 return new ProviderException(provider, model, ProviderException.Kind.STREAM_CUT, 0, null,
                         provider + " ended its stream before the final event", null, t);

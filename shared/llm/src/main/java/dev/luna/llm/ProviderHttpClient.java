@@ -80,6 +80,13 @@ final class ProviderHttpClient implements HttpClient {
         }
     }
 
+    /** A stream event whose data is not JSON (the protocol's own markers excepted). */
+    static final class MalformedEventException extends IOException {
+        MalformedEventException(String message) {
+            super(message);
+        }
+    }
+
     /** No complete answer, or no stream data, within the allowed time. */
     static final class IdleTimeoutException extends IOException {
         IdleTimeoutException(String message) {
@@ -182,7 +189,19 @@ final class ProviderHttpClient implements HttpClient {
             parser.parse(in, new ServerSentEventListener() {
                 @Override
                 public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+                    if (failed.get()) return;
                     events.add(event);
+                    if (!isJson(event.data())) {
+                        // a malformed event would silently drop part of the answer: fail the stream instead
+                        failed.set(true);
+                        listener.onError(new MalformedEventException("stream event is not valid JSON"));
+                        try {
+                            in.close(); // stop reading: the answer cannot be trusted any more
+                        } catch (IOException ignored) {
+                            // closing is all we wanted
+                        }
+                        return;
+                    }
                     if (finalEvent.test(event)) sawFinal.set(true);
                     listener.onEvent(event, context);
                 }
@@ -194,7 +213,7 @@ final class ProviderHttpClient implements HttpClient {
 
                 @Override
                 public void onError(Throwable t) {
-                    failed.set(true);
+                    if (failed.getAndSet(true)) return;
                     listener.onError(fired.get() ? new IdleTimeoutException("no stream data for " + idleTimeout.toMillis() + " ms") : t);
                 }
             });
@@ -211,6 +230,20 @@ final class ProviderHttpClient implements HttpClient {
             listener.onClose();
         }
     }
+
+    static boolean isJson(String data) {
+        if (data == null || data.isEmpty() || "[DONE]".equals(data)) return true;
+        try (var parser = JSON.createParser(data)) {
+            while (parser.nextToken() != null) {
+                // reading to the end validates
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
     private java.net.http.HttpRequest jdkRequest(HttpRequest request) {
         var b = java.net.http.HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout);
