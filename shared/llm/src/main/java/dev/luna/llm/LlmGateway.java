@@ -235,10 +235,7 @@ public final class LlmGateway {
             var p = providers.get(m.provider());
             if (p == null || !p.configured()) continue;
             Instant until = resilience.restingUntil(m);
-            if (until == null) {
-                if (resilience.unavailableReason(m) == null) return true; // callable now (e.g. a breaker turned half-open)
-                continue;
-            }
+            if (until == null) continue; // it just failed without a rest to wait for: not worth an immediate retry
             if (earliest == null || until.isBefore(earliest)) earliest = until;
         }
         if (earliest == null) return false;
