@@ -183,7 +183,7 @@ final class Router {
             while (matcher.find() && words.size() < 4) words.add(matcher.group(1));
             if (text.contains("```")) code = true;
         }
-        score += Math.min(words.size(), 2);
+        score += Math.min(words.size(), 3);
         if (code) score += 1;
         if (maxTokens > 4000) score += 1;
         if (inputTokens > 8000) return Complexity.COMPLEX;
