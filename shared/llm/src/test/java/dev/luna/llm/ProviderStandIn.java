@@ -27,11 +27,11 @@ import tools.jackson.databind.JsonNode;
  * Faults are scripted per request: status codes with {@code Retry-After}, slow answers, streams cut mid-way
  * (cleanly, or abruptly before the announced length), malformed JSON.
  */
-final class ProviderStandIn implements AutoCloseable {
-    enum Dialect { OPENAI, DEEPSEEK, ANTHROPIC, GEMINI }
+public final class ProviderStandIn implements AutoCloseable {
+    public enum Dialect { OPENAI, DEEPSEEK, ANTHROPIC, GEMINI }
 
     /** What the next request gets. */
-    sealed interface Fault {
+    public sealed interface Fault {
         record Status(int code, String retryAfter) implements Fault {
         }
 
@@ -51,23 +51,23 @@ final class ProviderStandIn implements AutoCloseable {
     }
 
     /** The usage the stand-in reports: total prompt tokens, cached (read) tokens, cache-write tokens, output tokens. */
-    record Reported(int prompt, int cached, int cacheWrite, int output) {
+    public record Reported(int prompt, int cached, int cacheWrite, int output) {
     }
 
     private final HttpServer server;
     private final Dialect dialect;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
-    final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
-    final AtomicInteger arrivals = new AtomicInteger();
-    volatile String text = "Hello from the stand-in, in five pieces.";
-    volatile Reported usage = new Reported(42, 10, 0, 9);
+    public final AtomicInteger arrivals = new AtomicInteger();
+    public volatile String text = "Hello from the stand-in, in five pieces.";
+    public volatile Reported usage = new Reported(42, 10, 0, 9);
     volatile boolean reportUsage = true;
     volatile long delayMillis;
     /** When set, every request waits for it before answering (the budget race). */
-    volatile CountDownLatch gate;
+    public volatile CountDownLatch gate;
 
-    ProviderStandIn(Dialect dialect) {
+    public ProviderStandIn(Dialect dialect) {
         this.dialect = dialect;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
@@ -80,7 +80,7 @@ final class ProviderStandIn implements AutoCloseable {
     }
 
     /** The base URL the adapter is configured with. */
-    String baseUrl() {
+    public String baseUrl() {
         String root = "http://127.0.0.1:" + server.getAddress().getPort();
         return switch (dialect) {
             case OPENAI, DEEPSEEK -> root + "/v1";
@@ -89,12 +89,12 @@ final class ProviderStandIn implements AutoCloseable {
         };
     }
 
-    ProviderStandIn enqueue(Fault... f) {
+    public ProviderStandIn enqueue(Fault... f) {
         faults.addAll(List.of(f));
         return this;
     }
 
-    void reset() {
+    public void reset() {
         faults.clear();
         requests.clear();
         headers.clear();
@@ -107,7 +107,7 @@ final class ProviderStandIn implements AutoCloseable {
     }
 
     /** Content pieces of {@link #text}: words with their leading space. */
-    List<String> pieces() {
+    public List<String> pieces() {
         var out = new ArrayList<String>();
         int start = 0;
         String t = text;

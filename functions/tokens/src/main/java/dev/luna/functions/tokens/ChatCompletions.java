@@ -40,7 +40,7 @@ final class ChatCompletions {
     /** OpenAI fields refused: silently ignoring them would change what the caller gets. */
     private static final Set<String> UNSUPPORTED = Set.of("tools", "tool_choice", "functions", "function_call", "logprobs",
             "top_logprobs", "logit_bias", "audio", "modalities", "prediction", "web_search_options");
-    private static final Set<String> LUNA_FIELDS = Set.of("strategy", "complexity", "taskType", "agentId", "taskId", "projectId",
+    private static final Set<String> LUNA_FIELDS = Set.of("strategy", "complexity", "taskType", "agentId", "taskId",
             "costBudgetUsd", "maxLatencyMs", "provider", "fallbacks", "capabilities", "optimized");
 
     /** A parsed request: the call, and the response options. */
