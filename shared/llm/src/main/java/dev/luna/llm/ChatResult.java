@@ -18,9 +18,16 @@ import java.util.List;
  * @param route        the routing decision and its reason
  * @param attempts     each provider attempt, in order
  * @param failovers    each switch from one model to the next, and why
+ * @param overheadMicros time the gateway itself took (validation, routing, budget, accounting, adapters' request
+ *                     building and parsing) — everything but waiting for providers' HTTP exchanges
  */
 public record ChatResult(String id, Instant created, String text, String finishReason, String provider, String model, Usage usage,
-                         BigDecimal costUsd, boolean offline, RouteInfo route, List<Attempt> attempts, List<Failover> failovers) {
+                         BigDecimal costUsd, boolean offline, RouteInfo route, List<Attempt> attempts, List<Failover> failovers,
+                         long overheadMicros) {
+
+    ChatResult withOverhead(long micros) {
+        return new ChatResult(id, created, text, finishReason, provider, model, usage, costUsd, offline, route, attempts, failovers, micros);
+    }
 
     /** The routing decision as reported. */
     public record RouteInfo(String strategy, String complexity, boolean complexityEstimated, String reason, List<String> candidates) {

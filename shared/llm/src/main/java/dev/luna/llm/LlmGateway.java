@@ -116,6 +116,8 @@ public final class LlmGateway {
     }
 
     private ChatResult run(ChatCall call, StreamListener listener) {
+        long startNanos = System.nanoTime();
+        long providerNanos = 0;
         Instant started = clock.instant();
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         validate(call);
@@ -150,6 +152,7 @@ public final class LlmGateway {
         ProviderException last = null;
         ModelSpec previous = null;
         ChatResult result = null;
+        boolean settled = false;
         try {
             for (int pass = 0; pass < 2 && result == null; pass++) {
                 for (var model : route.candidates()) {
@@ -177,11 +180,16 @@ public final class LlmGateway {
                             call.temperature(), call.topP(), call.stop(), call.jsonMode(), Duration.ofNanos(Math.max(budgetNanos, 1_000_000)));
                     long t0 = System.nanoTime();
                     try {
-                        ChatProvider.ProviderReply reply = listener == null ? provider.chat(pc)
-                                : provider.stream(pc, text -> {
-                                    delivered.append(text);
-                                    listener.onDelta(text);
-                                });
+                        ChatProvider.ProviderReply reply;
+                        try {
+                            reply = listener == null ? provider.chat(pc)
+                                    : provider.stream(pc, text -> {
+                                        delivered.append(text);
+                                        listener.onDelta(text);
+                                    });
+                        } finally {
+                            providerNanos += System.nanoTime() - t0;
+                        }
                         resilience.onSuccess(model);
                         long ms = (System.nanoTime() - t0) / 1_000_000;
                         Usage usage = reply.usage() != null ? reply.usage()
@@ -210,21 +218,27 @@ public final class LlmGateway {
                 if (result == null && pass == 0 && !waitForRetryAfter(route, deadline)) break;
             }
             if (result == null) throw unavailable(last, attempts, route);
-            return result;
+            settled = true;
+            settle(callId, reservation, records, permit);
+            return result.withOverhead((System.nanoTime() - startNanos - providerNanos) / 1000);
         } finally {
-            long used = 0;
-            for (var r : records) used += r.inputTokens() + r.outputTokens();
-            try {
-                if (accounting != null) accounting.settle(reservation, records);
-            } catch (RuntimeException e) {
-                // the answer stands; the reservation expires and the budget monitor releases it
-                log.error("llm call {}: could not settle usage: {}", callId, e.toString());
-            }
-            try {
-                rateLimiter.settle(permit, used);
-            } catch (RuntimeException e) {
-                log.warn("llm call {}: could not settle the token rate limit: {}", callId, e.toString());
-            }
+            if (!settled) settle(callId, reservation, records, permit);
+        }
+    }
+
+    private void settle(String callId, Accounting.Reservation reservation, List<UsageRecord> records, TokenRateLimiter.Permit permit) {
+        long used = 0;
+        for (var r : records) used += r.inputTokens() + r.outputTokens();
+        try {
+            if (accounting != null) accounting.settle(reservation, records);
+        } catch (RuntimeException e) {
+            // the answer stands; the reservation expires and the budget monitor releases it
+            log.error("llm call {}: could not settle usage: {}", callId, e.toString());
+        }
+        try {
+            rateLimiter.settle(permit, used);
+        } catch (RuntimeException e) {
+            log.warn("llm call {}: could not settle the token rate limit: {}", callId, e.toString());
         }
     }
 
@@ -274,7 +288,7 @@ public final class LlmGateway {
         var info = new ChatResult.RouteInfo(route.strategy().wire(), route.complexity().wire(), route.complexityEstimated(), route.reason(),
                 route.candidates().stream().map(ModelSpec::id).toList());
         return new ChatResult(id, created, text, finishReason, model.provider(), model.id(), usage, Prices.strip(cost),
-                LocalProvider.NAME.equals(model.provider()), info, List.copyOf(attempts), List.copyOf(failovers));
+                LocalProvider.NAME.equals(model.provider()), info, List.copyOf(attempts), List.copyOf(failovers), 0);
     }
 
     private static LunaException providerError(ProviderException e, List<ChatResult.Attempt> attempts) {

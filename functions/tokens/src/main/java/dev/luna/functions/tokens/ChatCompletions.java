@@ -371,6 +371,7 @@ final class ChatCompletions {
         l.put("route", r.route());
         l.put("attempts", r.attempts());
         l.put("failovers", r.failovers());
+        l.put("gatewayOverheadMs", r.overheadMicros() / 1000.0);
         return l;
     }
 

@@ -114,19 +114,25 @@ final class TokenHandlers {
         if (!req.stream()) {
             var result = gateway.chat(req.call());
             return ApiResult.raw(200, "application/json", dev.luna.core.Json.write(ChatCompletions.completion(result)))
-                    .header("X-Luna-Provider", result.provider()).header("X-Luna-Model", result.model());
+                    .header("X-Luna-Provider", result.provider()).header("X-Luna-Model", result.model())
+                    .header("X-Luna-Gateway-Overhead-Ms", overhead(result));
         }
         var pieces = Collections.synchronizedList(new ArrayList<String>());
         try {
             var result = gateway.stream(req.call(), pieces::add);
             return sse(ChatCompletions.sse(result, pieces, req.includeUsage()))
-                    .header("X-Luna-Provider", result.provider()).header("X-Luna-Model", result.model());
+                    .header("X-Luna-Provider", result.provider()).header("X-Luna-Model", result.model())
+                    .header("X-Luna-Gateway-Overhead-Ms", overhead(result));
         } catch (LunaException e) {
             if (pieces.isEmpty()) throw e; // nothing was sent: an ordinary error answer
             // output was already streamed (a real stream could not take it back): end the stream with an error event
             return sse(ChatCompletions.sseError("chatcmpl-" + r.requestId(), req.requestedModel() == null ? "auto" : req.requestedModel(),
                     clock.instant().getEpochSecond(), pieces, e));
         }
+    }
+
+    private static String overhead(dev.luna.llm.ChatResult r) {
+        return String.format(java.util.Locale.ROOT, "%.3f", r.overheadMicros() / 1000.0);
     }
 
     /**

@@ -87,7 +87,7 @@ class ChatCompletionsTest {
     ChatResult result() {
         return new ChatResult("llm_1", Instant.parse("2026-11-27T10:00:00Z"), "Hello there", "stop", "openai", "gpt-4o-mini",
                 new Usage(40, 10, 0, 3, false), new BigDecimal("0.0000123"), false,
-                new ChatResult.RouteInfo("pinned", "simple", true, "gpt-4o-mini was requested", List.of("gpt-4o-mini")), List.of(), List.of());
+                new ChatResult.RouteInfo("pinned", "simple", true, "gpt-4o-mini was requested", List.of("gpt-4o-mini")), List.of(), List.of(), 150);
     }
 
     @Test
