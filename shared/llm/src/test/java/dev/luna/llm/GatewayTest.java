@@ -101,10 +101,12 @@ class GatewayTest {
         var gw = TestGateways.gateway(Map.of("openai", openai), Clock.systemUTC(), Resilience.Settings.DEFAULT, settings, null);
         openai.enqueue(new ProviderStandIn.Fault.Status(429, "1"));
         long t0 = System.nanoTime();
-        var r = gw.chat(call("gpt-4o-mini"));
+        // the only candidate: fallbacks name nothing but the pinned model
+        var r = gw.chat(call("gpt-4o-mini", "gpt-4o-mini"));
         long waitedMs = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(r.provider()).isEqualTo("openai");
-        assertThat(r.attempts()).extracting(ChatResult.Attempt::outcome).containsExactly("failed", "ok");
+        assertThat(r.route().candidates()).containsExactly("gpt-4o-mini");
+        assertThat(r.attempts()).extracting(ChatResult.Attempt::model, ChatResult.Attempt::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("gpt-4o-mini", "failed"), org.assertj.core.groups.Tuple.tuple("gpt-4o-mini", "ok"));
         assertThat(openai.arrivals).hasValue(2);
         assertThat(waitedMs).as("the second call waits for Retry-After").isGreaterThanOrEqualTo(1000);
     }
