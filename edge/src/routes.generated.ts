@@ -35,4 +35,9 @@ export const ROUTES: readonly Route[] = [
   {"method":"GET","path":"/.well-known/jwks.json","function":"auth-jwks","public":true,"scopes":[]},
   {"method":"POST","path":"/api/v1/auth/keys/rotate","function":"auth-keys-rotate","public":false,"scopes":["admin:full_access"]},
   {"method":"GET","path":"/api/v1/audit","function":"audit-list","public":false,"scopes":["admin:full_access"]},
+  {"method":"GET","path":"/api/v1/tokens/usage","function":"tokens-usage","public":false,"scopes":["tokens:read"]},
+  {"method":"POST","path":"/api/v1/tokens/budget","function":"tokens-budget-set","public":false,"scopes":["tokens:write"]},
+  {"method":"GET","path":"/api/v1/tokens/budget","function":"tokens-budget-list","public":false,"scopes":["tokens:read"]},
+  {"method":"GET","path":"/api/v1/tokens/alerts","function":"tokens-alerts","public":false,"scopes":["tokens:read"]},
+  {"method":"POST","path":"/api/v1/ai/chat/completions","function":"ai-chat-completions","public":false,"scopes":["tokens:write"]},
 ];

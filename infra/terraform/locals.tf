@@ -34,6 +34,7 @@ locals {
       scopes          = try(fn.scopes, [])
       tables          = try(fn.tables, [])
       buckets         = try(fn.buckets, [])
+      secrets         = try(fn.secrets, [])
       trigger_type    = fn.trigger.type
       http_method     = try(fn.trigger.method, null)
       http_path       = try(fn.trigger.path, null)
@@ -50,12 +51,13 @@ locals {
   # Deployment packages scripts/package has not built yet. Plan works without
   # them; apply does not (see the check in main.tf).
   missing_artifacts = sort(distinct([
-    for fn in local.http_functions : "${local.artifacts_dir}/${fn.artifact}.zip"
+    for fn in merge(local.http_functions, local.schedule_functions) : "${local.artifacts_dir}/${fn.artifact}.zip"
     if !fileexists("${local.artifacts_dir}/${fn.artifact}.zip")
   ]))
 
-  # Not instantiated yet: modules/queue-function and modules/scheduled-function
-  # will for_each over these.
-  queue_functions    = { for name, fn in local.functions : name => fn if fn.trigger_type == "queue" }
+  # Not instantiated yet: modules/queue-function will for_each over this.
+  queue_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "queue" }
+
+  # modules/scheduled-function for_each-es over this (main.tf).
   schedule_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "schedule" }
 }

@@ -47,7 +47,9 @@ module "http_function" {
       LUNA_SSO_GROUP_ROLES  = jsonencode(var.sso.group_roles)
     },
     var.function_environment,
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
   )
+  secret_arns = contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {}
 
   http_method       = each.value.http_method
   http_path         = each.value.http_path
@@ -64,6 +66,38 @@ module "http_function" {
   log_retention_days  = var.log_retention_days
   alarm_sns_topic_arn = var.alarm_sns_topic_arn
   tags                = local.tags
+}
+
+# One Lambda + EventBridge Scheduler schedule per scheduled function of the
+# catalog (budget-monitor, ...). Minimal module; the task-framework work brings
+# the full one and the two are reconciled there.
+module "scheduled_function" {
+  source   = "./modules/scheduled-function"
+  for_each = local.schedule_functions
+
+  function_name       = each.key
+  resource_prefix     = local.resource_prefix
+  module_name         = each.value.module
+  description         = each.value.summary
+  bean                = each.value.bean
+  initializer         = each.value.initializer
+  artifact_path       = "${local.artifacts_dir}/${each.value.artifact}.zip"
+  runtime             = each.value.runtime
+  architecture        = var.lambda_architecture
+  memory_mb           = each.value.memory_mb
+  timeout_seconds     = each.value.timeout_seconds
+  schedule_expression = each.value.schedule
+
+  environment_variables = merge(
+    { LUNA_ENVIRONMENT = var.environment },
+    var.function_environment,
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
+  )
+  secret_arns = contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {}
+  table_arns  = { for table in each.value.tables : table => module.data.table_arns[table] }
+
+  log_retention_days = var.log_retention_days
+  tags               = local.tags
 }
 
 # The aws provider is configured by the environment root (envs/<env>); make sure

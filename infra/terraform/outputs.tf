@@ -67,3 +67,13 @@ output "queue_urls" {
   description = "Logical queue name => SQS queue URL."
   value       = module.data.queue_urls
 }
+
+output "scheduled_function_names" {
+  description = "Catalog name of each scheduled function => Lambda function name."
+  value       = { for name, fn in module.scheduled_function : name => fn.function_name }
+}
+
+output "llm_provider_secret_arns" {
+  description = "Model provider => ARN of the Secrets Manager secret holding its API key (set the values out of band)."
+  value       = local.llm_secret_arns
+}

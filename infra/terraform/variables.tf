@@ -233,3 +233,14 @@ variable "rate_limit_per_user_per_minute" {
   type        = number
   default     = 1200
 }
+
+variable "secret_recovery_window_days" {
+  description = "Days a deleted provider-key secret can be recovered (0 deletes at once; dev only)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.secret_recovery_window_days == 0 || (var.secret_recovery_window_days >= 7 && var.secret_recovery_window_days <= 30)
+    error_message = "secret_recovery_window_days must be 0 or between 7 and 30."
+  }
+}

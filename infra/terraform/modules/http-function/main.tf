@@ -126,6 +126,17 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # Secrets the function reads at start-up (model provider keys), and nothing else.
+  dynamic "statement" {
+    for_each = length(var.secret_arns) > 0 ? [values(var.secret_arns)] : []
+    content {
+      sid       = "ReadOwnSecrets"
+      effect    = "Allow"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = statement.value
+    }
+  }
+
   dynamic "statement" {
     for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []
     content {

@@ -166,6 +166,12 @@ variable "table_arns" {
   default     = {}
 }
 
+variable "secret_arns" {
+  description = "Name => ARN of each Secrets Manager secret the function may read (e.g. model provider keys)."
+  type        = map(string)
+  default     = {}
+}
+
 variable "log_retention_days" {
   description = "Retention of the function's log group."
   type        = number

@@ -80,6 +80,10 @@ class CatalogIT {
         assertThat(module.matcher(text).find()).as("module \"http_function\" { for_each = local.http_functions }").isTrue();
         assertThat(Pattern.compile("http_functions\\s*=.*?(trigger\\.type|trigger_type)\\s*==\\s*\"http\"", Pattern.DOTALL).matcher(text).find())
                 .as("local.http_functions selects the catalog's HTTP functions").isTrue();
+        if (catalog.functions().values().stream().anyMatch(f -> "schedule".equals(f.trigger().type()))) {
+            var scheduled = Pattern.compile("module\\s+\"scheduled_function\"\\s*\\{[^}]*?for_each\\s*=\\s*local\\.schedule_functions", Pattern.DOTALL);
+            assertThat(scheduled.matcher(text).find()).as("module \"scheduled_function\" { for_each = local.schedule_functions }").isTrue();
+        }
         var data = Json.tree(Files.readString(root.resolve("infra/terraform/data.json")));
         for (var f : catalog.functions().values()) {
             for (String t : f.tables()) assertThat(data.get("tables").has(t)).as(f.name() + " uses table " + t).isTrue();

@@ -58,4 +58,15 @@ class ReadmeWalkthroughIT {
         assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("Invalid field 'version'");
         assertThat(output).doesNotContain("UNAUTHENTICATED");
     }
+
+    @Test
+    void theReadmeGatewayWalkthroughWorksAsWritten() throws Exception {
+        String output = run("gateway-walkthrough");
+        assertThat(output).contains("\"object\":\"chat.completion\"").contains("[offline: luna-local-1");
+        assertThat(output).contains("\"object\":\"chat.completion.chunk\"").contains("data: [DONE]");
+        assertThat(output).contains("\"signingSecret\":\"whsec_").contains("\"scope\":\"agent\"");
+        assertThat(output).contains("\"groupBy\":[\"day\",\"model\"]").contains("\"model\":\"luna-local-1\"");
+        assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("monthlyLimitUsd");
+        assertThat(output).doesNotContain("UNAUTHENTICATED");
+    }
 }

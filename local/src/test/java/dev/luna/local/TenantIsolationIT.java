@@ -28,6 +28,8 @@ class TenantIsolationIT {
     /** Functions that act on the caller's own account, not inside a project (their scopes alone govern them). */
     static final Set<String> NOT_PROJECT_SCOPED = Set.of("projects-create", "projects-list", "api-keys-create", "api-keys-list",
             "api-keys-delete", "audit-list", "auth-keys-rotate");
+    /** Path prefixes of functions that name their project with {@code ?projectId=}. */
+    static final List<String> QUERY_SCOPED = List.of("/api/v1/tokens/", "/api/v1/ai/");
     private static final String ALL_SCOPES = "\"agents:read\",\"agents:write\",\"tasks:read\",\"tasks:write\",\"projects:read\","
             + "\"projects:write\",\"rag:read\",\"rag:write\",\"tokens:read\",\"tokens:write\"";
     private static final List<String> ROLES = List.of("viewer", "developer", "admin", "owner", "outsider");
@@ -92,7 +94,9 @@ class TenantIsolationIT {
             if (f.isPublic() || NOT_PROJECT_SCOPED.contains(f.name())) continue;
             JsonNode event = sampleEvent(f.name());
             String path = f.trigger().path();
-            String kind = path.startsWith("/api/v1/agents") ? "agent" : path.startsWith("/api/v1/projects/{id}") ? "project" : null;
+            String kind = path.startsWith("/api/v1/agents") ? "agent"
+                    : path.startsWith("/api/v1/projects/{id}") ? "project"
+                    : QUERY_SCOPED.stream().anyMatch(path::startsWith) ? "query" : null;
             if (kind == null) {
                 uncovered.add(f.name());
                 continue;
@@ -122,8 +126,10 @@ class TenantIsolationIT {
             } else {
                 query = "projectId=" + project + (query.isEmpty() ? "" : "&" + query);
             }
-        } else {
+        } else if (kind.equals("project")) {
             path = path.replace("prj_01JEXAMPLE0000000000000000", project);
+        } else {
+            query = "projectId=" + project + (query.isEmpty() ? "" : "&" + query);
         }
         var api = new Api(TestRuntime.shared().baseUri(), keys.get(role));
         var r = api.send(f.trigger().method(), path + (query.isEmpty() ? "" : "?" + query), body);

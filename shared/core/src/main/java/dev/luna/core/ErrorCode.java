@@ -21,6 +21,8 @@ public enum ErrorCode {
     RATE_LIMITED(429),
     BUDGET_EXCEEDED(402),
     INTERNAL(500),
+    /** A model provider refused the call for a reason another attempt would not fix (its key, the request). */
+    PROVIDER_ERROR(502),
     UNAVAILABLE(503);
 
     private final int status;

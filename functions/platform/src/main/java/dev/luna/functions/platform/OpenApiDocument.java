@@ -43,13 +43,13 @@ final class OpenApiDocument {
         var paths = doc.putObject("paths");
         for (var f : catalog.httpFunctions()) {
             var item = paths.has(f.trigger().path()) ? (ObjectNode) paths.get(f.trigger().path()) : paths.putObject(f.trigger().path());
-            item.set(f.trigger().method().toLowerCase(java.util.Locale.ROOT), operation(f));
+            item.set(f.trigger().method().toLowerCase(java.util.Locale.ROOT), operation(f, components.path("schemas")));
         }
         doc.set("components", components);
         return doc;
     }
 
-    private static ObjectNode operation(Catalog.FunctionSpec f) {
+    private static ObjectNode operation(Catalog.FunctionSpec f, JsonNode schemas) {
         var op = Json.object();
         op.put("operationId", f.name());
         op.put("summary", f.summary());
@@ -92,7 +92,20 @@ final class OpenApiDocument {
         var responses = op.putObject("responses");
         var ok = responses.putObject(f.name().endsWith("-create") ? "201" : "200");
         ok.put("description", "Success");
-        if (response != null) {
+        JsonNode responseSchema = response == null ? null : schemas.path(list ? response.substring(0, response.length() - 2) : response);
+        if (response != null && responseSchema.path("x-luna-unenveloped").asBoolean(false)) {
+            // answered as is, not in the envelope (e.g. the OpenAI-compatible endpoint), in each content type it declares
+            var content = ok.putObject("content");
+            for (var type : responseSchema.path("x-luna-content-types")) {
+                content.putObject(type.asString()).putObject("schema").put("$ref", ref(type.asString().startsWith("text/event-stream")
+                        ? responseSchema.path("x-luna-stream-schema").asString(response) : response));
+            }
+            if (content.isEmpty()) content.putObject("application/json").putObject("schema").put("$ref", ref(response));
+        } else if (response != null) {
+            if (responseSchema.path("x-luna-upsert").asBoolean(false)) {
+                responses.putObject("201").put("description", "Created").putObject("content").putObject("application/json")
+                        .putObject("schema").put("$ref", ref("SuccessEnvelope"));
+            }
             var schema = ok.putObject("content").putObject("application/json").putObject("schema");
             var all = schema.putArray("allOf");
             all.addObject().put("$ref", ref("SuccessEnvelope"));

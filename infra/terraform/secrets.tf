@@ -1,0 +1,25 @@
+# Model provider API keys: one Secrets Manager secret per provider, created empty.
+# Their values never appear in code or state files written by this repository:
+# an operator sets them with
+#   aws secretsmanager put-secret-value --secret-id <prefix>/llm/openai --secret-string "$KEY"
+# Functions whose catalog entry lists "llm-providers" in "secrets" get each ARN as
+# LUNA_<PROVIDER>_API_KEY_SECRET_ARN and may read only those secrets; a provider
+# whose secret has no value stays unconfigured (never called), and with none the
+# offline local provider answers.
+locals {
+  llm_providers = toset(["openai", "anthropic", "deepseek", "gemini"])
+
+  llm_secret_arns = { for p, s in aws_secretsmanager_secret.llm : p => s.arn }
+  llm_secret_environment = {
+    for p, s in aws_secretsmanager_secret.llm : "LUNA_${upper(p)}_API_KEY_SECRET_ARN" => s.arn
+  }
+}
+
+resource "aws_secretsmanager_secret" "llm" {
+  for_each = local.llm_providers
+
+  name                    = "${local.resource_prefix}/llm/${each.key}"
+  description             = "API key of the ${each.key} model provider, read by Luna's model gateway (value set by an operator)."
+  recovery_window_in_days = var.secret_recovery_window_days
+  tags                    = local.tags
+}
