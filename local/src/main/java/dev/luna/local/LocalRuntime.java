@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole platform in one JVM: the embedded AWS stand-ins, the resources of {@code data.json} created on them,
@@ -37,6 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+    /** The scheduled function that reconciles tasks with the queues; run once at a restart on a data directory. */
+    static final String RECOVERY_FUNCTION = "health-check";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -46,9 +52,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final LambdaInvoker invoker;
     private final String generatedAdminKey;
     private final Path dataDirectory;
+    private final List<QueuePoller> pollers;
+    private final Scheduler scheduler;
 
     private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, ConfigurableApplicationContext context,
-                         AwsClients aws, LambdaInvoker invoker, String generatedAdminKey, Path dataDirectory) {
+                         AwsClients aws, LambdaInvoker invoker, String generatedAdminKey, Path dataDirectory,
+                         List<QueuePoller> pollers, Scheduler scheduler) {
+        this.pollers = pollers;
+        this.scheduler = scheduler;
         this.invoker = invoker;
         this.server = server;
         this.executor = executor;
@@ -69,6 +80,7 @@ public final class LocalRuntime implements AutoCloseable {
         private Path dataDirectory = Path.of(".luna");
         private String adminKey;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<ApplicationContextInitializer<GenericApplicationContext>> initializers = new ArrayList<>();
 
         public Builder port(int port) {
             this.port = port;
@@ -92,6 +104,15 @@ public final class LocalRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An extra initializer applied to the functions' context after the modules' own, e.g. one that registers
+         * task types ({@code TaskTypes.of(context).register(...)}) — how tests and benchmarks add theirs.
+         */
+        public Builder initializer(ApplicationContextInitializer<GenericApplicationContext> initializer) {
+            initializers.add(initializer);
+            return this;
+        }
+
         public LocalRuntime start() {
             return LocalRuntime.start(this);
         }
@@ -110,6 +131,8 @@ public final class LocalRuntime implements AutoCloseable {
         Emulators emulators = null;
         ConfigurableApplicationContext context = null;
         AwsClients aws = null;
+        Scheduler scheduler = null;
+        var pollers = new ArrayList<QueuePoller>();
         try {
             emulators = Emulators.start(b.dataDirectory);
             var properties = new LinkedHashMap<String, String>();
@@ -124,22 +147,37 @@ public final class LocalRuntime implements AutoCloseable {
             new ResourceProvisioner(aws).provision(DataDefinitions.load());
             Optional<String> generated = new AdminKeys(new ApiKeyStore(aws), Clock.systemUTC()).ensure(b.adminKey);
 
-            context = functions(properties);
+            context = functions(properties, b.initializers);
             var invoker = new LambdaInvoker(context);
             var catalog = Catalog.load();
             for (var f : catalog.functions().values()) {
                 if (!invoker.has(f.bean())) throw new IllegalStateException("catalog function " + f.name() + " has no bean " + f.bean());
             }
+            scheduler = new Scheduler(invoker, Clock.systemUTC(), config.queueName("").replaceAll("-$", ""));
+            if (b.dataDirectory != null) recover(catalog, invoker, scheduler);
+            for (var f : catalog.functions().values()) {
+                if (!f.trigger().isQueue()) continue;
+                String url = aws.sqs().getQueueUrl(r -> r.queueName(config.queueName(f.trigger().queue()))).queueUrl();
+                String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                var poller = new QueuePoller(aws.sqs(), f, url, arn, invoker);
+                pollers.add(poller);
+                poller.start();
+            }
+            scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.createContext("/", new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
             server.setExecutor(executor);
             server.start();
-            log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, data: {})",
-                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(),
+            log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
+                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
-            return new LocalRuntime(server, executor, emulators, context, aws, invoker, generated.orElse(null), b.dataDirectory);
+            return new LocalRuntime(server, executor, emulators, context, aws, invoker, generated.orElse(null), b.dataDirectory,
+                    pollers, scheduler);
         } catch (RuntimeException e) {
             server.stop(0);
+            pollers.forEach(QueuePoller::stop);
+            if (scheduler != null) scheduler.close();
             if (context != null) context.close();
             if (aws != null) aws.close();
             if (emulators != null) emulators.close();
@@ -147,8 +185,21 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * After a restart on a data directory: the queues (ElasticMQ) live in memory and came back empty, while DynamoDB
+     * kept every task. The health-check function, invoked once with {@code detail.recover = true} before any poller
+     * runs, re-sends the message of every queued task and re-queues the tasks whose worker died with the last run.
+     */
+    private static void recover(Catalog catalog, LambdaInvoker invoker, Scheduler scheduler) {
+        catalog.function(RECOVERY_FUNCTION).ifPresent(f -> {
+            byte[] out = invoker.invoke(f.bean(), scheduler.event(f, java.time.Instant.now(), Map.of("recover", true)));
+            log.info("recovered queued and running tasks after restart: {}", new String(out, java.nio.charset.StandardCharsets.UTF_8));
+        });
+    }
+
     /** Boots every module's functions in one Spring context, the way FunctionInvoker boots one module in Lambda. */
-    private static ConfigurableApplicationContext functions(Map<String, String> properties) {
+    private static ConfigurableApplicationContext functions(Map<String, String> properties,
+                                                            List<ApplicationContextInitializer<GenericApplicationContext>> extra) {
         var sources = new ArrayList<Class<?>>();
         for (var module : Catalog.load().modules().values()) {
             try {
@@ -164,7 +215,9 @@ public final class LocalRuntime implements AutoCloseable {
         args.add("--spring.main.banner-mode=off");
         args.add("--spring.main.log-startup-info=false");
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-        return FunctionalSpringApplication.run(sources.toArray(Class<?>[]::new), args.toArray(String[]::new));
+        var app = new FunctionalSpringApplication(sources.toArray(Class<?>[]::new));
+        for (var initializer : extra) app.addInitializers(initializer);
+        return app.run(args.toArray(String[]::new));
     }
 
     public int port() {
@@ -195,6 +248,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        pollers.forEach(QueuePoller::stop);
+        scheduler.close();
         server.stop(0);
         executor.shutdownNow();
         var platform = (Platform) context.getBeanFactory().getSingleton(PlatformHolder.BEAN);
@@ -202,6 +257,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (platform != null) platform.close();
         aws.close();
         emulators.close();
+        pollers.forEach(QueuePoller::close);
     }
 
     /** The requested port is taken. */
