@@ -37,7 +37,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         Platform platform = PlatformHolder.of(context);
         var config = platform.config();
         var clock = platform.clock();
-        var types = TaskTypes.of(context);
+        var types = TaskTypes.of(context).register(EchoTask.type());
         var store = new TaskStore(platform.aws());
         var queues = new TaskQueues(platform.aws());
         var lifecycle = new TaskLifecycle(store, queues, clock);
