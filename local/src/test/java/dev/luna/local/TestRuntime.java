@@ -20,7 +20,7 @@ final class TestRuntime {
             shared = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(ADMIN_KEY)
                     .setting("LUNA_WEBHOOK_SECRET", WEBHOOK_SECRET)
                     .setting("LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS", "true")
-                    .setting("LUNA_CIRCUIT_FAILURE_THRESHOLD", "3")
+                    .setting("LUNA_CIRCUIT_FAILURE_THRESHOLD", "20")
                     .setting("LUNA_CIRCUIT_COOL_DOWN_SECONDS", "2")
                     .initializer(TestTaskTypes::register)
                     .start();
@@ -50,12 +50,17 @@ final class TestRuntime {
      * 3 attempts, 50 ms initial backoff doubling up to 200 ms.
      */
     static String runningTaskAgent(Api api) {
+        return runningTaskAgent(api, "{\"maxAttempts\":3,\"initialDelayMs\":50,\"multiplier\":2.0,\"maxDelayMs\":200}");
+    }
+
+    /** A running agent for every test task type with the given retry policy (JSON). */
+    static String runningTaskAgent(Api api, String retryPolicy) {
         var caps = new StringBuilder("\"echo\"");
         for (String t : TestTaskTypes.ALL) caps.append(",\"").append(t).append('"');
         String body = """
                 {"name":"%s","type":"task-executor","version":"1.0.0","config":{"runtime":"java","capabilities":[%s],
-                 "retryPolicy":{"maxAttempts":3,"initialDelayMs":50,"multiplier":2.0,"maxDelayMs":200}}}
-                """.formatted(unique("tasks-agent"), caps);
+                 "retryPolicy":%s}}
+                """.formatted(unique("tasks-agent"), caps, retryPolicy);
         var created = api.post("/api/v1/agents", body);
         if (created.status() != 201) throw new IllegalStateException("agent not created: " + created);
         String id = created.data().get("id").asString();

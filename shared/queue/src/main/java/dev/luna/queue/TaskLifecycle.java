@@ -77,14 +77,10 @@ public final class TaskLifecycle {
         queues.enqueue(queued, delay.isNegative() ? Duration.ZERO : delay);
     }
 
-    /** What follows a task's end: the result cache entry and the webhook delivery. */
+    /** What follows a task's end: the webhook delivery (the cache entry commits with the success itself). */
     public void finished(Task task) {
         if (!task.status().isTerminal()) return;
         try {
-            if (task.status() == TaskStatus.SUCCEEDED && task.cacheKey() != null && !task.cached()) {
-                Instant now = clock.instant();
-                store.cache(task.projectId(), task.cacheKey(), task.id(), now, now.plus(CACHE_TTL));
-            }
             if (task.webhookUrl() != null) {
                 queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", task.id(), "status", task.status().wire(),
                         "revision", task.revision())), Duration.ZERO, Map.of("taskType", task.type()));

@@ -268,9 +268,10 @@ public final class TaskStore {
         return Optional.ofNullable(Attr.str(item, "taskId"));
     }
 
-    public void cache(String projectId, String cacheKey, String taskId, Instant now, Instant expiresAt) {
-        aws.dynamo().putItem(b -> b.tableName(cache).item(Map.of("pk", Attr.s(projectId + "#" + cacheKey),
-                "taskId", Attr.s(taskId), "createdAt", Attr.s(now.toString()), "expiresAt", Attr.n(expiresAt.getEpochSecond()))));
+    /** The cache entry of a task's result, written in the same transaction as its success. */
+    public TransactWriteItem cacheWrite(String projectId, String cacheKey, String taskId, Instant now, Instant expiresAt) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(cache).item(Map.of("pk", Attr.s(projectId + "#" + cacheKey),
+                "taskId", Attr.s(taskId), "createdAt", Attr.s(now.toString()), "expiresAt", Attr.n(expiresAt.getEpochSecond()))).build()).build();
     }
 
     /** Deletes expired cache entries (the stand-in does not expire TTL items, and AWS may take up to days). */

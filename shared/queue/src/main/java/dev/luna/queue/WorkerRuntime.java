@@ -268,7 +268,12 @@ public final class WorkerRuntime {
             b.revision = current.revision() + 1;
             b.updatedAt = b.completedAt;
             var next = b.build();
-            if (lifecycle.store().replace(next, context.effects())) {
+            var writes = new ArrayList<>(context.effects());
+            if (next.cacheKey() != null) {
+                writes.add(lifecycle.store().cacheWrite(next.projectId(), next.cacheKey(), next.id(), next.completedAt(),
+                        next.completedAt().plus(TaskLifecycle.CACHE_TTL)));
+            }
+            if (lifecycle.store().replace(next, writes)) {
                 breaker.recordSuccess(type.name());
                 record(claimed, "succeeded", waitMs, runMs);
                 lifecycle.finished(next);
