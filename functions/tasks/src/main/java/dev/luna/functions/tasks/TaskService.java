@@ -253,7 +253,7 @@ final class TaskService {
                         + "; only failed, cancelled, timed_out or dead_lettered tasks can be retried", Map.of("status", t.status().wire()));
             }
             return requeueFresh(t);
-        }).orElseThrow();
+        }).orElseThrow(() -> LunaException.notFound("Task", id));
         lifecycle.enqueue(next);
         return next;
     }
