@@ -252,12 +252,12 @@ public final class LocalRuntime implements AutoCloseable {
         scheduler.close();
         server.stop(0);
         executor.shutdownNow();
+        QueuePoller.awaitAll(pollers, java.time.Duration.ofSeconds(2)); // let batches in flight finish, briefly
         var platform = (Platform) context.getBeanFactory().getSingleton(PlatformHolder.BEAN);
         context.close();
         if (platform != null) platform.close();
         aws.close();
         emulators.close();
-        pollers.forEach(QueuePoller::close);
     }
 
     /** The requested port is taken. */

@@ -145,12 +145,22 @@ final class QueuePoller implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        for (var t : threads) {
-            try {
-                t.join((WAIT_SECONDS + 1) * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        awaitAll(List.of(this), java.time.Duration.ofSeconds(WAIT_SECONDS + 1));
+    }
+
+    /** Waits, within one overall bound, for the pollers' threads to end (they end after their current batch). */
+    static void awaitAll(List<QueuePoller> pollers, java.time.Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (var p : pollers) {
+            for (var t : p.threads) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return;
+                try {
+                    t.join(java.time.Duration.ofNanos(left));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
