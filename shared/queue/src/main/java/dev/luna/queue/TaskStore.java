@@ -227,6 +227,15 @@ public final class TaskStore {
     }
 
     public void recordAttempt(AttemptEvent e, int attempt) {
+        aws.dynamo().putItem(b -> b.tableName(events).item(attemptItem(e, attempt)));
+    }
+
+    /** The attempt record as a write of the transaction that records the attempt's outcome. */
+    public TransactWriteItem attemptWrite(AttemptEvent e, int attempt) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(events).item(attemptItem(e, attempt)).build()).build();
+    }
+
+    private static Map<String, AttributeValue> attemptItem(AttemptEvent e, int attempt) {
         var item = new HashMap<String, AttributeValue>();
         item.put("pk", Attr.s("QUEUE#" + e.priority().wire()));
         item.put("sk", Attr.s(String.format(Locale.ROOT, "%013d#%s#%d", e.at().toEpochMilli(), e.taskId(), attempt)));
@@ -235,7 +244,7 @@ public final class TaskStore {
         item.put("waitMs", Attr.n(e.waitMs()));
         item.put("runMs", Attr.n(e.runMs()));
         item.put("expiresAt", Attr.n(e.at().getEpochSecond() + 7 * 86_400));
-        aws.dynamo().putItem(b -> b.tableName(events).item(item));
+        return item;
     }
 
     /** Attempts finished on a queue since {@code from} (at most {@code max}, oldest first). */

@@ -16,6 +16,8 @@ final class WorkerContext implements TaskContext {
     private final Instant deadline;
     private final Clock clock;
     private final List<TransactWriteItem> effects = new ArrayList<>();
+    /** The task as this attempt last wrote it (null once another writer may have changed it). */
+    private volatile Task latest;
 
     WorkerContext(TaskLifecycle lifecycle, Task claimed, String owner, Instant deadline) {
         this.lifecycle = lifecycle;
@@ -23,6 +25,12 @@ final class WorkerContext implements TaskContext {
         this.owner = owner;
         this.deadline = deadline;
         this.clock = lifecycle.clock();
+        this.latest = claimed;
+    }
+
+    /** The stored task as this attempt last wrote it, when nothing else can have changed it since; else null. */
+    Task latest() {
+        return latest;
     }
 
     boolean owns(Task t) {
@@ -132,13 +140,14 @@ final class WorkerContext implements TaskContext {
     private void write(Consumer<Task.Builder> change, boolean checkCancel) {
         if (Thread.currentThread().isInterrupted()) throw new TaskCancelledException(claimed.id());
         var seen = new Task[1];
-        lifecycle.update(claimed.id(), current -> {
+        var written = lifecycle.update(claimed.id(), current -> {
             seen[0] = current;
             if (!owns(current)) return null;
             var b = current.toBuilder();
             change.accept(b);
             return b;
         });
+        latest = written.orElse(null); // the outcome's conditional write catches anything that lands after this
         var t = seen[0];
         if (t == null || !owns(t)) throw new TaskCancelledException(claimed.id());
         if (checkCancel && t.cancelRequested()) throw new TaskCancelledException(claimed.id());

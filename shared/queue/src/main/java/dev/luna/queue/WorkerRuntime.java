@@ -204,8 +204,9 @@ public final class WorkerRuntime {
         Instant now = clock.instant();
         long waitMs = claimed.enqueuedAt() == null ? 0 : Math.max(0, Duration.between(claimed.enqueuedAt(), claimed.startedAt()).toMillis());
         long runMs = Duration.between(started, now).toMillis();
-        String stage = lifecycle.store().get(claimed.id()).map(t -> t.progress().stage()).orElse("running");
+        java.util.function.Supplier<String> stageNow = () -> lifecycle.store().get(claimed.id()).map(t -> t.progress().stage()).orElse("running");
         if (timedOut) {
+            String stage = stageNow.get();
             var error = new TaskError("Timeout", "exceeded its timeout of " + timeout.toMillis() + " ms",
                     stage, claimed.attempts(), false, now);
             breaker.recordFailure(type.name(), error.message());
@@ -215,6 +216,7 @@ public final class WorkerRuntime {
             record(claimed, "cancelled", waitMs, runMs);
             end(claimed.id(), null, t -> t.cancelRequested() ? finish(t, TaskStatus.CANCELLED, null) : null);
         } else if (failure != null) {
+            String stage = stageNow.get();
             boolean retriable = !(failure instanceof TaskFailedException tfe) || tfe.retriable();
             var error = new TaskError(failure.getClass().getSimpleName(), String.valueOf(failure.getMessage()), stage,
                     claimed.attempts(), retriable, now);
@@ -250,8 +252,10 @@ public final class WorkerRuntime {
         }
         String ref = resultRef;
         Long size = bytes;
+        Task known = context.latest();
         for (int tries = 0; tries < 20; tries++) {
-            var current = lifecycle.store().get(claimed.id()).orElse(null);
+            var current = known != null ? known : lifecycle.store().get(claimed.id()).orElse(null);
+            known = null; // on a lost race, read what is stored now
             if (current == null || !context.owns(current)) return;
             if (current.cancelRequested()) {
                 end(claimed.id(), null, t -> finish(t, TaskStatus.CANCELLED, null));
@@ -273,9 +277,10 @@ public final class WorkerRuntime {
                 writes.add(lifecycle.store().cacheWrite(next.projectId(), next.cacheKey(), next.id(), next.completedAt(),
                         next.completedAt().plus(TaskLifecycle.CACHE_TTL)));
             }
+            writes.add(lifecycle.store().attemptWrite(new TaskStore.AttemptEvent(claimed.id(), claimed.priority(), claimed.type(),
+                    "succeeded", waitMs, runMs, next.completedAt()), claimed.attempts()));
             if (lifecycle.store().replace(next, writes)) {
                 breaker.recordSuccess(type.name());
-                record(claimed, "succeeded", waitMs, runMs);
                 lifecycle.finished(next);
                 return;
             }
