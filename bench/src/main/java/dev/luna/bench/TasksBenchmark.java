@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  * <li>Throughput: N no-op tasks submitted over HTTP by 16 concurrent clients; submit → succeeded, wall clock from
  * the first submission to the last completion, plus each task's end-to-end latency.</li>
- * <li>Priority: a backlog of background tasks (each sleeping 25 ms), then critical tasks arriving while the backlog
- * drains; the wait (queued → started) of critical and of background tasks.</li>
+ * <li>Priority: a backlog of background tasks (each sleeping 250 ms, so they arrive faster than they drain), then
+ * critical tasks (25 ms) arriving while the backlog drains; the wait (queued → started) of critical and of background tasks.</li>
  * </ol>
  * Usage: TasksBenchmark [noop-tasks (default 2000)] [background-backlog (default 2000)] [critical-tasks (default 100)]
  */
@@ -74,8 +74,8 @@ public final class TasksBenchmark {
 
     private static void priority(BenchClient client, String agent, int backlog, int critical) throws Exception {
         long t0 = System.nanoTime();
-        var background = submitAll(client, agent, "bench-sleep", "background", backlog, i -> "{\"ms\":25,\"i\":" + i + "}");
-        System.out.printf("priority: %d background tasks (25 ms each) queued in %.1f s; now %d critical tasks arrive, one every 50 ms%n",
+        var background = submitAll(client, agent, "bench-sleep", "background", backlog, i -> "{\"ms\":250,\"i\":" + i + "}");
+        System.out.printf("priority: %d background tasks (250 ms each) queued in %.1f s; now %d critical tasks (25 ms each) arrive, one every 50 ms%n",
                 backlog, (System.nanoTime() - t0) / 1e9, critical);
         var criticalIds = new ArrayList<String>();
         for (int i = 0; i < critical; i++) {
