@@ -65,6 +65,7 @@ public final class Main {
         System.out.println("  Luna is running at " + url);
         System.out.println("  API reference:      " + url + "/docs");
         System.out.println("  Data:               " + (data == null ? "in memory (discarded on exit)" : data.toAbsolutePath()));
+        System.out.println("  Queues (SQS):       " + runtime.emulators().sqsEndpoint() + "   (export LUNA_SQS=" + runtime.emulators().sqsEndpoint() + ")");
         runtime.generatedAdminKey().ifPresentOrElse(
                 key -> {
                     System.out.println("  Admin API key:      " + key);
