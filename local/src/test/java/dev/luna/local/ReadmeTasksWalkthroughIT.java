@@ -39,8 +39,11 @@ class ReadmeTasksWalkthroughIT {
             String sent = run(runtime, block(readme, "queue-submission"));
             assertThat(sent).contains("MessageId");
             var api = new Api(runtime.baseUri(), "luna_local_admin_key_change_me_0001");
-            Await.until(() -> api.get("/api/v1/tasks?type=echo&status=succeeded&limit=100"), r -> r.body().contains("sent over SQS"),
-                    "the queue submission to run");
+            var listed = Await.until(() -> api.get("/api/v1/tasks?type=echo&status=succeeded&limit=100"),
+                    r -> r.body().contains("\"createdBy\":\"sqs:task-submissions\""), "the queue submission to run");
+            String id = null;
+            for (var t : listed.data()) if (t.get("createdBy").asString().equals("sqs:task-submissions")) id = t.get("id").asString();
+            assertThat(api.get("/api/v1/tasks/" + id).data().get("result").get("message").asString()).isEqualTo("sent over SQS");
         }
     }
 

@@ -132,6 +132,20 @@ class TaskOperationsIT {
     }
 
     @Test
+    void healthCheckLeavesATaskWaitingOutItsBackoffAlone() {
+        var waiting = task(TaskStatus.QUEUED, null, Instant.now().minus(Duration.ofMinutes(20)));
+        var b = waiting.toBuilder();
+        b.nextAttemptAt = Instant.now().plus(Duration.ofHours(1));
+        b.revision = waiting.revision() + 1;
+        assertThat(store.replace(b.build())).isTrue();
+        healthCheck();
+        var after = store.get(waiting.id()).orElseThrow();
+        assertThat(after.enqueuedAt()).as("no message re-sent before the backoff ends").isEqualTo(waiting.enqueuedAt());
+        assertThat(after.status()).isEqualTo(TaskStatus.QUEUED);
+        api.delete("/api/v1/tasks/" + waiting.id());
+    }
+
+    @Test
     void healthCheckDeadLettersTasksWhoseMessageSqsMovedToTheDlq() {
         var poisoned = task(TaskStatus.QUEUED, null, Instant.now());
         queues.send(TaskQueues.DLQ, Json.write(new TaskMessage(poisoned.id(), poisoned.generation())), Duration.ZERO, Map.of());

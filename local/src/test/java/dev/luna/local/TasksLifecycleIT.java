@@ -74,6 +74,10 @@ class TasksLifecycleIT {
         var listed = api.get("/api/v1/tasks?type=test-noop&status=succeeded&priority=2&agentId=" + agent + "&limit=100");
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.data().findValuesAsString("id")).contains(id);
+        for (var t : listed.data()) {
+            assertThat(t.has("payload")).as("lists leave out payloads").isFalse();
+            assertThat(t.has("result")).as("and results").isFalse();
+        }
         assertThat(api.get("/api/v1/tasks?type=test-noop&status=failed&agentId=" + agent).data().findValuesAsString("id")).doesNotContain(id);
     }
 

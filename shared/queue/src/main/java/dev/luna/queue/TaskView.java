@@ -16,6 +16,17 @@ public record TaskView(String id, String projectId, String type, int priority, S
                        Instant nextAttemptAt, Instant startedAt, Instant completedAt, Instant updatedAt, String createdBy,
                        long revision) {
 
+    /**
+     * The view in lists: without {@code payload} and {@code result} (up to 256 KiB and 64 KiB each, a page of 100
+     * would exceed Lambda's 6 MB response); {@code GET /api/v1/tasks/{id}} has them.
+     */
+    public TaskView summary() {
+        return new TaskView(id, projectId, type, priority, queue, null, agentId, agentVersion, status, progress, null,
+                resultLocation, resultBytes, attempts, maxAttempts, retries, timeoutMs, cancelRequested, cached, cachedFrom,
+                webhookUrl, error, artifacts, createdAt, queuedAt, nextAttemptAt, startedAt, completedAt, updatedAt, createdBy,
+                revision);
+    }
+
     static TaskView of(Task t) {
         String location = t.status() != TaskStatus.SUCCEEDED ? null : t.resultRef() != null ? "s3" : "inline";
         return new TaskView(t.id(), t.projectId(), t.type(), t.priority().level(), t.priority().wire(), t.payload(),

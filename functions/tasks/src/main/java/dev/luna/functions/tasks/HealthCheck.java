@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code health-check} (scheduled): (1) derives every agent's health from its heartbeats and persists it on the
  * agent; (2) times out tasks stuck in {@code running} (started longer ago than their timeout plus a grace, with no
  * outcome recorded: their worker died); (3) re-sends the queue message of tasks queued for longer than
- * {@code LUNA_TASK_REQUEUE_AFTER_SECONDS} without being picked up (a message lost between the DynamoDB write and
+ * {@code LUNA_TASK_REQUEUE_AFTER_SECONDS} past their due time (sent, or end of backoff) without being picked up (a
+ * message lost between the DynamoDB write and
  * the SQS send; a duplicate is harmless, the claim is conditional); (4) reconciles the tasks DLQ: a message SQS
  * moved there after {@code maxReceiveCount} failed deliveries dead-letters its task; messages of tasks that are
  * no longer dead-lettered (retried, redriven) are deleted.
@@ -121,7 +122,11 @@ final class HealthCheck {
                 var page = store.state(TaskStore.queuedPartition(p), start, 200);
                 for (var seen : page.items()) {
                     if (!recover && seen.queuedAt() != null && seen.queuedAt().isAfter(threshold)) break;
-                    if (!recover && seen.enqueuedAt() != null && seen.enqueuedAt().isAfter(threshold)) continue;
+                    // due = when its message should have been picked up: sent, or its backoff ended (a delayed message
+                    // is parked again until then, so it is not lost, merely waiting)
+                    Instant due = seen.enqueuedAt();
+                    if (seen.nextAttemptAt() != null && (due == null || seen.nextAttemptAt().isAfter(due))) due = seen.nextAttemptAt();
+                    if (!recover && due != null && due.isAfter(threshold)) continue;
                     var next = lifecycle.update(seen.id(), t -> {
                         if (t.status() != TaskStatus.QUEUED || t.generation() != seen.generation()) return null;
                         var b = t.toBuilder();

@@ -205,7 +205,7 @@ final class TaskService {
             var page = store.page(q.projectId(), q.createdAfter(), q.createdBefore(), start, Math.max(limit, 50));
             for (var t : page.items()) {
                 if (!q.matches(t)) continue;
-                items.add(t.view());
+                items.add(t.view().summary());
                 if (items.size() == limit) {
                     boolean more = page.lastKey() != null || t != page.items().get(page.items().size() - 1);
                     return new Page<>(items, more ? Cursor.encode(TaskStore.projectIndexKey(t)) : null);
