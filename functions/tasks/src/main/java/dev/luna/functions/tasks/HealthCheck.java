@@ -99,12 +99,13 @@ final class HealthCheck {
                 if (seen.startedAt() == null || seen.startedAt().plusMillis(seen.timeoutMs()).plus(stuckGrace).isAfter(now)) continue;
                 var next = lifecycle.update(seen.id(), t -> {
                     if (t.status() != TaskStatus.RUNNING || t.attempts() != seen.attempts()) return null;
+                    if (t.cancelRequested()) return end(t, TaskStatus.CANCELLED, null);
                     return end(t, TaskStatus.TIMED_OUT, new TaskError("Stuck", "no outcome recorded within the timeout of "
                             + t.timeoutMs() + " ms plus " + stuckGrace.toSeconds() + " s; the worker is presumed lost",
                             t.progress().stage(), t.attempts(), false, now));
                 });
                 if (next.isPresent()) {
-                    timedOut++;
+                    if (next.get().status() == TaskStatus.TIMED_OUT) timedOut++;
                     lifecycle.finished(next.get());
                 }
             }

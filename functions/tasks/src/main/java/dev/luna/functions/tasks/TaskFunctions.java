@@ -58,6 +58,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
 
         var health = new HealthCheck(agents, lifecycle, clock, Duration.ofSeconds(config.longSetting(HealthCheck.STUCK_GRACE, 60)),
                 Duration.ofSeconds(config.longSetting(HealthCheck.REQUEUE_AFTER, 900)));
+        platform.primeAsync(TaskFunctions::warmUpJson);
         QueueFunctions.register(context, "tasks", queueHandlers, Map.of(
                 "healthCheck", health::run,
                 "cacheCleanup", event -> {
@@ -81,6 +82,24 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
                 return signer;
             }
         };
+    }
+
+    /** Binds the task records once, so the first invocation does not pay for Jackson's introspection. */
+    static void warmUpJson() {
+        var b = new dev.luna.queue.Task.Builder();
+        b.id = "tsk_warmup";
+        b.projectId = "default";
+        b.type = EchoTask.NAME;
+        b.priority = Priority.NORMAL;
+        b.payload = dev.luna.core.Json.object();
+        b.status = dev.luna.queue.TaskStatus.QUEUED;
+        b.retry = dev.luna.queue.RetrySettings.DEFAULT;
+        b.createdAt = java.time.Instant.EPOCH;
+        b.updatedAt = java.time.Instant.EPOCH;
+        var task = b.build();
+        dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(task), dev.luna.queue.Task.class);
+        dev.luna.core.Json.write(task.view());
+        dev.luna.core.Json.readTrusted("{\"taskId\":\"tsk_warmup\",\"generation\":1}", dev.luna.queue.TaskMessage.class);
     }
 
     static String bean(String functionName) {
