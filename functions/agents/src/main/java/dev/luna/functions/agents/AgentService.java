@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transitions only, deactivation, rollback, heartbeats and health. Knows nothing of HTTP or Lambda.
  */
 public final class AgentService {
-    static final String DEFAULT_PROJECT = "default";
+    public static final String DEFAULT_PROJECT = "default";
     private static final int MAX_PAGES_PER_REQUEST = 10;
     private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
     private static final Set<String> TABLE_CURSOR = Set.of("pk", "sk");
@@ -264,7 +264,8 @@ public final class AgentService {
         return caller.projectId() == null || caller.has(Principal.ADMIN) || caller.projectId().equals(agent.projectId());
     }
 
-    static String projectOf(Principal caller) {
+    /** The caller's project: the one its credentials are bound to, else the default project. */
+    public static String projectOf(Principal caller) {
         return caller.projectId() != null ? caller.projectId() : DEFAULT_PROJECT;
     }
 

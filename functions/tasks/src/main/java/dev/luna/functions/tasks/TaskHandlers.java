@@ -2,6 +2,7 @@ package dev.luna.functions.tasks;
 
 import dev.luna.core.Principal;
 import dev.luna.core.ValidationException;
+import dev.luna.functions.agents.AgentService;
 import dev.luna.http.ApiRequest;
 import dev.luna.http.ApiResult;
 import dev.luna.http.RouteHandler;
@@ -44,9 +45,9 @@ final class TaskHandlers {
                 Map.entry("deadLettersRedrive", this::redrive));
     }
 
-    /** The caller's project: the one its credentials are bound to, else the default one (as agents do). */
+    /** The caller's project, decided in one place for agents and tasks. */
     static String projectOf(Principal caller) {
-        return caller.projectId() != null ? caller.projectId() : TaskService.DEFAULT_PROJECT;
+        return AgentService.projectOf(caller);
     }
 
     private ApiResult submit(ApiRequest r) {

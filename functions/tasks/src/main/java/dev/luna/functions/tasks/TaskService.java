@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v1/tasks} and the submission queue.
  */
 final class TaskService {
-    static final String DEFAULT_PROJECT = "default";
+    static final String DEFAULT_PROJECT = dev.luna.functions.agents.AgentService.DEFAULT_PROJECT;
     private static final int MAX_PAGES_PER_REQUEST = 10;
     private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
     private static final Set<String> STATE_CURSOR = Set.of("pk", "sk", "gsi2pk", "gsi2sk");
