@@ -35,11 +35,13 @@ locals {
       tables          = try(fn.tables, [])
       buckets         = try(fn.buckets, [])
       secrets         = try(fn.secrets, [])
+      queues          = try(fn.queues, [])
       trigger_type    = fn.trigger.type
       http_method     = try(fn.trigger.method, null)
       http_path       = try(fn.trigger.path, null)
       queue           = try(fn.trigger.queue, null)
-      batch_size      = try(fn.trigger.batchSize, null)
+      batch_size      = try(fn.trigger.batchSize, 10)
+      max_concurrency = try(fn.trigger.maxConcurrency, 2)
       schedule        = try(fn.trigger.schedule, null)
     }
   }
@@ -48,16 +50,25 @@ locals {
   # in JavaScript and fails when a catalog function would get no resource.
   http_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "http" }
 
+  queue_functions    = { for name, fn in local.functions : name => fn if fn.trigger_type == "queue" }
+  schedule_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "schedule" }
+
   # Deployment packages scripts/package has not built yet. Plan works without
   # them; apply does not (see the check in main.tf).
   missing_artifacts = sort(distinct([
-    for fn in merge(local.http_functions, local.schedule_functions) : "${local.artifacts_dir}/${fn.artifact}.zip"
+    for fn in local.functions : "${local.artifacts_dir}/${fn.artifact}.zip"
     if !fileexists("${local.artifacts_dir}/${fn.artifact}.zip")
   ]))
 
-  # Not instantiated yet: modules/queue-function will for_each over this.
-  queue_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "queue" }
+  # Queues some other queue dead-letters into: alarmed on depth.
+  dead_letter_queues = toset([for q in try(local.data.queues, {}) : q.deadLetterQueue if try(q.deadLetterQueue, null) != null])
 
-  # modules/scheduled-function for_each-es over this (main.tf).
-  schedule_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "schedule" }
+  # How long the oldest message of a consumed queue may wait before its alarm fires.
+  oldest_message_alarm_seconds = {
+    "tasks-critical"   = 60
+    "tasks-high"       = 300
+    "tasks-normal"     = 900
+    "tasks-low"        = 1800
+    "tasks-background" = 3600
+  }
 }

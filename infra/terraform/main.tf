@@ -62,6 +62,49 @@ module "http_function" {
   platform_write_table_arns = [for t in ["rate-limits", "idempotency"] : module.data.table_arns[t]]
   audit_table_arn           = module.data.table_arns["audit"]
   bucket_arns               = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
+  queue_arns                = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
+
+  log_retention_days  = var.log_retention_days
+  alarm_sns_topic_arn = var.alarm_sns_topic_arn
+  tags                = local.tags
+}
+
+# One Lambda + SQS event source mapping (ReportBatchItemFailures, maximum
+# concurrency) per queue function of the catalog: the five priority workers,
+# submission ingest, webhook delivery.
+module "queue_function" {
+  source   = "./modules/queue-function"
+  for_each = local.queue_functions
+
+  function_name      = each.key
+  resource_prefix    = local.resource_prefix
+  module_name        = each.value.module
+  description        = each.value.summary
+  bean               = each.value.bean
+  initializer        = each.value.initializer
+  artifact_path      = "${local.artifacts_dir}/${each.value.artifact}.zip"
+  runtime            = each.value.runtime
+  architecture       = var.lambda_architecture
+  memory_mb          = each.value.memory_mb
+  timeout_seconds    = each.value.timeout_seconds
+  snap_start_enabled = var.snap_start_enabled
+
+  environment_variables = merge(
+    { LUNA_ENVIRONMENT = var.environment },
+    var.function_environment,
+  )
+
+  queue_name                       = each.value.queue
+  queue_arn                        = module.data.queue_arns[each.value.queue]
+  queue_physical_name              = module.data.queue_names[each.value.queue]
+  queue_visibility_timeout_seconds = try(local.data.queues[each.value.queue].visibilityTimeoutSeconds, 30)
+  batch_size                       = each.value.batch_size
+  maximum_concurrency              = each.value.max_concurrency
+  oldest_message_alarm_seconds     = lookup(local.oldest_message_alarm_seconds, each.value.queue, 900)
+
+  table_arns  = { for table in each.value.tables : table => module.data.table_arns[table] }
+  bucket_arns = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
+  queue_arns  = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
 
   log_retention_days  = var.log_retention_days
   alarm_sns_topic_arn = var.alarm_sns_topic_arn
@@ -69,35 +112,59 @@ module "http_function" {
 }
 
 # One Lambda + EventBridge Scheduler schedule per scheduled function of the
-# catalog (budget-monitor, ...). Minimal module; the task-framework work brings
-# the full one and the two are reconciled there.
+# catalog (health-check, cache-cleanup, ...).
 module "scheduled_function" {
   source   = "./modules/scheduled-function"
   for_each = local.schedule_functions
 
-  function_name       = each.key
-  resource_prefix     = local.resource_prefix
-  module_name         = each.value.module
-  description         = each.value.summary
-  bean                = each.value.bean
-  initializer         = each.value.initializer
-  artifact_path       = "${local.artifacts_dir}/${each.value.artifact}.zip"
-  runtime             = each.value.runtime
-  architecture        = var.lambda_architecture
-  memory_mb           = each.value.memory_mb
-  timeout_seconds     = each.value.timeout_seconds
-  schedule_expression = each.value.schedule
+  function_name      = each.key
+  resource_prefix    = local.resource_prefix
+  module_name        = each.value.module
+  description        = each.value.summary
+  bean               = each.value.bean
+  initializer        = each.value.initializer
+  artifact_path      = "${local.artifacts_dir}/${each.value.artifact}.zip"
+  runtime            = each.value.runtime
+  architecture       = var.lambda_architecture
+  memory_mb          = each.value.memory_mb
+  timeout_seconds    = each.value.timeout_seconds
+  snap_start_enabled = var.snap_start_enabled
 
   environment_variables = merge(
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
-    contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
   )
-  secret_arns = contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {}
-  table_arns  = { for table in each.value.tables : table => module.data.table_arns[table] }
 
-  log_retention_days = var.log_retention_days
-  tags               = local.tags
+  schedule_expression = each.value.schedule
+
+  table_arns  = { for table in each.value.tables : table => module.data.table_arns[table] }
+  bucket_arns = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
+  queue_arns  = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
+
+  log_retention_days  = var.log_retention_days
+  alarm_sns_topic_arn = var.alarm_sns_topic_arn
+  tags                = local.tags
+}
+
+# Anything in a dead-letter queue needs a look: tasks that failed every attempt,
+# invalid submissions, webhooks that could not be delivered.
+resource "aws_cloudwatch_metric_alarm" "dead_letters" {
+  for_each = local.dead_letter_queues
+
+  alarm_name          = "${local.resource_prefix}-${each.key}-depth"
+  alarm_description   = "Messages are waiting in the dead-letter queue ${module.data.queue_names[each.key]}."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = module.data.queue_names[each.key] }
+  statistic           = "Maximum"
+  period              = 300
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+  ok_actions          = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+  tags                = local.tags
 }
 
 # The aws provider is configured by the environment root (envs/<env>); make sure

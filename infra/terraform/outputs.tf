@@ -24,13 +24,26 @@ output "edge_script_name" {
 }
 
 output "function_names" {
-  description = "Catalog function name => Lambda function name."
-  value       = { for name, fn in module.http_function : name => fn.function_name }
+  description = "Catalog function name => Lambda function name (every trigger type)."
+  value = merge(
+    { for name, fn in module.http_function : name => fn.function_name },
+    { for name, fn in module.queue_function : name => fn.function_name },
+    { for name, fn in module.scheduled_function : name => fn.function_name },
+  )
 }
 
 output "function_arns" {
-  description = "Catalog function name => Lambda function ARN (unqualified)."
-  value       = { for name, fn in module.http_function : name => fn.function_arn }
+  description = "Catalog function name => Lambda function ARN (unqualified, every trigger type)."
+  value = merge(
+    { for name, fn in module.http_function : name => fn.function_arn },
+    { for name, fn in module.queue_function : name => fn.function_arn },
+    { for name, fn in module.scheduled_function : name => fn.function_arn },
+  )
+}
+
+output "schedules" {
+  description = "Scheduled function name => EventBridge Scheduler schedule ARN."
+  value       = { for name, fn in module.scheduled_function : name => fn.schedule_arn }
 }
 
 output "function_alias_arns" {

@@ -13,6 +13,11 @@
 //     instance (and queue/schedule functions are not silently left out);
 //   - catalog entries are deployable (module, bean, method, path, limits, unique
 //     routes) and every table a function names exists in data.json;
+//   - queue and schedule functions likewise get modules/queue-function (event
+//     source mapping with ReportBatchItemFailures and maximum concurrency,
+//     oldest-message alarm) and modules/scheduled-function (EventBridge
+//     Scheduler sending a scheduled event); each queue has one consumer and a
+//     dead-letter queue, whose depth is alarmed;
 //   - data.json is consistent (key attributes, dead-letter queues);
 //   - nothing looks like a hard-coded secret.
 //
@@ -427,6 +432,70 @@ if (root && catalog && data) {
     const src = literal(found.call.source);
     if (src !== `./${spec.module}`) fail(`${rel(found.call.file)}: module "${found.name}" should have source "./${spec.module}", has ${found.call.source}`);
     if (found.call.function_name !== "${each.key}") fail(`${rel(found.call.file)}: module "${found.name}" must pass function_name = each.key so instances are keyed by catalog name`);
+  }
+
+  // queue and schedule functions: trigger settings, one consumer per queue, a DLQ behind every consumed queue,
+  // every queue a function names exists
+  const consumers = new Map();
+  for (const [name, fn] of Object.entries(functions)) {
+    const where = `functions/catalog.json: ${name}`;
+    for (const q of fn.queues ?? []) {
+      if (!(q in queues)) fail(`${where}: queue "${q}" is not in infra/terraform/data.json (queues: ${Object.keys(queues).join(", ")})`);
+    }
+    if (fn.trigger?.type !== "queue") continue;
+    const { queue, batchSize, maxConcurrency } = fn.trigger;
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 10)) {
+      fail(`${where}: batchSize ${batchSize} must be an integer 1..10 (no batching window is configured)`);
+    }
+    if (maxConcurrency !== undefined && !(Number.isInteger(maxConcurrency) && maxConcurrency >= 2 && maxConcurrency <= 1000)) {
+      fail(`${where}: maxConcurrency ${maxConcurrency} must be an integer 2..1000 (event source mapping limits)`);
+    }
+    if (consumers.has(queue)) fail(`${where}: queue ${queue} is already consumed by ${consumers.get(queue)}; two consumers would split its messages at random`);
+    consumers.set(queue, name);
+    if (queues[queue] && !queues[queue].deadLetterQueue) fail(`${where}: queue ${queue} has no deadLetterQueue; a message that keeps failing would be retried forever`);
+  }
+
+  // what the trigger modules must contain
+  const blocksOf = (m, type) => m.files.flatMap(({ json }) => Object.entries(json.resource?.[type] ?? {}).map(([n, b]) => ({ name: n, block: b[0] })));
+  const queueModule = dirs.get(path.join(tfRoot, "modules", "queue-function"));
+  if (queueModule) {
+    const esm = blocksOf(queueModule, "aws_lambda_event_source_mapping");
+    if (!esm.length) fail("modules/queue-function: no aws_lambda_event_source_mapping");
+    for (const { name, block } of esm) {
+      if (!JSON.stringify(block.function_response_types ?? "").includes("ReportBatchItemFailures")) {
+        fail(`modules/queue-function: aws_lambda_event_source_mapping.${name} must set function_response_types = ["ReportBatchItemFailures"]`);
+      }
+      if (!block.scaling_config) fail(`modules/queue-function: aws_lambda_event_source_mapping.${name} must set scaling_config { maximum_concurrency }`);
+    }
+    const alarms = JSON.stringify(blocksOf(queueModule, "aws_cloudwatch_metric_alarm"));
+    if (!alarms.includes("ApproximateAgeOfOldestMessage")) fail("modules/queue-function: no alarm on the queue's ApproximateAgeOfOldestMessage");
+  }
+  const scheduleModule = dirs.get(path.join(tfRoot, "modules", "scheduled-function"));
+  if (scheduleModule) {
+    const schedules = blocksOf(scheduleModule, "aws_scheduler_schedule");
+    if (!schedules.length) fail("modules/scheduled-function: no aws_scheduler_schedule");
+    for (const { name, block } of schedules) {
+      if (!JSON.stringify(block.target ?? "").includes("Scheduled Event")) {
+        fail(`modules/scheduled-function: aws_scheduler_schedule.${name} must send a scheduled event (detail-type "Scheduled Event") as its input`);
+      }
+    }
+  }
+  const queueCall = rootModuleFor("queue_functions");
+  if (queueCall) {
+    for (const [arg, expected] of [["queue_arn", "each.value.queue"], ["maximum_concurrency", "each.value.max_concurrency"], ["batch_size", "each.value.batch_size"]]) {
+      if (!String(queueCall.call.call?.[arg] ?? queueCall.call[arg] ?? "").includes(expected)) {
+        fail(`${rel(queueCall.call.file)}: module "${queueCall.name}" must pass ${arg} from ${expected}`);
+      }
+    }
+  }
+  const scheduleCall = rootModuleFor("schedule_functions");
+  if (scheduleCall && !String(scheduleCall.call.schedule_expression ?? "").includes("each.value.schedule")) {
+    fail(`${rel(scheduleCall.call.file)}: module "${scheduleCall.name}" must pass schedule_expression = each.value.schedule`);
+  }
+  const deadLetterNames = new Set(Object.values(queues).map((q) => q.deadLetterQueue).filter(Boolean));
+  if (deadLetterNames.size) {
+    const rootAlarms = JSON.stringify([...root.files].flatMap(({ json }) => Object.values(json.resource?.aws_cloudwatch_metric_alarm ?? {})));
+    if (!rootAlarms.includes("ApproximateNumberOfMessagesVisible")) fail(`${rel(tfRoot)}: no alarm on the depth of the dead-letter queues (${[...deadLetterNames].join(", ")})`);
   }
 
   // name lengths: <prefix>-<function> is a Lambda function and IAM role name (<= 64)

@@ -137,6 +137,17 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # Queues the function sends to or inspects (tasks-submit enqueues, queues-stats reads depths).
+  dynamic "statement" {
+    for_each = length(var.queue_arns) > 0 ? [values(var.queue_arns)] : []
+    content {
+      sid       = "UseNamedQueues"
+      effect    = "Allow"
+      actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
+      resources = statement.value
+    }
+  }
+
   dynamic "statement" {
     for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []
     content {

@@ -1,11 +1,11 @@
 output "function_name" {
   description = "Name of the Lambda function."
-  value       = aws_lambda_function.this.function_name
+  value       = module.lambda.function_name
 }
 
-output "alias_arn" {
-  description = "ARN of the \"live\" alias the schedule invokes."
-  value       = aws_lambda_alias.live.arn
+output "function_arn" {
+  description = "Unqualified ARN of the Lambda function."
+  value       = module.lambda.function_arn
 }
 
 output "schedule_arn" {

@@ -1,8 +1,5 @@
-# Minimal scheduled-function module (EventBridge Scheduler -> Lambda). The task
-# framework work (issue 5) brings the full module; the two are reconciled there.
-
 variable "function_name" {
-  description = "Catalog name of the function (e.g. budget-monitor). The Lambda is named <resource_prefix>-<function_name>."
+  description = "Catalog name of the function (e.g. agents-create). The Lambda is named <resource_prefix>-<function_name>."
   type        = string
 
   validation {
@@ -48,12 +45,6 @@ variable "runtime" {
   default     = "java21"
 }
 
-variable "handler" {
-  description = "Lambda handler."
-  type        = string
-  default     = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest"
-}
-
 variable "architecture" {
   description = "Instruction set: x86_64 or arm64."
   type        = string
@@ -85,24 +76,14 @@ variable "timeout_seconds" {
   }
 }
 
-variable "schedule_expression" {
-  description = "EventBridge Scheduler expression: rate(...) or cron(...)."
-  type        = string
-
-  validation {
-    condition     = can(regex("^(rate|cron)\\(.+\\)$", var.schedule_expression))
-    error_message = "schedule_expression must be rate(...) or cron(...)."
-  }
-}
-
-variable "java_tool_options" {
-  description = "JAVA_TOOL_OPTIONS of the function (as for HTTP functions)."
-  type        = string
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dlogback.configurationFile=luna/logback-lambda.xml -Dorg.springframework.boot.logging.LoggingSystem=none"
+variable "snap_start_enabled" {
+  description = "Enable SnapStart on published versions."
+  type        = bool
+  default     = true
 }
 
 variable "environment_variables" {
-  description = "Extra environment variables. The variables this module sets itself win."
+  description = "Extra environment variables. The variables this module sets itself (MAIN_CLASS, SPRING_CLOUD_FUNCTION_DEFINITION, LUNA_*, JAVA_TOOL_OPTIONS) win."
   type        = map(string)
   default     = {}
 }
@@ -113,8 +94,14 @@ variable "table_arns" {
   default     = {}
 }
 
-variable "secret_arns" {
-  description = "Name => ARN of each Secrets Manager secret the function may read."
+variable "bucket_arns" {
+  description = "Logical bucket name => ARN of each S3 bucket whose objects the function may use."
+  type        = map(string)
+  default     = {}
+}
+
+variable "queue_arns" {
+  description = "Logical queue name => ARN of each SQS queue the function may send to, inspect or drain."
   type        = map(string)
   default     = {}
 }
@@ -125,8 +112,30 @@ variable "log_retention_days" {
   default     = 30
 }
 
+variable "alarm_sns_topic_arn" {
+  description = "SNS topic notified by the function's alarms; null = no actions."
+  type        = string
+  default     = null
+}
+
 variable "tags" {
   description = "Tags of every resource of the function."
   type        = map(string)
   default     = {}
+}
+
+variable "schedule_expression" {
+  description = "EventBridge Scheduler expression: rate(...) or cron(...) (UTC)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^(rate|cron)\\(.+\\)$", var.schedule_expression))
+    error_message = "schedule_expression must be rate(...) or cron(...)."
+  }
+}
+
+variable "schedule_enabled" {
+  description = "Whether the schedule fires."
+  type        = bool
+  default     = true
 }

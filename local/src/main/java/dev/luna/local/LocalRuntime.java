@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
 import org.springframework.cloud.function.context.FunctionalSpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole platform in one JVM: the embedded AWS stand-ins, the resources of {@code data.json} created on them,
@@ -39,6 +43,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
     private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+    /** The scheduled function that reconciles tasks with the queues; run once at a restart on a data directory. */
+    static final String RECOVERY_FUNCTION = "health-check";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -48,13 +54,17 @@ public final class LocalRuntime implements AutoCloseable {
     private final LambdaInvoker invoker;
     private final String generatedAdminKey;
     private final Path dataDirectory;
+    private final List<QueuePoller> pollers;
+    private final Scheduler scheduler;
 
     private final boolean ownsEmulators;
 
     private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, boolean ownsEmulators,
                          ConfigurableApplicationContext context, AwsClients aws, LambdaInvoker invoker, String generatedAdminKey,
-                         Path dataDirectory) {
+                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler) {
         this.ownsEmulators = ownsEmulators;
+        this.pollers = pollers;
+        this.scheduler = scheduler;
         this.invoker = invoker;
         this.server = server;
         this.executor = executor;
@@ -76,6 +86,7 @@ public final class LocalRuntime implements AutoCloseable {
         private String adminKey;
         private Emulators sharedStore;
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final List<ApplicationContextInitializer<GenericApplicationContext>> initializers = new ArrayList<>();
 
         /**
          * Uses another runtime's stand-ins instead of starting its own, as a second function instance would share
@@ -108,6 +119,15 @@ public final class LocalRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * An extra initializer applied to the functions' context after the modules' own, e.g. one that registers
+         * task types ({@code TaskTypes.of(context).register(...)}) — how tests and benchmarks add theirs.
+         */
+        public Builder initializer(ApplicationContextInitializer<GenericApplicationContext> initializer) {
+            initializers.add(initializer);
+            return this;
+        }
+
         public LocalRuntime start() {
             return LocalRuntime.start(this);
         }
@@ -126,6 +146,8 @@ public final class LocalRuntime implements AutoCloseable {
         Emulators emulators = null;
         ConfigurableApplicationContext context = null;
         AwsClients aws = null;
+        Scheduler scheduler = null;
+        var pollers = new ArrayList<QueuePoller>();
         try {
             emulators = b.sharedStore != null ? b.sharedStore : Emulators.start(b.dataDirectory);
             var properties = new LinkedHashMap<String, String>();
@@ -140,23 +162,37 @@ public final class LocalRuntime implements AutoCloseable {
             new ResourceProvisioner(aws).provision(DataDefinitions.load());
             Optional<String> generated = new AdminKeys(new ApiKeyStore(aws), new ProjectStore(aws), Clock.systemUTC()).ensure(b.adminKey);
 
-            context = functions(properties);
+            context = functions(properties, b.initializers);
             var invoker = new LambdaInvoker(context);
             var catalog = Catalog.load();
             for (var f : catalog.functions().values()) {
                 if (!invoker.has(f.bean())) throw new IllegalStateException("catalog function " + f.name() + " has no bean " + f.bean());
             }
+            scheduler = new Scheduler(invoker, Clock.systemUTC(), config.queueName("").replaceAll("-$", ""));
+            if (b.dataDirectory != null) recover(catalog, invoker, scheduler);
+            for (var f : catalog.functions().values()) {
+                if (!f.trigger().isQueue()) continue;
+                String url = aws.sqs().getQueueUrl(r -> r.queueName(config.queueName(f.trigger().queue()))).queueUrl();
+                String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+                var poller = new QueuePoller(aws.sqs(), f, url, arn, invoker);
+                pollers.add(poller);
+                poller.start();
+            }
+            scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
             server.createContext("/", new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
             server.setExecutor(executor);
             server.start();
-            log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, data: {})",
-                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(),
+            log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
+                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
             return new LocalRuntime(server, executor, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
-                    b.dataDirectory);
+                    b.dataDirectory, pollers, scheduler);
         } catch (RuntimeException e) {
             server.stop(0);
+            pollers.forEach(QueuePoller::stop);
+            if (scheduler != null) scheduler.close();
             if (context != null) context.close();
             if (aws != null) aws.close();
             if (emulators != null && b.sharedStore == null) emulators.close();
@@ -164,8 +200,21 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * After a restart on a data directory: the queues (ElasticMQ) live in memory and came back empty, while DynamoDB
+     * kept every task. The health-check function, invoked once with {@code detail.recover = true} before any poller
+     * runs, re-sends the message of every queued task and re-queues the tasks whose worker died with the last run.
+     */
+    private static void recover(Catalog catalog, LambdaInvoker invoker, Scheduler scheduler) {
+        catalog.function(RECOVERY_FUNCTION).ifPresent(f -> {
+            byte[] out = invoker.invoke(f.bean(), scheduler.event(f, java.time.Instant.now(), Map.of("recover", true)));
+            log.info("recovered queued and running tasks after restart: {}", new String(out, java.nio.charset.StandardCharsets.UTF_8));
+        });
+    }
+
     /** Boots every module's functions in one Spring context, the way FunctionInvoker boots one module in Lambda. */
-    private static ConfigurableApplicationContext functions(Map<String, String> properties) {
+    private static ConfigurableApplicationContext functions(Map<String, String> properties,
+                                                            List<ApplicationContextInitializer<GenericApplicationContext>> extra) {
         // Logging is Logback's own configuration (credential masking included), as in Lambda: Spring Boot must not
         // reset and reconfigure it when the context starts.
         if (System.getProperty(LOGGING_SYSTEM) == null) System.setProperty(LOGGING_SYSTEM, "none");
@@ -184,7 +233,9 @@ public final class LocalRuntime implements AutoCloseable {
         args.add("--spring.main.banner-mode=off");
         args.add("--spring.main.log-startup-info=false");
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-        return FunctionalSpringApplication.run(sources.toArray(Class<?>[]::new), args.toArray(String[]::new));
+        var app = new FunctionalSpringApplication(sources.toArray(Class<?>[]::new));
+        for (var initializer : extra) app.addInitializers(initializer);
+        return app.run(args.toArray(String[]::new));
     }
 
     public int port() {
@@ -215,8 +266,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        pollers.forEach(QueuePoller::stop);
+        scheduler.close();
         server.stop(0);
         executor.shutdownNow();
+        QueuePoller.awaitAll(pollers, java.time.Duration.ofSeconds(2)); // let batches in flight finish, briefly
         var platform = (Platform) context.getBeanFactory().getSingleton(PlatformHolder.BEAN);
         context.close();
         if (platform != null) platform.close();

@@ -42,6 +42,13 @@ public final class Main {
             runtime = builder.port(port).dataDirectory(data).adminKey(System.getenv("LUNA_ADMIN_KEY"))
                     .setting("LUNA_AGENT_DEGRADED_AFTER_SECONDS", System.getenv("LUNA_AGENT_DEGRADED_AFTER_SECONDS"))
                     .setting("LUNA_AGENT_UNHEALTHY_AFTER_SECONDS", System.getenv("LUNA_AGENT_UNHEALTHY_AFTER_SECONDS"))
+                    .setting("LUNA_WEBHOOK_SECRET", System.getenv("LUNA_WEBHOOK_SECRET"))
+                    // webhook receivers on this machine are the norm locally; in AWS private addresses are refused
+                    .setting("LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS", envOr("LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS", "true"))
+                    .setting("LUNA_CIRCUIT_FAILURE_THRESHOLD", System.getenv("LUNA_CIRCUIT_FAILURE_THRESHOLD"))
+                    .setting("LUNA_CIRCUIT_COOL_DOWN_SECONDS", System.getenv("LUNA_CIRCUIT_COOL_DOWN_SECONDS"))
+                    .setting("LUNA_TASK_STUCK_GRACE_SECONDS", System.getenv("LUNA_TASK_STUCK_GRACE_SECONDS"))
+                    .setting("LUNA_TASK_REQUEUE_AFTER_SECONDS", System.getenv("LUNA_TASK_REQUEUE_AFTER_SECONDS"))
                     .start();
         } catch (LocalRuntime.PortInUseException | IllegalArgumentException e) {
             fail(e.getMessage());
@@ -58,6 +65,7 @@ public final class Main {
         System.out.println("  Luna is running at " + url);
         System.out.println("  API reference:      " + url + "/docs");
         System.out.println("  Data:               " + (data == null ? "in memory (discarded on exit)" : data.toAbsolutePath()));
+        System.out.println("  Queues (SQS):       " + runtime.emulators().sqsEndpoint() + "   (export LUNA_SQS=" + runtime.emulators().sqsEndpoint() + ")");
         runtime.generatedAdminKey().ifPresentOrElse(
                 key -> {
                     System.out.println("  Admin API key:      " + key);
@@ -71,6 +79,11 @@ public final class Main {
         System.out.println("  Press Ctrl-C to stop.");
         System.out.println();
         stopped.await();
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 
     private static String requireValue(String[] args, int i, String option) {

@@ -23,6 +23,7 @@ class SampleEventsIT {
     private static final String EXAMPLE_PROJECT = "prj_01JEXAMPLE0000000000000000";
     private static final String EXAMPLE_KEY = "key_01JEXAMPLE0000000000000000";
     private static final String EXAMPLE_REFRESH = "lrt_EXAMPLE_REFRESH_TOKEN";
+    private static final String EXAMPLE_TASK = "tsk_01JEXAMPLE0000000000000000";
 
     @TestFactory
     Stream<DynamicTest> everySampleEventSucceeds() throws IOException {
@@ -41,12 +42,17 @@ class SampleEventsIT {
                                 "{\"name\":\"sample\",\"scopes\":[\"agents:read\"]}").data().get("key").get("id").asString());
                         if (event.contains(EXAMPLE_REFRESH)) event = event.replace(EXAMPLE_REFRESH, api.withKey(null).post("/api/v1/auth/token",
                                 "{\"grant_type\":\"api_key\",\"api_key\":\"" + TestRuntime.ADMIN_KEY + "\"}").data().get("refresh_token").asString());
+                        if (event.contains(EXAMPLE_TASK)) event = event.replace(EXAMPLE_TASK, prepareTask(api, f.name()));
                         byte[] out = runtime.invoker().invoke(f.bean(), event.getBytes(StandardCharsets.UTF_8));
                         JsonNode response = Json.mapper().readTree(out);
-                        if ("schedule".equals(f.trigger().type())) {
-                            // a scheduled run answers with its report, which names the event it ran for
-                            assertThat(response.isObject()).as(f.name() + " answered " + response).isTrue();
-                            assertThat(response.path("eventId").asString()).isEqualTo(Json.tree(event).get("id").asString());
+                        if (f.trigger().isQueue()) {
+                            assertThat(response.get("batchItemFailures").isArray()).as(f.name() + " answered " + response).isTrue();
+                            assertThat(response.get("batchItemFailures").size()).as(f.name() + " answered " + response).isZero();
+                            return;
+                        }
+                        if (f.trigger().isSchedule()) {
+                            assertThat(response.get("function").asString()).as(f.name() + " answered " + response).isEqualTo(f.name());
+                            assertThat(response.get("summary").isObject()).isTrue();
                             return;
                         }
                         int status = response.get("statusCode").asInt();
@@ -71,11 +77,31 @@ class SampleEventsIT {
 
     /** A real agent in the state the event needs (running for stop, with two versions for rollback). */
     private static String prepareAgent(Api api, String function) {
-        String id = api.post("/api/v1/agents", TestRuntime.agentJson(TestRuntime.unique("sample"), "task-executor", "1.0.0", "code-analysis"))
+        String id = api.post("/api/v1/agents", TestRuntime.agentJson(TestRuntime.unique("sample"), "task-executor", "1.0.0", "code-analysis", "echo"))
                 .data().get("id").asString();
         switch (function) {
-            case "agents-stop" -> api.post("/api/v1/agents/" + id + "/start", null);
+            case "agents-stop", "tasks-submit", "tasks-ingest" -> api.post("/api/v1/agents/" + id + "/start", null);
             case "agents-rollback" -> api.put("/api/v1/agents/" + id, "{\"version\":\"1.0.1\"}");
+            default -> { }
+        }
+        return id;
+    }
+
+    /** A real task in the state the event needs: finished for get and result, cancelled for retry, long-running for cancel. */
+    private static String prepareTask(Api api, String function) {
+        String agent = TestRuntime.runningTaskAgent(api);
+        String payload = function.equals("tasks-cancel") ? "{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}" : "{\"message\":\"sample\"}";
+        var created = api.post("/api/v1/tasks", "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent + "\",\"payload\":" + payload + "}");
+        String id = created.data().get("id").asString();
+        switch (function) {
+            case "tasks-get", "tasks-result", "tasks-webhook" -> Await.task(api, id, "succeeded");
+            case "tasks-retry" -> {
+                Await.task(api, id, "succeeded");
+                String other = api.post("/api/v1/tasks", "{\"type\":\"test-fatal\",\"agentId\":\"" + agent + "\",\"payload\":{}}")
+                        .data().get("id").asString();
+                Await.task(api, other, "failed");
+                return other;
+            }
             default -> { }
         }
         return id;

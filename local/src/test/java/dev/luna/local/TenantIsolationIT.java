@@ -27,9 +27,12 @@ import tools.jackson.databind.JsonNode;
 class TenantIsolationIT {
     /** Functions that act on the caller's own account, not inside a project (their scopes alone govern them). */
     static final Set<String> NOT_PROJECT_SCOPED = Set.of("projects-create", "projects-list", "api-keys-create", "api-keys-list",
-            "api-keys-delete", "audit-list", "auth-keys-rotate");
+            "api-keys-delete", "audit-list", "auth-keys-rotate",
+            // the platform's queues are shared by every project: their depths and latencies are operator data
+            "queues-list", "queues-stats");
     /** Path prefixes of functions that name their project with {@code ?projectId=}. */
-    static final List<String> QUERY_SCOPED = List.of("/api/v1/tokens/", "/api/v1/ai/");
+    static final List<String> QUERY_SCOPED = List.of("/api/v1/tokens/", "/api/v1/ai/", "/api/v1/tasks", "/api/v1/dead-letters",
+            "/api/v1/queues/");
     private static final String ALL_SCOPES = "\"agents:read\",\"agents:write\",\"tasks:read\",\"tasks:write\",\"projects:read\","
             + "\"projects:write\",\"rag:read\",\"rag:write\",\"tokens:read\",\"tokens:write\"";
     private static final List<String> ROLES = List.of("viewer", "developer", "admin", "owner", "outsider");
@@ -81,6 +84,34 @@ class TenantIsolationIT {
                     "agents:write", "tasks:write", "rag:write", "tokens:write", "projects:write"));
     private static final List<String> RANKS = List.of("viewer", "developer", "admin", "owner");
 
+    /** A running agent of {@code project} able to run the echo and test task types. */
+    private static String taskAgent(String project) {
+        var caps = new StringBuilder("\"echo\"");
+        for (String t : TestTaskTypes.ALL) caps.append(",\"").append(t).append('"');
+        String id = admin.post("/api/v1/agents", "{\"projectId\":\"" + project + "\",\"name\":\"" + TestRuntime.unique("iso-tasks")
+                + "\",\"type\":\"task-executor\",\"version\":\"1.0.0\",\"config\":{\"runtime\":\"java\",\"capabilities\":[" + caps
+                + "],\"retryPolicy\":{\"maxAttempts\":1}}}").data().get("id").asString();
+        admin.post("/api/v1/agents/" + id + "/start", null);
+        return id;
+    }
+
+    /** A task of {@code project} in the state the function needs (finished, failed for retry, long-running for cancel). */
+    private static String task(String project, String function) {
+        String agent = taskAgent(project);
+        String body = switch (function) {
+            case "tasks-retry" -> "{\"type\":\"test-fatal\",\"agentId\":\"" + agent + "\",\"payload\":{}}";
+            case "tasks-cancel" -> "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent
+                    + "\",\"payload\":{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}}";
+            default -> "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent + "\",\"payload\":{\"message\":\"m\"}}";
+        };
+        var created = admin.post("/api/v1/tasks?projectId=" + project, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.data().get("id").asString();
+        if (function.equals("tasks-retry")) Await.task(admin, id, "failed");
+        else if (!function.equals("tasks-cancel")) Await.task(admin, id, "succeeded");
+        return id;
+    }
+
     static boolean permitted(String role, Catalog.FunctionSpec f) {
         if (!ROLE_SCOPES.get(role).containsAll(f.scopes())) return false;
         return f.minimumRole() == null || RANKS.indexOf(role) >= RANKS.indexOf(f.minimumRole());
@@ -96,6 +127,7 @@ class TenantIsolationIT {
             String path = f.trigger().path();
             String kind = path.startsWith("/api/v1/agents") ? "agent"
                     : path.startsWith("/api/v1/projects/{id}") ? "project"
+                    : path.startsWith("/api/v1/tasks/{id}") ? "task"
                     : QUERY_SCOPED.stream().anyMatch(path::startsWith) ? "query" : null;
             if (kind == null) {
                 uncovered.add(f.name());
@@ -128,8 +160,13 @@ class TenantIsolationIT {
             }
         } else if (kind.equals("project")) {
             path = path.replace("prj_01JEXAMPLE0000000000000000", project);
+        } else if (kind.equals("task")) {
+            path = path.replace("tsk_01JEXAMPLE0000000000000000", task(project, f.name()));
         } else {
             query = "projectId=" + project + (query.isEmpty() ? "" : "&" + query);
+            if (body != null && body.contains("agt_01JEXAMPLE0000000000000000")) {
+                body = body.replace("agt_01JEXAMPLE0000000000000000", taskAgent(project));
+            }
         }
         var api = new Api(TestRuntime.shared().baseUri(), keys.get(role));
         var r = api.send(f.trigger().method(), path + (query.isEmpty() ? "" : "?" + query), body);

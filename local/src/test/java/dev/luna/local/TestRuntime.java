@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestRuntime {
     static final String ADMIN_KEY = "luna_example_admin_key_for_sample_events_0001";
+    static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static LocalRuntime shared;
 
@@ -16,7 +17,15 @@ final class TestRuntime {
 
     static synchronized LocalRuntime shared() {
         if (shared == null) {
-            shared = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(ADMIN_KEY).start();
+            shared = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(ADMIN_KEY)
+                    // the suite shares this runtime and polls it hard; rate limiting has its own runtime in RateLimitIT
+                    .setting("LUNA_RATE_LIMIT_PER_KEY", "100000000").setting("LUNA_RATE_LIMIT_PER_USER", "100000000")
+                    .setting("LUNA_WEBHOOK_SECRET", WEBHOOK_SECRET)
+                    .setting("LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS", "true")
+                    .setting("LUNA_CIRCUIT_FAILURE_THRESHOLD", "20")
+                    .setting("LUNA_CIRCUIT_COOL_DOWN_SECONDS", "2")
+                    .initializer(TestTaskTypes::register)
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
@@ -36,5 +45,29 @@ final class TestRuntime {
         return """
                 {"name":"%s","type":"%s","version":"%s","config":{"runtime":"java","capabilities":[%s]}}
                 """.formatted(name, type, version, caps);
+    }
+
+    /**
+     * Registers and starts an agent that can run every test task type (and echo), retrying quickly:
+     * 3 attempts, 50 ms initial backoff doubling up to 200 ms.
+     */
+    static String runningTaskAgent(Api api) {
+        return runningTaskAgent(api, "{\"maxAttempts\":3,\"initialDelayMs\":50,\"multiplier\":2.0,\"maxDelayMs\":200}");
+    }
+
+    /** A running agent for every test task type with the given retry policy (JSON). */
+    static String runningTaskAgent(Api api, String retryPolicy) {
+        var caps = new StringBuilder("\"echo\"");
+        for (String t : TestTaskTypes.ALL) caps.append(",\"").append(t).append('"');
+        String body = """
+                {"name":"%s","type":"task-executor","version":"1.0.0","config":{"runtime":"java","capabilities":[%s],
+                 "retryPolicy":%s}}
+                """.formatted(unique("tasks-agent"), caps, retryPolicy);
+        var created = api.post("/api/v1/agents", body);
+        if (created.status() != 201) throw new IllegalStateException("agent not created: " + created);
+        String id = created.data().get("id").asString();
+        var started = api.post("/api/v1/agents/" + id + "/start", null);
+        if (started.status() != 200) throw new IllegalStateException("agent not started: " + started);
+        return id;
     }
 }

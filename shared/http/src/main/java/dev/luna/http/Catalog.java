@@ -23,9 +23,23 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
     public record Module(String artifact, String initializer) {
     }
 
-    public record Trigger(String type, String method, String path, String queue, String schedule, Integer batchSize) {
+    /**
+     * How a function is invoked: {@code http} (method + path), {@code queue} (the logical queue, the batch size and
+     * the maximum concurrency of its event source mapping) or {@code schedule} (an EventBridge Scheduler
+     * {@code rate(...)} or {@code cron(...)} expression).
+     */
+    public record Trigger(String type, String method, String path, String queue, String schedule, Integer batchSize,
+                          Integer maxConcurrency) {
         public boolean isHttp() {
             return "http".equals(type);
+        }
+
+        public boolean isQueue() {
+            return "queue".equals(type);
+        }
+
+        public boolean isSchedule() {
+            return "schedule".equals(type);
         }
     }
 
@@ -58,7 +72,8 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
             var t = f.get("trigger");
             functions.put(e.getKey(), new FunctionSpec(e.getKey(), text(f, "module"), text(f, "bean"), text(f, "summary"),
                     new Trigger(text(t, "type"), text(t, "method"), text(t, "path"), text(t, "queue"), text(t, "schedule"),
-                            t.has("batchSize") ? t.get("batchSize").asInt() : null),
+                            t.has("batchSize") ? t.get("batchSize").asInt() : null,
+                            t.has("maxConcurrency") ? t.get("maxConcurrency").asInt() : null),
                     f.path("public").asBoolean(false),
                     f.has("scopes") ? f.get("scopes").valueStream().map(n -> n.asString()).toList() : List.of(),
                     f.has("memoryMb") ? f.get("memoryMb").asInt() : null,

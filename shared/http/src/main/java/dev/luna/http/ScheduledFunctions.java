@@ -51,7 +51,12 @@ public final class ScheduledFunctions {
                 try {
                     Object report = handler.run(event);
                     log.info("scheduled run for {} done in {} ms: {}", event.time(), (System.nanoTime() - t0) / 1_000_000, report);
-                    return report;
+                    // the same answer shape as the task framework's scheduled functions: {function, eventId, summary}
+                    var result = new java.util.LinkedHashMap<String, Object>();
+                    result.put("function", spec.name());
+                    result.put("eventId", event.id());
+                    result.put("summary", report);
+                    return result;
                 } finally {
                     MDC.remove("function");
                     MDC.remove("requestId");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HttpFunctionTest {
     private final Platform platform = new Platform(LunaConfig.from(Map.<String, String>of()::get), Clock.systemUTC());
     private final Catalog.FunctionSpec spec = new Catalog.FunctionSpec("echo", "m", "echo", null,
-            new Catalog.Trigger("http", "GET", "/echo", null, null, null), true, List.of(), null, null, List.of(), List.of(), null, null, null);
+            new Catalog.Trigger("http", "GET", "/echo", null, null, null, null), true, List.of(), null, null, List.of(), List.of(), null, null, null);
 
     private HttpFunction function(RouteHandler handler) {
         return new HttpFunction(spec, handler, platform);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class RouterTest {
     private static Catalog.FunctionSpec fn(String name, String method, String path) {
-        return new Catalog.FunctionSpec(name, "m", name, null, new Catalog.Trigger("http", method, path, null, null, null),
+        return new Catalog.FunctionSpec(name, "m", name, null, new Catalog.Trigger("http", method, path, null, null, null, null),
                 false, List.of(), null, null, List.of(), List.of(), null, null, null);
     }
 

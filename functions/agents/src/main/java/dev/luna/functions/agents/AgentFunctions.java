@@ -3,7 +3,6 @@ package dev.luna.functions.agents;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
-import java.time.Duration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -18,9 +17,7 @@ public final class AgentFunctions implements ApplicationContextInitializer<Gener
     @Override
     public void initialize(GenericApplicationContext context) {
         Platform platform = PlatformHolder.of(context);
-        var config = platform.config();
-        var policy = new HealthPolicy(Duration.ofSeconds(config.longSetting(DEGRADED_AFTER, 60)),
-                Duration.ofSeconds(config.longSetting(UNHEALTHY_AFTER, 180)));
+        var policy = HealthPolicy.from(platform.config());
         var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), policy);
         HttpFunctions.register(context, "agents", platform, new AgentHandlers(service).byBean());
         platform.primeAsync(AgentFunctions::warmUpJson);

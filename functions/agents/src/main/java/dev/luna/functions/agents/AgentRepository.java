@@ -129,6 +129,36 @@ final class AgentRepository {
                 resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
     }
 
+    /** A head with the health the last health sweep persisted on it (null before the first sweep). */
+    record HeadWithHealth(Stored stored, String persistedHealth) {
+    }
+
+    /** One page of the heads of agents that are not deactivated, across projects (for the health sweep). */
+    Page<HeadWithHealth> scanActiveHeads(Map<String, AttributeValue> startKey) {
+        var req = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder().tableName(table)
+                .filterExpression("sk = :head AND #st <> :deactivated")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":head", Attr.s(HEAD), ":deactivated", Attr.s(AgentStatus.DEACTIVATED.wire())))
+                .limit(500);
+        if (startKey != null) req.exclusiveStartKey(startKey);
+        var resp = aws.dynamo().scan(req.build());
+        return new Page<>(resp.items().stream().map(i -> new HeadWithHealth(stored(i), Attr.str(i, "health"))).toList(),
+                resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
+    }
+
+    /** Persists the health the sweep derived; false when the agent no longer exists. */
+    boolean recordHealth(String id, String health, String reason, java.time.Instant at) {
+        try {
+            aws.dynamo().updateItem(b -> b.tableName(table).key(Attr.key(pk(id), HEAD))
+                    .updateExpression("SET health = :h, healthReason = :r, healthChangedAt = :t")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":h", Attr.s(health), ":r", Attr.s(reason), ":t", Attr.s(at.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** The key a list cursor must point at to resume right after {@code agent}. */
     static Map<String, AttributeValue> indexKey(Agent agent) {
         return Map.of("pk", Attr.s(pk(agent.id())), "sk", Attr.s(HEAD), "gsi1pk", Attr.s(partition(agent.projectId())),

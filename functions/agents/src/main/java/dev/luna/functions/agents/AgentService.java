@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transitions only, deactivation, rollback, heartbeats and health. Knows nothing of HTTP or Lambda.
  */
 public final class AgentService {
-    static final String DEFAULT_PROJECT = "default";
+    public static final String DEFAULT_PROJECT = "default";
     private static final int MAX_PAGES_PER_REQUEST = 10;
     private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
     private static final Set<String> TABLE_CURSOR = Set.of("pk", "sk");
@@ -265,7 +265,7 @@ public final class AgentService {
     }
 
     /** The project an operation targets: the one named, else the credential's own, else {@code default}. */
-    static String projectOf(Access access, String named) {
+    public static String projectOf(Access access, String named) {
         if (named != null && !named.isBlank()) return named;
         return access.principal().projectId() != null ? access.principal().projectId() : DEFAULT_PROJECT;
     }

@@ -12,6 +12,12 @@ public record HealthPolicy(Duration degradedAfter, Duration unhealthyAfter) {
     public static final double DEGRADED_ERROR_RATE = 10;
     public static final double UNHEALTHY_ERROR_RATE = 50;
 
+    /** The policy configured by LUNA_AGENT_DEGRADED_AFTER_SECONDS / LUNA_AGENT_UNHEALTHY_AFTER_SECONDS (60 / 180). */
+    static HealthPolicy from(dev.luna.store.LunaConfig config) {
+        return new HealthPolicy(Duration.ofSeconds(config.longSetting(AgentFunctions.DEGRADED_AFTER, 60)),
+                Duration.ofSeconds(config.longSetting(AgentFunctions.UNHEALTHY_AFTER, 180)));
+    }
+
     AgentHealth evaluate(Agent agent, Heartbeat heartbeat, Instant now) {
         Instant lastCheck = heartbeat != null ? heartbeat.receivedAt()
                 : agent.startedAt() != null ? agent.startedAt() : agent.createdAt();

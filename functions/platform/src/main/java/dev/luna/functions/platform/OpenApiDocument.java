@@ -86,11 +86,13 @@ final class OpenApiDocument {
         }
         if (f.requestSchema() != null) {
             var body = op.putObject("requestBody");
-            body.put("required", !f.requestSchema().equals("RollbackRequest") && !f.requestSchema().equals("Heartbeat"));
+            body.put("required", !java.util.Set.of("RollbackRequest", "Heartbeat", "RedriveRequest").contains(f.requestSchema()));
             body.putObject("content").putObject("application/json").putObject("schema").put("$ref", ref(f.requestSchema()));
         }
         var responses = op.putObject("responses");
-        var ok = responses.putObject(f.name().endsWith("-create") ? "201" : "200");
+        String success = "POST".equals(f.trigger().method()) && (f.name().endsWith("-create") || f.name().endsWith("-submit")) ? "201"
+                : java.util.Set.of("tasks-retry").contains(f.name()) ? "202" : "200";
+        var ok = responses.putObject(success);
         ok.put("description", "Success");
         JsonNode responseSchema = response == null ? null : schemas.path(list ? response.substring(0, response.length() - 2) : response);
         if (response != null && responseSchema.path("x-luna-unenveloped").asBoolean(false)) {

@@ -1,0 +1,336 @@
+package dev.luna.functions.tasks;
+
+import dev.luna.core.ErrorCode;
+import dev.luna.core.Ids;
+import dev.luna.core.Json;
+import dev.luna.core.LunaException;
+import dev.luna.core.ValidationException;
+import dev.luna.functions.agents.AgentDirectory;
+import dev.luna.queue.JsonSchema;
+import dev.luna.queue.Priority;
+import dev.luna.queue.Progress;
+import dev.luna.queue.RetrySettings;
+import dev.luna.queue.Task;
+import dev.luna.queue.TaskError;
+import dev.luna.queue.TaskLifecycle;
+import dev.luna.queue.TaskStatus;
+import dev.luna.queue.TaskStore;
+import dev.luna.queue.TaskTypes;
+import dev.luna.queue.TaskView;
+import dev.luna.store.Cursor;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tasks: submission (validation, routing to an agent, the result cache, queueing), listing, cancellation,
+ * retry, results and dead letters. Knows nothing of HTTP or Lambda; the same submission path serves
+ * {@code POST /api/v1/tasks} and the submission queue.
+ */
+final class TaskService {
+    static final String DEFAULT_PROJECT = dev.luna.functions.agents.AgentService.DEFAULT_PROJECT;
+    private static final int MAX_PAGES_PER_REQUEST = 10;
+    private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
+    private static final Set<String> STATE_CURSOR = Set.of("pk", "sk", "gsi2pk", "gsi2sk");
+
+    private final TaskLifecycle lifecycle;
+    private final TaskStore store;
+    private final TaskTypes types;
+    private final AgentDirectory agents;
+    private final Clock clock;
+    private final Ids ids;
+    private final boolean allowPrivateWebhooks;
+
+    TaskService(TaskLifecycle lifecycle, TaskTypes types, AgentDirectory agents, Clock clock, Ids ids, boolean allowPrivateWebhooks) {
+        this.lifecycle = lifecycle;
+        this.store = lifecycle.store();
+        this.types = types;
+        this.agents = agents;
+        this.clock = clock;
+        this.ids = ids;
+        this.allowPrivateWebhooks = allowPrivateWebhooks;
+    }
+
+    record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    /** A dead-lettered task with its failure analysis. */
+    record DeadLetter(String taskId, String type, int priority, String queue, String agentId, int attempts,
+                      Instant deadLetteredAt, TaskError analysis) {
+    }
+
+    record Redrive(List<String> redriven, List<Map<String, String>> skipped) {
+    }
+
+    record Result(String taskId, TaskStatus status, JsonNode result, String location, Long bytes, boolean cached, String cachedFrom) {
+    }
+
+    /** Submits a task; {@code taskId} is given for queue submissions (derived from the message, so redelivery is harmless). */
+    Task submit(TaskSubmission s, String projectId, String createdBy, String taskId) {
+        Priority priority = s.validate(allowPrivateWebhooks);
+        var type = types.require(s.type());
+        if (type.payloadSchema() != null) {
+            var violations = JsonSchema.validate(type.payloadSchema(), s.payload(), "payload");
+            if (!violations.isEmpty()) throw new ValidationException(violations);
+        }
+        var agent = route(s, projectId);
+        Instant now = clock.instant();
+        String cacheKey = cacheKey(s.type(), s.payload(), agent);
+        var b = new Task.Builder();
+        b.id = taskId != null ? taskId : ids.next("tsk");
+        b.projectId = projectId;
+        b.type = s.type();
+        b.priority = priority;
+        b.payload = s.payload();
+        b.agentId = agent.id();
+        b.agentVersion = agent.version();
+        b.retry = new RetrySettings(agent.maxAttempts(), agent.initialDelayMs(), agent.multiplier(), agent.maxDelayMs());
+        b.timeoutMs = Math.min(type.timeout().toMillis(), agent.timeoutMs());
+        b.webhookUrl = s.webhookUrl();
+        b.cacheKey = cacheKey;
+        b.createdAt = now;
+        b.updatedAt = now;
+        b.createdBy = createdBy;
+        b.revision = 1;
+        if (s.useCache()) {
+            var hit = store.cached(projectId, cacheKey, now).flatMap(store::get)
+                    .filter(t -> t.status() == TaskStatus.SUCCEEDED && t.cacheKey() != null && t.cacheKey().equals(cacheKey));
+            if (hit.isPresent()) {
+                var source = hit.get();
+                b.status = TaskStatus.SUCCEEDED;
+                b.cached = true;
+                b.cachedFrom = source.cached() && source.cachedFrom() != null ? source.cachedFrom() : source.id();
+                b.result = source.result();
+                b.resultRef = source.resultRef();
+                b.resultBytes = source.resultBytes();
+                b.artifacts = new ArrayList<>(source.artifacts());
+                b.completedAt = now;
+                b.progress = new Progress("completed", 100, 0L, "result served from the cache of task " + b.cachedFrom, List.of());
+                var task = b.build();
+                if (!store.create(task)) return existing(task.id());
+                lifecycle.finished(task);
+                return task;
+            }
+        }
+        b.status = TaskStatus.QUEUED;
+        b.generation = 1;
+        b.queuedAt = now;
+        b.enqueuedAt = now;
+        var task = b.build();
+        if (!store.create(task)) {
+            var existing = existing(task.id());
+            if (existing.status() == TaskStatus.QUEUED) lifecycle.enqueue(existing);
+            return existing;
+        }
+        lifecycle.enqueue(task);
+        return task;
+    }
+
+    private Task existing(String id) {
+        return store.get(id).orElseThrow(() -> new IllegalStateException("task " + id + " vanished"));
+    }
+
+    private AgentDirectory.AgentRef route(TaskSubmission s, String projectId) {
+        if (s.agentId() != null) {
+            var agent = agents.find(s.agentId()).filter(a -> a.projectId().equals(projectId))
+                    .orElseThrow(() -> LunaException.notFound("Agent", s.agentId()));
+            if (!agent.isRunning()) {
+                throw new LunaException(ErrorCode.AGENT_UNAVAILABLE, "Agent '" + agent.id() + "' is " + agent.status()
+                        + "; start it before sending it tasks", Map.of("agentId", agent.id(), "status", agent.status()));
+            }
+            if (!agent.capabilities().contains(s.type())) {
+                throw new LunaException(ErrorCode.AGENT_UNAVAILABLE, "Agent '" + agent.id() + "' does not have the capability '"
+                        + s.type() + "'", Map.of("agentId", agent.id(), "capabilities", agent.capabilities()));
+            }
+            return agent;
+        }
+        return agents.runningWith(projectId, s.type()).stream().filter(a -> !"unhealthy".equals(a.health())).findFirst()
+                .orElseThrow(() -> new LunaException(ErrorCode.AGENT_UNAVAILABLE, "No running, healthy agent has the capability '"
+                        + s.type() + "'; register or start one, or name an agentId", Map.of("capability", s.type())));
+    }
+
+    /** Same type, same normalised payload, same agent version: the same result. */
+    static String cacheKey(String type, JsonNode payload, AgentDirectory.AgentRef agent) {
+        String text = type + "\n" + Json.write(normalise(payload)) + "\n" + agent.id() + "@" + agent.version();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keys sorted at every level, numbers in their shortest exact form (1.0 and 1 are the same). */
+    static Object normalise(JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        if (node.isObject()) {
+            var map = new TreeMap<String, Object>();
+            for (var e : node.properties()) map.put(e.getKey(), normalise(e.getValue()));
+            return map;
+        }
+        if (node.isArray()) {
+            var list = new ArrayList<Object>();
+            node.forEach(n -> list.add(normalise(n)));
+            return list;
+        }
+        if (node.isNumber()) {
+            BigDecimal d = node.decimalValue().stripTrailingZeros();
+            return d.scale() <= 0 ? d.toBigInteger() : d;
+        }
+        if (node.isBoolean()) return node.asBoolean();
+        return node.asString();
+    }
+
+    /** The project a task belongs to, if the task exists. */
+    java.util.Optional<String> projectOfTask(String id) {
+        return store.get(id).map(Task::projectId);
+    }
+
+    Task get(String id, String projectId) {
+        return store.get(id).filter(t -> t.projectId().equals(projectId)).orElseThrow(() -> LunaException.notFound("Task", id));
+    }
+
+    Page<TaskView> list(TaskQuery q, String cursor, int limit) {
+        var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", TaskStore.projectPartition(q.projectId()));
+        var items = new ArrayList<TaskView>();
+        Map<String, AttributeValue> resumeAt = null;
+        for (int pages = 0; pages < MAX_PAGES_PER_REQUEST; pages++) {
+            var page = store.page(q.projectId(), q.createdAfter(), q.createdBefore(), start, Math.max(limit, 50));
+            for (var t : page.items()) {
+                if (!q.matches(t)) continue;
+                items.add(t.view().summary());
+                if (items.size() == limit) {
+                    boolean more = page.lastKey() != null || t != page.items().get(page.items().size() - 1);
+                    return new Page<>(items, more ? Cursor.encode(TaskStore.projectIndexKey(t)) : null);
+                }
+            }
+            start = page.lastKey();
+            resumeAt = start;
+            if (start == null) break;
+        }
+        return new Page<>(items, Cursor.encode(resumeAt));
+    }
+
+    /** Cancels: a queued task never runs; a running one stops at its next progress step. */
+    Task cancel(String id, String projectId) {
+        var next = lifecycle.update(id, t -> {
+            if (!t.projectId().equals(projectId)) throw LunaException.notFound("Task", id);
+            if (t.status().isTerminal()) {
+                throw new LunaException(ErrorCode.INVALID_TRANSITION, "Task '" + id + "' is already " + t.status().wire()
+                        + "; only pending, queued or running tasks can be cancelled", Map.of("status", t.status().wire()));
+            }
+            var b = t.toBuilder();
+            if (t.status() == TaskStatus.RUNNING) {
+                if (t.cancelRequested()) return null;
+                b.cancelRequested = true;
+            } else {
+                b.releaseLease();
+                b.status = TaskStatus.CANCELLED;
+                b.completedAt = clock.instant();
+                b.nextAttemptAt = null;
+                b.progress = new Progress("cancelled", t.progress().percentage(), null, "cancelled before it ran", t.progress().steps());
+            }
+            return b;
+        });
+        if (next.isEmpty()) return get(id, projectId);
+        lifecycle.finished(next.get());
+        return next.get();
+    }
+
+    /** Runs a finished, unsuccessful task again, with a fresh attempt budget. */
+    Task retry(String id, String projectId) {
+        var next = lifecycle.update(id, t -> {
+            if (!t.projectId().equals(projectId)) throw LunaException.notFound("Task", id);
+            if (!t.status().isRetriable()) {
+                throw new LunaException(ErrorCode.INVALID_TRANSITION, "Task '" + id + "' is " + t.status().wire()
+                        + "; only failed, cancelled, timed_out or dead_lettered tasks can be retried", Map.of("status", t.status().wire()));
+            }
+            return requeueFresh(t);
+        }).orElseThrow(() -> LunaException.notFound("Task", id));
+        lifecycle.enqueue(next);
+        return next;
+    }
+
+    private Task.Builder requeueFresh(Task t) {
+        var b = lifecycle.requeued(t, Duration.ZERO);
+        b.attempts = 0;
+        b.retries = t.retries() + 1;
+        b.completedAt = null;
+        b.startedAt = null;
+        b.result = null;
+        b.resultRef = null;
+        b.resultBytes = null;
+        b.progress = new Progress("queued", 0, null, "retry " + b.retries + " requested", List.of());
+        return b;
+    }
+
+    Result result(String id, String projectId) {
+        var t = get(id, projectId);
+        if (t.status() != TaskStatus.SUCCEEDED) {
+            throw new LunaException(ErrorCode.CONFLICT, "Task '" + id + "' has no result: it is " + t.status().wire(),
+                    Map.of("status", t.status().wire()));
+        }
+        var result = store.result(t).orElse(null);
+        return new Result(t.id(), t.status(), result, t.resultRef() != null ? "s3" : "inline", t.resultBytes(), t.cached(), t.cachedFrom());
+    }
+
+    Page<DeadLetter> deadLetters(String projectId, String cursor, int limit) {
+        String partition = TaskStore.deadPartition(projectId);
+        var start = Cursor.decode(cursor, STATE_CURSOR, "gsi2pk", partition);
+        var page = store.state(partition, start, limit);
+        var items = page.items().stream().map(t -> new DeadLetter(t.id(), t.type(), t.priority().level(), t.priority().wire(),
+                t.agentId(), t.attempts(), t.completedAt(), t.error())).toList();
+        return new Page<>(items, Cursor.encode(page.lastKey()));
+    }
+
+    /** Re-queues dead-lettered tasks (the named ones, or the oldest {@code limit} of the project). */
+    Redrive redrive(List<String> taskIds, Integer limit, String projectId) {
+        var ids = new ArrayList<String>();
+        if (taskIds != null && !taskIds.isEmpty()) {
+            if (taskIds.size() > 100) throw new ValidationException("taskIds", "must have at most 100 entries");
+            ids.addAll(new java.util.LinkedHashSet<>(taskIds));
+        } else {
+            int n = limit == null ? 100 : limit;
+            if (n < 1 || n > 100) throw new ValidationException("limit", "must be between 1 and 100");
+            store.state(TaskStore.deadPartition(projectId), null, n).items().forEach(t -> ids.add(t.id()));
+        }
+        var redriven = new ArrayList<String>();
+        var skipped = new ArrayList<Map<String, String>>();
+        for (String id : ids) {
+            var reason = new String[1];
+            var next = lifecycle.update(id, t -> {
+                if (!t.projectId().equals(projectId)) {
+                    reason[0] = "not found";
+                    return null;
+                }
+                if (t.status() != TaskStatus.DEAD_LETTERED) {
+                    reason[0] = "is " + t.status().wire() + ", not dead_lettered";
+                    return null;
+                }
+                return requeueFresh(t);
+            });
+            if (next.isPresent()) {
+                lifecycle.enqueue(next.get());
+                redriven.add(id);
+            } else {
+                var m = new LinkedHashMap<String, String>();
+                m.put("taskId", id);
+                m.put("reason", reason[0] == null ? "not found" : reason[0]);
+                skipped.add(m);
+            }
+        }
+        return new Redrive(redriven, skipped);
+    }
+}

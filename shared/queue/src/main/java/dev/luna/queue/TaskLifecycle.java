@@ -1,0 +1,92 @@
+package dev.luna.queue;
+
+import dev.luna.core.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State changes of tasks that the API, the workers and the schedules share: optimistic read-modify-write
+ * loops, (re)queueing with the queue message, and what follows a task's end (the result cache entry, the webhook
+ * delivery). DynamoDB is the truth; a queue message only says "look at task X, generation G".
+ */
+public final class TaskLifecycle {
+    public static final Duration CACHE_TTL = Duration.ofHours(24);
+    private static final Logger log = LoggerFactory.getLogger(TaskLifecycle.class);
+    private final TaskStore store;
+    private final TaskQueues queues;
+    private final Clock clock;
+
+    public TaskLifecycle(TaskStore store, TaskQueues queues, Clock clock) {
+        this.store = store;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    public TaskStore store() {
+        return store;
+    }
+
+    public TaskQueues queues() {
+        return queues;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Applies {@code change} to the current task until the conditional write wins. {@code change} returns null
+     * to leave the task as it is (the result is then empty); revision and updatedAt are set here.
+     */
+    public Optional<Task> update(String taskId, Function<Task, Task.Builder> change) {
+        for (int tries = 0; tries < 20; tries++) {
+            var current = store.get(taskId).orElse(null);
+            if (current == null) return Optional.empty();
+            var b = change.apply(current);
+            if (b == null) return Optional.empty();
+            b.revision = current.revision() + 1;
+            b.updatedAt = clock.instant();
+            var next = b.build();
+            if (store.replace(next)) return Optional.of(next);
+        }
+        throw new IllegalStateException("task " + taskId + " is contended; gave up after 20 attempts");
+    }
+
+    /** Builder for putting a task (back) on its queue: a new generation, so older messages become stale. */
+    public Task.Builder requeued(Task current, Duration delay) {
+        Instant now = clock.instant();
+        var b = current.toBuilder().releaseLease();
+        b.status = TaskStatus.QUEUED;
+        b.generation = current.generation() + 1;
+        b.queuedAt = current.status() == TaskStatus.QUEUED && current.queuedAt() != null ? current.queuedAt() : now;
+        b.enqueuedAt = now;
+        b.nextAttemptAt = delay.isZero() ? null : now.plus(delay);
+        b.cancelRequested = false;
+        return b;
+    }
+
+    /** Sends the queue message of a task just written as queued. */
+    public void enqueue(Task queued) {
+        Duration delay = queued.nextAttemptAt() == null ? Duration.ZERO : Duration.between(clock.instant(), queued.nextAttemptAt());
+        queues.enqueue(queued, delay.isNegative() ? Duration.ZERO : delay);
+    }
+
+    /** What follows a task's end: the webhook delivery (the cache entry commits with the success itself). */
+    public void finished(Task task) {
+        if (!task.status().isTerminal()) return;
+        try {
+            if (task.webhookUrl() != null) {
+                queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", task.id(), "status", task.status().wire(),
+                        "revision", task.revision())), Duration.ZERO, Map.of("taskType", task.type()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("follow-up of task {} ({}) failed: {}", task.id(), task.status().wire(), e.toString());
+        }
+    }
+}

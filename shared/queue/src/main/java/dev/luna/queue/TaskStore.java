@@ -1,0 +1,353 @@
+package dev.luna.queue;
+
+import dev.luna.core.Json;
+import dev.luna.store.Attr;
+import dev.luna.store.AwsClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tasks in DynamoDB and S3. Table {@code tasks}: one item per task ({@code pk = TASK#<id>, sk = TASK}; the task
+ * JSON in {@code doc}, {@code status} and {@code revision} as attributes for conditions). Index {@code gsi1}
+ * lists a project's tasks newest first ({@code P#<project>}, {@code <createdAt>#<id>}); the sparse index
+ * {@code gsi2} holds only tasks in a state someone looks for: queued per queue ({@code Q#<priority>}, by
+ * queue time: the oldest waiting task), running ({@code RUNNING}, by start: stuck tasks) and dead-lettered per
+ * project ({@code DEAD#<project>}). The same table holds circuit breakers ({@code CIRCUIT#<type>}) and
+ * platform settings ({@code CONFIG#…}). Table {@code task-events} keeps one item per finished attempt for queue
+ * statistics; table {@code task-cache} maps a submission's cache key to the task holding its result.
+ * Every state change is a conditional write on {@code revision}.
+ */
+public final class TaskStore {
+    /** Results larger than this are stored in S3 rather than in the task item (DynamoDB items are at most 400 KB). */
+    public static final int INLINE_RESULT_BYTES = 64 * 1024;
+    private static final String SK = "TASK";
+    private final AwsClients aws;
+    private final String table;
+    private final String events;
+    private final String cache;
+    private final String bucket;
+
+    public TaskStore(AwsClients aws) {
+        this.aws = aws;
+        this.table = aws.config().tableName("tasks");
+        this.events = aws.config().tableName("task-events");
+        this.cache = aws.config().tableName("task-cache");
+        this.bucket = aws.config().bucketName("artifacts");
+    }
+
+    public record Page<T>(List<T> items, Map<String, AttributeValue> lastKey) {
+    }
+
+    private static final java.time.format.DateTimeFormatter SORTABLE = new java.time.format.DateTimeFormatterBuilder()
+            .appendInstant(9).toFormatter(Locale.ROOT);
+
+    /** Fixed-width ISO-8601 (nanoseconds), so sort keys order like the instants they hold. */
+    public static String sortable(Instant at) {
+        return SORTABLE.format(at);
+    }
+
+    public static String pk(String id) {
+        return "TASK#" + id;
+    }
+
+    public static String projectPartition(String projectId) {
+        return "P#" + projectId;
+    }
+
+    public static String queuedPartition(Priority p) {
+        return "Q#" + p.wire();
+    }
+
+    public static final String RUNNING_PARTITION = "RUNNING";
+
+    public static String deadPartition(String projectId) {
+        return "DEAD#" + projectId;
+    }
+
+    // --- tasks ---------------------------------------------------------------------------------------------
+
+    /** Stores a new task; false when the id exists already. */
+    public boolean create(Task task) {
+        try {
+            aws.dynamo().putItem(b -> b.tableName(table).item(item(task)).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public Optional<Task> get(String id) {
+        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key(pk(id), SK)).consistentRead(true)).item();
+        if (item == null || item.isEmpty() || !item.containsKey("doc")) return Optional.empty();
+        return Optional.of(Json.readTrusted(Attr.str(item, "doc"), Task.class));
+    }
+
+    /**
+     * Replaces the task if nobody changed it since revision {@code next.revision() - 1}; false otherwise.
+     * {@code effects} (a handler's staged writes) commit in the same transaction.
+     */
+    public boolean replace(Task next, List<TransactWriteItem> effects) {
+        var item = item(next);
+        var values = Map.of(":expected", Attr.n(next.revision() - 1));
+        var names = Map.of("#rev", "revision");
+        try {
+            if (effects == null || effects.isEmpty()) {
+                aws.dynamo().putItem(b -> b.tableName(table).item(item).conditionExpression("#rev = :expected")
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+            } else {
+                var writes = new ArrayList<TransactWriteItem>();
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                        .conditionExpression("#rev = :expected").expressionAttributeNames(names)
+                        .expressionAttributeValues(values).build()).build());
+                writes.addAll(effects);
+                aws.dynamo().transactWriteItems(b -> b.transactItems(writes));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) return false;
+            throw e;
+        }
+    }
+
+    public boolean replace(Task next) {
+        return replace(next, List.of());
+    }
+
+    /** One page of a project's tasks, newest first, created within [from, to] when given. */
+    public Page<Task> page(String projectId, Instant from, Instant to, Map<String, AttributeValue> startKey, int limit) {
+        var values = new HashMap<String, AttributeValue>();
+        values.put(":p", Attr.s(projectPartition(projectId)));
+        String condition = "gsi1pk = :p";
+        if (from != null || to != null) {
+            condition += " AND gsi1sk BETWEEN :from AND :to";
+            values.put(":from", Attr.s(from == null ? "0" : sortable(from)));
+            values.put(":to", Attr.s(to == null ? "9" : sortable(to) + "~"));
+        }
+        var req = QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression(condition)
+                .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
+        if (startKey != null) req.exclusiveStartKey(startKey);
+        return tasks(aws.dynamo().query(req.build()));
+    }
+
+    /** One page of the state index {@code gsi2} for {@code partition}, oldest first. */
+    public Page<Task> state(String partition, Map<String, AttributeValue> startKey, int limit) {
+        var req = QueryRequest.builder().tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :p")
+                .expressionAttributeValues(Map.of(":p", Attr.s(partition))).limit(limit);
+        if (startKey != null) req.exclusiveStartKey(startKey);
+        return tasks(aws.dynamo().query(req.build()));
+    }
+
+    /** The key a list cursor must point at to resume after {@code task} in a project listing. */
+    public static Map<String, AttributeValue> projectIndexKey(Task task) {
+        return Map.of("pk", Attr.s(pk(task.id())), "sk", Attr.s(SK), "gsi1pk", Attr.s(projectPartition(task.projectId())),
+                "gsi1sk", Attr.s(sortable(task.createdAt()) + "#" + task.id()));
+    }
+
+    private static Page<Task> tasks(software.amazon.awssdk.services.dynamodb.model.QueryResponse resp) {
+        return new Page<>(resp.items().stream().map(i -> Json.readTrusted(Attr.str(i, "doc"), Task.class)).toList(),
+                resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
+    }
+
+    private static Map<String, AttributeValue> item(Task t) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", Attr.s(pk(t.id())));
+        item.put("sk", Attr.s(SK));
+        item.put("doc", Attr.s(Json.write(t)));
+        item.put("status", Attr.s(t.status().wire()));
+        item.put("revision", Attr.n(t.revision()));
+        item.put("gsi1pk", Attr.s(projectPartition(t.projectId())));
+        item.put("gsi1sk", Attr.s(sortable(t.createdAt()) + "#" + t.id()));
+        String statePk = switch (t.status()) {
+            case QUEUED -> queuedPartition(t.priority());
+            case RUNNING -> RUNNING_PARTITION;
+            case DEAD_LETTERED -> deadPartition(t.projectId());
+            default -> null;
+        };
+        if (statePk != null) {
+            Instant at = switch (t.status()) {
+                case QUEUED -> t.queuedAt();
+                case RUNNING -> t.startedAt();
+                default -> t.completedAt();
+            };
+            item.put("gsi2pk", Attr.s(statePk));
+            item.put("gsi2sk", Attr.s(sortable(at == null ? t.updatedAt() : at) + "#" + t.id()));
+        }
+        return item;
+    }
+
+    // --- results and artifacts in S3 ---------------------------------------------------------------------
+
+    public static String resultKey(String taskId) {
+        return "tasks/" + taskId + "/result.json";
+    }
+
+    public static String artifactKey(String taskId, String name) {
+        return "tasks/" + taskId + "/artifacts/" + name;
+    }
+
+    public void putObject(String key, byte[] content, String contentType) {
+        aws.s3().putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    /** The task's result: inline, or read from S3. */
+    public Optional<JsonNode> result(Task task) {
+        if (task.result() != null) return Optional.of(task.result());
+        if (task.resultRef() == null) return Optional.empty();
+        try {
+            byte[] bytes = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(task.resultRef())).asByteArray();
+            return Optional.of(Json.tree(new String(bytes, StandardCharsets.UTF_8)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    // --- queue statistics --------------------------------------------------------------------------------
+
+    /** One finished attempt, as queue statistics count it. */
+    public record AttemptEvent(String taskId, Priority priority, String type, String outcome, long waitMs, long runMs, Instant at) {
+    }
+
+    public void recordAttempt(AttemptEvent e, int attempt) {
+        aws.dynamo().putItem(b -> b.tableName(events).item(attemptItem(e, attempt)));
+    }
+
+    /** The attempt record as a write of the transaction that records the attempt's outcome. */
+    public TransactWriteItem attemptWrite(AttemptEvent e, int attempt) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(events).item(attemptItem(e, attempt)).build()).build();
+    }
+
+    private static Map<String, AttributeValue> attemptItem(AttemptEvent e, int attempt) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", Attr.s("QUEUE#" + e.priority().wire()));
+        item.put("sk", Attr.s(String.format(Locale.ROOT, "%013d#%s#%d", e.at().toEpochMilli(), e.taskId(), attempt)));
+        item.put("taskType", Attr.s(e.type()));
+        item.put("outcome", Attr.s(e.outcome()));
+        item.put("waitMs", Attr.n(e.waitMs()));
+        item.put("runMs", Attr.n(e.runMs()));
+        item.put("expiresAt", Attr.n(e.at().getEpochSecond() + 7 * 86_400));
+        return item;
+    }
+
+    /** Attempts finished on a queue since {@code from} (at most {@code max}, oldest first). */
+    public List<AttemptEvent> attempts(Priority priority, Instant from, int max) {
+        var out = new ArrayList<AttemptEvent>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var req = QueryRequest.builder().tableName(events).keyConditionExpression("pk = :p AND sk >= :from")
+                    .expressionAttributeValues(Map.of(":p", Attr.s("QUEUE#" + priority.wire()),
+                            ":from", Attr.s(String.format(Locale.ROOT, "%013d", from.toEpochMilli()))))
+                    .limit(Math.min(1000, max - out.size()));
+            if (start != null) req.exclusiveStartKey(start);
+            var resp = aws.dynamo().query(req.build());
+            for (var i : resp.items()) {
+                String[] sk = Attr.str(i, "sk").split("#");
+                out.add(new AttemptEvent(sk[1], priority, Attr.str(i, "taskType"), Attr.str(i, "outcome"),
+                        Attr.num(i, "waitMs", 0), Attr.num(i, "runMs", 0), Instant.ofEpochMilli(Long.parseLong(sk[0]))));
+            }
+            start = resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null;
+        } while (start != null && out.size() < max);
+        return out;
+    }
+
+    // --- result cache --------------------------------------------------------------------------------------
+
+    /** The task holding the cached result of {@code cacheKey}, unless expired. */
+    public Optional<String> cached(String projectId, String cacheKey, Instant now) {
+        var item = aws.dynamo().getItem(b -> b.tableName(cache).key(Attr.key(projectId + "#" + cacheKey, null))).item();
+        if (item == null || item.isEmpty() || Attr.num(item, "expiresAt", 0) <= now.getEpochSecond()) return Optional.empty();
+        return Optional.ofNullable(Attr.str(item, "taskId"));
+    }
+
+    /** The cache entry of a task's result, written in the same transaction as its success. */
+    public TransactWriteItem cacheWrite(String projectId, String cacheKey, String taskId, Instant now, Instant expiresAt) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(cache).item(Map.of("pk", Attr.s(projectId + "#" + cacheKey),
+                "taskId", Attr.s(taskId), "createdAt", Attr.s(now.toString()), "expiresAt", Attr.n(expiresAt.getEpochSecond()))).build()).build();
+    }
+
+    /** Deletes expired cache entries (the stand-in does not expire TTL items, and AWS may take up to days). */
+    public CleanupResult cleanExpiredCache(Instant now, int maxDeletes) {
+        int scanned = 0, deleted = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            var req = ScanRequest.builder().tableName(cache).filterExpression("expiresAt <= :now")
+                    .expressionAttributeValues(Map.of(":now", Attr.n(now.getEpochSecond()))).limit(500);
+            if (start != null) req.exclusiveStartKey(start);
+            var resp = aws.dynamo().scan(req.build());
+            scanned += resp.scannedCount();
+            for (var i : resp.items()) {
+                if (deleted >= maxDeletes) break;
+                try {
+                    aws.dynamo().deleteItem(b -> b.tableName(cache).key(Map.of("pk", i.get("pk")))
+                            .conditionExpression("expiresAt <= :now")
+                            .expressionAttributeValues(Map.of(":now", Attr.n(now.getEpochSecond()))));
+                    deleted++;
+                } catch (ConditionalCheckFailedException e) {
+                    // refreshed meanwhile
+                }
+            }
+            start = resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null;
+        } while (start != null && deleted < maxDeletes);
+        return new CleanupResult(scanned, deleted, start != null);
+    }
+
+    public record CleanupResult(int scanned, int deleted, boolean more) {
+    }
+
+    // --- circuit breakers and settings ---------------------------------------------------------------------
+
+    public Optional<CircuitBreaker.State> circuit(String type) {
+        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key("CIRCUIT#" + type, "STATE")).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(Json.readTrusted(Attr.str(item, "doc"), CircuitBreaker.State.class));
+    }
+
+    /** Stores a breaker state if its revision is still {@code state.revision() - 1} (0 = absent). */
+    public boolean putCircuit(CircuitBreaker.State state) {
+        var item = Map.of("pk", Attr.s("CIRCUIT#" + state.type()), "sk", Attr.s("STATE"), "doc", Attr.s(Json.write(state)),
+                "revision", Attr.n(state.revision()));
+        try {
+            if (state.revision() == 1) {
+                aws.dynamo().putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            } else {
+                aws.dynamo().putItem(b -> b.tableName(table).item(item).conditionExpression("#rev = :expected")
+                        .expressionAttributeNames(Map.of("#rev", "revision"))
+                        .expressionAttributeValues(Map.of(":expected", Attr.n(state.revision() - 1))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** A platform setting kept in the table; {@code candidate} is stored when there is none yet. */
+    public String settingOrCreate(String name, String candidate) {
+        var key = Attr.key("CONFIG#" + name, "CONFIG");
+        try {
+            var item = new HashMap<>(key);
+            item.put("value", Attr.s(candidate));
+            aws.dynamo().putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return candidate;
+        } catch (ConditionalCheckFailedException e) {
+            return Attr.str(aws.dynamo().getItem(b -> b.tableName(table).key(key).consistentRead(true)).item(), "value");
+        }
+    }
+}
