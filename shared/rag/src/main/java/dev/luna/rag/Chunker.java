@@ -120,13 +120,12 @@ public final class Chunker {
         }
         CompilationUnit cu = result.getResult().get();
         var units = new ArrayList<Unit>();
-        int headerEnd = 0;
-        for (TypeDeclaration<?> type : cu.getTypes()) {
-            int start = startWithComment(type);
-            if (headerEnd == 0) headerEnd = start - 1;
-            javaType(type, type.getNameAsString(), units);
+        for (TypeDeclaration<?> type : cu.getTypes()) javaType(type, type.getNameAsString(), units);
+        if (!units.isEmpty()) {
+            // package and imports belong to the first type's declaration unit
+            Unit first = units.get(0);
+            units.set(0, new Unit(first.symbol(), first.kind(), 1, first.endLine()));
         }
-        if (headerEnd > 0) units.add(0, new Unit(null, "header", 1, headerEnd));
         return units;
     }
 

@@ -53,6 +53,7 @@ public final class LuceneStore implements VectorStore {
             TOKENS = "tokens", FILE_HASH = "fileHash", VECTOR = "vector";
     private final Path root;
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+    private final Map<String, Directory> directories = new ConcurrentHashMap<>();
     private final PerFieldAnalyzerWrapper indexAnalyzer = analyzer(true);
     private final IdentifierAnalyzer queryAnalyzer = new IdentifierAnalyzer(true);
 
@@ -71,8 +72,8 @@ public final class LuceneStore implements VectorStore {
         final IndexWriter writer;
         final SearcherManager searchers;
 
-        Index(String namespace) throws IOException {
-            directory = root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve(safe(namespace)));
+        Index(Directory directory) throws IOException {
+            this.directory = directory;
             var config = new IndexWriterConfig(indexAnalyzer);
             config.setRAMBufferSizeMB(64);
             writer = new IndexWriter(directory, config);
@@ -82,7 +83,6 @@ public final class LuceneStore implements VectorStore {
         void close() throws IOException {
             searchers.close();
             writer.close();
-            directory.close();
         }
     }
 
@@ -94,7 +94,14 @@ public final class LuceneStore implements VectorStore {
     private Index index(String namespace) {
         return indexes.computeIfAbsent(namespace, ns -> {
             try {
-                return new Index(ns);
+                var directory = directories.computeIfAbsent(ns, n -> {
+                    try {
+                        return root == null ? new ByteBuffersDirectory() : FSDirectory.open(root.resolve(safe(n)));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                return new Index(directory);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -123,8 +130,7 @@ public final class LuceneStore implements VectorStore {
         indexes.remove(namespace);
         try {
             index.searchers.close();
-            index.writer.rollback();
-            index.directory.close();
+            index.writer.rollback(); // discards everything since the last commit; the directory stays open
         } catch (IOException | RuntimeException ignored) {
             // the next access reopens the last commit
         }
@@ -355,5 +361,13 @@ public final class LuceneStore implements VectorStore {
             }
         }
         indexes.clear();
+        for (var d : directories.values()) {
+            try {
+                d.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+        directories.clear();
     }
 }

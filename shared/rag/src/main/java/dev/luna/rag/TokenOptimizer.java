@@ -146,7 +146,7 @@ public final class TokenOptimizer {
         if (reindent) {
             for (String l : lines) {
                 int ind = indent(l);
-                if (ind > 0 && !l.isBlank() && (unit == 0 || ind < unit)) unit = ind;
+                if (ind > 1 && !l.isBlank() && !l.strip().startsWith("*") && (unit == 0 || ind < unit)) unit = ind;
             }
         }
         for (String l : lines) {
@@ -184,6 +184,8 @@ public final class TokenOptimizer {
         return i;
     }
 
+    private static final char REMOVED = '\u0000';
+
     /** Removes comments outside string literals; Python keeps docstrings (they are strings). */
     static String stripComments(String code, String language) {
         boolean python = language.equals("python");
@@ -198,8 +200,9 @@ public final class TokenOptimizer {
                     block = false;
                     i++;
                 } else if (c == '\n') {
-                    sb.append('\n');
+                    sb.append(REMOVED).append('\n');
                 }
+                if (!block) sb.append(REMOVED);
                 continue;
             }
             if (quote != 0) {
@@ -214,6 +217,7 @@ public final class TokenOptimizer {
             }
             if (!python && c == '/' && next == '/') {
                 while (i < code.length() && code.charAt(i) != '\n') i++;
+                sb.append(REMOVED);
                 if (i < code.length()) sb.append('\n');
                 continue;
             }
@@ -224,20 +228,20 @@ public final class TokenOptimizer {
             }
             if (python && c == '#') {
                 while (i < code.length() && code.charAt(i) != '\n') i++;
+                sb.append(REMOVED);
                 if (i < code.length()) sb.append('\n');
                 continue;
             }
             if (c == '"' || c == '\'' || (c == '`' && !python)) quote = c;
             sb.append(c);
         }
-        // drop lines left empty by removed comments
+        // drop lines left empty by removed comments, keep lines that were empty before
         var out = new StringBuilder();
         for (String line : sb.toString().split("\n", -1)) {
-            if (line.isBlank()) {
-                out.append('\n');
-                continue;
-            }
-            out.append(line).append('\n');
+            boolean hadComment = line.indexOf(REMOVED) >= 0;
+            String clean = line.replace(String.valueOf(REMOVED), "");
+            if (hadComment && clean.isBlank()) continue;
+            out.append(clean).append('\n');
         }
         return out.toString();
     }
