@@ -92,7 +92,8 @@ class TenantIsolationIT {
             if (f.isPublic() || NOT_PROJECT_SCOPED.contains(f.name())) continue;
             JsonNode event = sampleEvent(f.name());
             String path = f.trigger().path();
-            String kind = path.startsWith("/api/v1/agents") ? "agent" : path.startsWith("/api/v1/projects/{id}") ? "project" : null;
+            String kind = path.startsWith("/api/v1/agents") ? "agent" : path.startsWith("/api/v1/projects/{id}") ? "project"
+                    : path.startsWith("/api/v1/rag/") || path.startsWith("/api/v1/tokens/") ? "rag" : null;
             if (kind == null) {
                 uncovered.add(f.name());
                 continue;
@@ -122,6 +123,12 @@ class TenantIsolationIT {
             } else {
                 query = "projectId=" + project + (query.isEmpty() ? "" : "&" + query);
             }
+        } else if (kind.equals("rag")) {
+            // sample events name the example project in the body or the query, and an example job or context in the path
+            if (path.contains("job_01JEXAMPLE0000000000000000")) path = path.replace("job_01JEXAMPLE0000000000000000", RagFixtures.job(admin, project));
+            if (path.contains("ctx_000000000000000000000abc")) path = path.replace("ctx_000000000000000000000abc", RagFixtures.context(admin, project));
+            if (body != null) body = body.replace("prj_01JEXAMPLE0000000000000000", project);
+            query = query.replace("prj_01JEXAMPLE0000000000000000", project);
         } else {
             path = path.replace("prj_01JEXAMPLE0000000000000000", project);
         }
