@@ -34,6 +34,7 @@ locals {
       scopes          = try(fn.scopes, [])
       tables          = try(fn.tables, [])
       buckets         = try(fn.buckets, [])
+      queues          = try(fn.queues, [])
       trigger_type    = fn.trigger.type
       http_method     = try(fn.trigger.method, null)
       http_path       = try(fn.trigger.path, null)
@@ -54,8 +55,7 @@ locals {
     if !fileexists("${local.artifacts_dir}/${fn.artifact}.zip")
   ]))
 
-  # Not instantiated yet: modules/queue-function and modules/scheduled-function
-  # will for_each over these.
+  # modules/queue-function for_eaches over queue_functions (queues.tf); modules/scheduled-function will over schedule_functions.
   queue_functions    = { for name, fn in local.functions : name => fn if fn.trigger_type == "queue" }
   schedule_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "schedule" }
 }

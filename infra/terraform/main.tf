@@ -59,6 +59,7 @@ module "http_function" {
   platform_write_table_arns = [for t in ["rate-limits", "idempotency"] : module.data.table_arns[t]]
   audit_table_arn           = module.data.table_arns["audit"]
   bucket_arns               = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
+  queue_arns                = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
 
   log_retention_days  = var.log_retention_days
   alarm_sns_topic_arn = var.alarm_sns_topic_arn

@@ -154,6 +154,12 @@ variable "bucket_arns" {
   default     = {}
 }
 
+variable "queue_arns" {
+  description = "Logical queue name => ARN of each SQS queue the function may send to (e.g. rag-index for index jobs)."
+  type        = map(string)
+  default     = {}
+}
+
 variable "table_arns" {
   description = "Logical table name => ARN of each DynamoDB table the function may use. Nothing else is granted."
   type        = map(string)

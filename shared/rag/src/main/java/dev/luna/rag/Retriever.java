@@ -30,13 +30,27 @@ public final class Retriever {
     public record Ranked(Chunk chunk, double relevance) {
     }
 
-    static final int RRF_K = 60;
+    public static final int RRF_K = 60;
     private final VectorStore store;
     private final CachingEmbedder embedder;
+    private final int rrfK;
+    private final double keywordWeight;
 
     public Retriever(VectorStore store, CachingEmbedder embedder) {
+        this(store, embedder, RRF_K, 1.0);
+    }
+
+    /** @param rrfK the k of reciprocal rank fusion; @param keywordWeight weight of the keyword ranking (the vector ranking weighs 1) */
+    public Retriever(VectorStore store, CachingEmbedder embedder, int rrfK, double keywordWeight) {
         this.store = store;
         this.embedder = embedder;
+        this.rrfK = rrfK;
+        this.keywordWeight = keywordWeight;
+    }
+
+    /** Both rankings of a query, unfused (for evaluation). */
+    public List<List<VectorStore.Hit>> rankings(String namespace, String query, int depth, VectorStore.Filter filter) {
+        return List.of(store.keyword(namespace, query, depth, filter), store.vector(namespace, embedder.embedQuery(query), depth, filter));
     }
 
     public List<Ranked> search(String namespace, String query, int topK, Mode mode, VectorStore.Filter filter) {
@@ -44,8 +58,7 @@ public final class Retriever {
         return switch (mode) {
             case KEYWORD -> normalise(store.keyword(namespace, query, topK, filter));
             case VECTOR -> normalise(store.vector(namespace, embedder.embedQuery(query), topK, filter));
-            case HYBRID -> fuse(List.of(store.keyword(namespace, query, depth, filter),
-                    store.vector(namespace, embedder.embedQuery(query), depth, filter)), topK);
+            case HYBRID -> fuse(rankings(namespace, query, depth, filter), new double[]{keywordWeight, 1.0}, rrfK, topK);
         };
     }
 
@@ -58,16 +71,23 @@ public final class Retriever {
     }
 
     static List<Ranked> fuse(List<List<VectorStore.Hit>> rankings, int topK) {
+        return fuse(rankings, new double[]{1.0, 1.0}, RRF_K, topK);
+    }
+
+    /** Weighted reciprocal rank fusion: {@code sum w_i / (k + rank_i)}, normalised by the best possible score. */
+    public static List<Ranked> fuse(List<List<VectorStore.Hit>> rankings, double[] weights, int k, int topK) {
         Map<String, Double> scores = new HashMap<>();
         Map<String, Chunk> chunks = new LinkedHashMap<>();
-        for (var ranking : rankings) {
+        for (int w = 0; w < rankings.size(); w++) {
+            var ranking = rankings.get(w);
             for (int r = 0; r < ranking.size(); r++) {
                 var c = ranking.get(r).chunk();
-                scores.merge(c.id(), 1.0 / (RRF_K + r + 1), Double::sum);
+                scores.merge(c.id(), weights[w] / (k + r + 1), Double::sum);
                 chunks.putIfAbsent(c.id(), c);
             }
         }
-        double best = rankings.size() * (1.0 / (RRF_K + 1));
+        double best = 0;
+        for (double w : weights) best += w / (k + 1);
         var out = new ArrayList<Ranked>();
         for (var e : chunks.entrySet()) out.add(new Ranked(e.getValue(), scores.get(e.getKey()) / best));
         out.sort(Comparator.comparingDouble(Ranked::relevance).reversed());
