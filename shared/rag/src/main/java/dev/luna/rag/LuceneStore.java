@@ -171,6 +171,7 @@ public final class LuceneStore implements VectorStore {
         Chunk c = e.chunk();
         var d = new Document();
         d.add(new StringField(ID, c.id(), Field.Store.YES));
+        d.add(new org.apache.lucene.document.SortedDocValuesField(ID, new org.apache.lucene.util.BytesRef(c.id())));
         d.add(new StringField(PATH, c.path(), Field.Store.YES));
         d.add(new TextField(PATH_TEXT, c.path(), Field.Store.NO));
         d.add(new StringField(LANGUAGE, c.language(), Field.Store.YES));
@@ -244,16 +245,20 @@ public final class LuceneStore implements VectorStore {
 
     @Override
     public List<Hit> keyword(String namespace, String query, int topK, Filter filter) {
+        Query q = keywordQuery(query, filter);
+        return q == null ? List.of() : hits(namespace, q, topK, false);
+    }
+
+    private Query keywordQuery(String query, Filter filter) {
         var terms = analyze(query);
-        if (terms.isEmpty()) return List.of();
+        if (terms.isEmpty()) return null;
         var text = new BooleanQuery.Builder();
         for (String t : terms) {
             text.add(new TermQuery(new Term(CONTENT, t)), BooleanClause.Occur.SHOULD);
             text.add(new BoostQuery(new TermQuery(new Term(SYMBOL_TEXT, t)), 2f), BooleanClause.Occur.SHOULD);
             text.add(new BoostQuery(new TermQuery(new Term(PATH_TEXT, t)), 0.5f), BooleanClause.Occur.SHOULD);
         }
-        Query q = filtered(text.build(), filter);
-        return hits(namespace, q, topK, false);
+        return filtered(text.build(), filter);
     }
 
     @Override
@@ -270,6 +275,50 @@ public final class LuceneStore implements VectorStore {
             for (ScoreDoc sd : top.scoreDocs) {
                 double score = cosine ? 2 * sd.score - 1 : sd.score;
                 out.add(new Hit(chunk(stored.document(sd.doc)), score));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Ref> keywordRefs(String namespace, String query, int topK, Filter filter) {
+        Query q = keywordQuery(query, filter);
+        return q == null ? List.of() : refs(namespace, q, topK, false);
+    }
+
+    @Override
+    public List<Ref> vectorRefs(String namespace, float[] query, int topK, Filter filter) {
+        return refs(namespace, new KnnFloatVectorQuery(VECTOR, query, topK, filterQuery(filter)), topK, true);
+    }
+
+    /** Ids from doc values: no stored fields are decompressed until the fused top k is known. */
+    private List<Ref> refs(String namespace, Query q, int topK, boolean cosine) {
+        return search(namespace, s -> {
+            var top = s.search(q, topK);
+            var out = new ArrayList<Ref>(top.scoreDocs.length);
+            var leaves = s.getIndexReader().leaves();
+            for (ScoreDoc sd : top.scoreDocs) {
+                var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+                var ids = leaf.reader().getSortedDocValues(ID);
+                int local = sd.doc - leaf.docBase;
+                if (ids == null || !ids.advanceExact(local)) continue;
+                out.add(new Ref(ids.lookupOrd(ids.ordValue()).utf8ToString(), cosine ? 2 * sd.score - 1 : sd.score));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Map<String, Chunk> load(String namespace, Collection<String> ids) {
+        if (ids.isEmpty()) return Map.of();
+        return search(namespace, s -> {
+            var terms = ids.stream().map(org.apache.lucene.util.BytesRef::new).toList();
+            var top = s.search(new org.apache.lucene.search.TermInSetQuery(ID, terms), ids.size());
+            var out = new HashMap<String, Chunk>();
+            var stored = s.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                var c = chunk(stored.document(sd.doc));
+                out.put(c.id(), c);
             }
             return out;
         });

@@ -59,8 +59,30 @@ public final class Retriever {
         return switch (mode) {
             case KEYWORD -> normalise(store.keyword(namespace, query, topK, filter));
             case VECTOR -> normalise(store.vector(namespace, embedder.embedQuery(query), topK, filter));
-            case HYBRID -> fuse(rankings(namespace, query, depth, filter), new double[]{keywordWeight, 1.0}, rrfK, topK);
+            case HYBRID -> hybrid(namespace, query, topK, depth, filter);
         };
+    }
+
+    /** Fuses id rankings, then loads only the chunks of the fused top k. */
+    private List<Ranked> hybrid(String namespace, String query, int topK, int depth, VectorStore.Filter filter) {
+        var rankings = List.of(store.keywordRefs(namespace, query, depth, filter),
+                store.vectorRefs(namespace, embedder.embedQuery(query), depth, filter));
+        double[] weights = {keywordWeight, 1.0};
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (int w = 0; w < rankings.size(); w++) {
+            var ranking = rankings.get(w);
+            for (int r = 0; r < ranking.size(); r++) scores.merge(ranking.get(r).id(), weights[w] / (rrfK + r + 1), Double::sum);
+        }
+        double best = 0;
+        for (double w : weights) best += w / (rrfK + 1);
+        var top = scores.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(topK).toList();
+        var chunks = store.load(namespace, top.stream().map(Map.Entry::getKey).toList());
+        var out = new ArrayList<Ranked>(top.size());
+        for (var e : top) {
+            var c = chunks.get(e.getKey());
+            if (c != null) out.add(new Ranked(c, e.getValue() / best));
+        }
+        return out;
     }
 
     private static List<Ranked> normalise(List<VectorStore.Hit> hits) {

@@ -38,6 +38,27 @@ public interface VectorStore extends AutoCloseable {
 
     List<Hit> keyword(String namespace, String query, int topK, Filter filter);
 
+    /** A chunk id found by a search, with its score (for fusion before any chunk is loaded). */
+    record Ref(String id, double score) {
+    }
+
+    /** Keyword ranking as ids only; stores that can rank without loading chunks override this. */
+    default List<Ref> keywordRefs(String namespace, String query, int topK, Filter filter) {
+        return keyword(namespace, query, topK, filter).stream().map(h -> new Ref(h.chunk().id(), h.score())).toList();
+    }
+
+    /** Vector ranking as ids only; stores that can rank without loading chunks override this. */
+    default List<Ref> vectorRefs(String namespace, float[] query, int topK, Filter filter) {
+        return vector(namespace, query, topK, filter).stream().map(h -> new Ref(h.chunk().id(), h.score())).toList();
+    }
+
+    /** The chunks of the given ids that exist, by id. */
+    default Map<String, Chunk> load(String namespace, java.util.Collection<String> ids) {
+        var out = new java.util.LinkedHashMap<String, Chunk>();
+        for (String id : ids) get(namespace, id).ifPresent(e -> out.put(id, e.chunk()));
+        return out;
+    }
+
     List<Hit> vector(String namespace, float[] query, int topK, Filter filter);
 
     long count(String namespace);

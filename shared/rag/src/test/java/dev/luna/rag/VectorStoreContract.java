@@ -77,6 +77,21 @@ abstract class VectorStoreContract {
     }
 
     @Test
+    void idRankingsMatchTheFullRankingsAndLoadFetchesChunks() {
+        index("p1", "src/HttpRequestParser.java", PARSER);
+        index("p1", "src/LruCache.java", CACHE);
+        var q = EMBEDDER.embed("http request");
+        assertThat(store.vectorRefs("p1", q, 3, VectorStore.Filter.NONE)).extracting(VectorStore.Ref::id)
+                .containsExactlyElementsOf(store.vector("p1", q, 3, VectorStore.Filter.NONE).stream().map(h -> h.chunk().id()).toList());
+        var kw = store.keyword("p1", "http request cache", 3, new VectorStore.Filter("src/*.java", "java", null));
+        assertThat(store.keywordRefs("p1", "http request cache", 3, new VectorStore.Filter("src/*.java", "java", null)))
+                .extracting(VectorStore.Ref::id).containsExactlyElementsOf(kw.stream().map(h -> h.chunk().id()).toList());
+        var loaded = store.load("p1", List.of(kw.get(0).chunk().id(), "ctx_missing"));
+        assertThat(loaded).containsOnlyKeys(kw.get(0).chunk().id());
+        assertThat(loaded.get(kw.get(0).chunk().id())).isEqualTo(kw.get(0).chunk());
+    }
+
+    @Test
     void filtersByPathGlobLanguageAndSymbol() {
         index("p1", "src/HttpRequestParser.java", PARSER);
         index("p1", "src/LruCache.java", CACHE);
