@@ -196,6 +196,16 @@ public final class RagBenchmark {
             relevant.add(r - 1);
         }
         System.out.printf("token optimisation over hybrid top-10 contexts of %d queries whose relevant chunk was retrieved:%n", sets.size());
+        for (boolean relative : new boolean[]{false, true}) {
+        if (relative) {
+            // the same contexts with relevance relative to the best context of each set
+            for (int s = 0; s < sets.size(); s++) {
+                double max = sets.get(s).stream().mapToDouble(TokenOptimizer.Item::relevanceScore).max().orElse(1);
+                sets.set(s, sets.get(s).stream().map(i -> new TokenOptimizer.Item(i.id(), i.path(), i.language(), i.content(),
+                        i.relevanceScore() / max)).toList());
+            }
+            System.out.println("  relevance relative to the best context of each set:");
+        }
         System.out.println("  keepRelevance  savings   recall of relevant chunk (full body kept)");
         double best = -1, bestKeep = -1, bestRecall = 0;
         for (double keep : new double[]{0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
@@ -220,6 +230,7 @@ public final class RagBenchmark {
             }
         }
         System.out.printf("  => at >= 95 %% recall: %.1f %% savings (keepRelevance %.1f, recall %.1f %%)%n", 100 * best, Math.min(bestKeep, 1.0), 100 * bestRecall);
+        }
     }
 
     private static void scale(LuceneStore store, List<VectorStore.Entry> base, int target, List<Query> queries) {
