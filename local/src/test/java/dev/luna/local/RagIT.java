@@ -361,6 +361,12 @@ class RagIT {
         assertThat(below.json().get("error").get("details").get("minimumTokenBudget").asInt()).isGreaterThan(1);
         expect(query(Map.of("query", "cache", "filters", Map.of("language", "Not A Language!"))), 400, "VALIDATION_FAILED");
         expect(query(Map.of("query", "cache", "unexpected", true)), 400, "VALIDATION_FAILED");
+        expect(query(Map.of("query", "cache", "filters", Map.of("path", "a".repeat(301)))), 400, "VALIDATION_FAILED");
+        var complexGlob = query(Map.of("query", "cache", "filters", Map.of("path", "**/" + "*?".repeat(148))));
+        assertThat(complexGlob.status()).as(complexGlob.toString()).isEqualTo(200);
+        // query syntax of search engines is just text here
+        var special = query(Map.of("query", "a && b || c:d* \"unbalanced ( [ {", "mode", "keyword"));
+        assertThat(special.status()).as(special.toString()).isEqualTo(200);
 
         expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project))), 400, "VALIDATION_FAILED");
         expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project, "source", Map.of("type", "git", "url", "https://example.com/r.git")))),

@@ -368,7 +368,11 @@ public final class LuceneStore implements VectorStore {
             n++;
         }
         if (filter.pathGlob() != null) {
-            b.add(new RegexpQuery(new Term(PATH, globToRegexp(filter.pathGlob()))), BooleanClause.Occur.FILTER);
+            try {
+                b.add(new RegexpQuery(new Term(PATH, globToRegexp(filter.pathGlob()))), BooleanClause.Occur.FILTER);
+            } catch (IllegalArgumentException | org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+                throw new dev.luna.core.ValidationException("filters.path", "is too complex a glob");
+            }
             n++;
         }
         return n == 0 ? null : b.build();
