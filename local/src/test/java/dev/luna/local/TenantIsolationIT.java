@@ -125,8 +125,15 @@ class TenantIsolationIT {
             }
         } else if (kind.equals("rag")) {
             // sample events name the example project in the body or the query, and an example job or context in the path
-            if (path.contains("job_01JEXAMPLE0000000000000000")) path = path.replace("job_01JEXAMPLE0000000000000000", RagFixtures.job(admin, project));
-            if (path.contains("ctx_000000000000000000000abc")) path = path.replace("ctx_000000000000000000000abc", RagFixtures.context(admin, project));
+            // one job and one context per project serve every role, except where the function deletes the context
+            if (path.contains("job_01JEXAMPLE0000000000000000")) {
+                path = path.replace("job_01JEXAMPLE0000000000000000", ragJobs.computeIfAbsent(project, p -> RagFixtures.job(admin, p)));
+            }
+            if (path.contains("ctx_000000000000000000000abc")) {
+                String ctx = f.name().equals("rag-context-delete") ? RagFixtures.context(admin, project)
+                        : ragContexts.computeIfAbsent(project, p -> RagFixtures.context(admin, p));
+                path = path.replace("ctx_000000000000000000000abc", ctx);
+            }
             if (body != null) body = body.replace("prj_01JEXAMPLE0000000000000000", project);
             query = query.replace("prj_01JEXAMPLE0000000000000000", project);
         } else {
@@ -145,6 +152,8 @@ class TenantIsolationIT {
     }
 
     private static String ownProject;
+    private static final java.util.Map<String, String> ragJobs = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> ragContexts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static synchronized String sharedOwnProject() {
         if (ownProject == null) ownProject = project(true);

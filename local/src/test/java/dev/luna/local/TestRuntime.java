@@ -16,7 +16,10 @@ final class TestRuntime {
 
     static synchronized LocalRuntime shared() {
         if (shared == null) {
-            shared = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(ADMIN_KEY).start();
+            // Every functional test shares this runtime and mostly its admin key: the default 600 requests/minute per key would
+            // make the suite's speed decide its outcome. Rate limiting itself is tested on runtimes of its own (RateLimitIT).
+            shared = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(ADMIN_KEY)
+                    .setting("LUNA_RATE_LIMIT_PER_KEY", "100000").setting("LUNA_RATE_LIMIT_PER_USER", "100000").start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
         }
         return shared;
