@@ -37,6 +37,37 @@ class RagQueueIT {
         if (aws != null) aws.close();
     }
 
+    private static tools.jackson.databind.JsonNode runWorker(String event) {
+        return Json.tree(new String(runtime.invoker().invoke("ragIndexWorker", event.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+    }
+
+    private static String sqsEvent(String jobId) {
+        return Json.write(Map.of("Records", List.of(Map.of("messageId", "m-" + jobId, "receiptHandle", "r", "body", Json.write(Map.of("jobId", jobId)),
+                "attributes", Map.of("ApproximateReceiveCount", "2"), "messageAttributes", Map.of(), "eventSource", "aws:sqs",
+                "eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:luna-rag-index", "awsRegion", "us-east-1"))));
+    }
+
+    /** Marks a job running, as a worker that started it would, last updated at {@code updatedAtMillis}. */
+    private static void markRunning(String jobId, long updatedAtMillis) {
+        aws.dynamo().updateItem(b -> b.tableName("luna-rag-jobs").key(dev.luna.store.Attr.key("JOB#" + jobId, "JOB"))
+                .updateExpression("SET #s = :r, #u = :u").expressionAttributeNames(Map.of("#s", "status", "#u", "updatedAtMillis"))
+                .expressionAttributeValues(Map.of(":r", dev.luna.store.Attr.s("running"), ":u", dev.luna.store.Attr.n(updatedAtMillis))));
+    }
+
+    @Test
+    void aJobAbandonedByADeadWorkerIsTakenOverButALiveOneIsLeftAlone() {
+        var api = new Api(runtime.baseUri(), TestRuntime.ADMIN_KEY);
+        String project = api.post("/api/v1/projects", "{\"name\":\"" + TestRuntime.unique("stale") + "\"}").data().get("id").asString();
+        String live = api.post("/api/v1/rag/index", RagFixtures.inlineIndex(project, Map.of("src/Live.java", "class Live {}\n"))).data().get("id").asString();
+        String dead = api.post("/api/v1/rag/index", RagFixtures.inlineIndex(project, Map.of("src/Dead.java", "class Dead {}\n"))).data().get("id").asString();
+        markRunning(live, System.currentTimeMillis());
+        markRunning(dead, System.currentTimeMillis() - java.time.Duration.ofMinutes(16).toMillis());
+        assertThat(runWorker(sqsEvent(live)).get("batchItemFailures")).isEmpty();
+        assertThat(runWorker(sqsEvent(dead)).get("batchItemFailures")).isEmpty();
+        assertThat(api.get("/api/v1/rag/index/" + dead).data().get("status").asString()).isEqualTo("succeeded");
+        assertThat(api.get("/api/v1/rag/index/" + live).data().get("status").asString()).isEqualTo("queued"); // untouched: its worker is alive
+    }
+
     @Test
     void aQueuedJobRunsWhenTheWorkerReceivesItsMessage() {
         var api = new Api(runtime.baseUri(), TestRuntime.ADMIN_KEY);
@@ -73,8 +104,7 @@ class RagQueueIT {
         assertThat(q.data().get("contexts").get(0).get("symbol").asString()).isEqualTo("Queued.settleInvoice");
 
         // a second delivery of the same message does not run the job again
-        var again = Json.tree(new String(runtime.invoker().invoke("ragIndexWorker", event.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-        assertThat(again.get("batchItemFailures")).isEmpty();
+        assertThat(runWorker(event).get("batchItemFailures")).isEmpty();
         assertThat(api.get("/api/v1/rag/index/" + jobId).data().get("finishedAt").asString()).isEqualTo(done.get("finishedAt").asString());
     }
 }

@@ -20,8 +20,10 @@ final class IndexJobRepository {
     private final AwsClients aws;
     private final String table;
     private final String bucket;
+    private final java.time.Clock clock;
 
-    IndexJobRepository(AwsClients aws) {
+    IndexJobRepository(AwsClients aws, java.time.Clock clock) {
+        this.clock = clock;
         this.aws = aws;
         this.table = aws.config().tableName("rag-jobs");
         this.bucket = aws.config().bucketName("artifacts");
@@ -48,12 +50,18 @@ final class IndexJobRepository {
         }
     }
 
-    /** Moves a job from queued to running; false when another worker got it first (or it already ran). */
-    boolean start(IndexJob running) {
+    /**
+     * Moves a job from queued to running; false when another worker got it first or it already ran. A job left
+     * running by a worker that died (no update for {@code staleAfter}) may be taken over by a redelivery.
+     */
+    boolean start(IndexJob running, java.time.Duration staleAfter) {
+        long staleBefore = running.startedAt().minus(staleAfter).toEpochMilli();
         try {
-            aws.dynamo().putItem(b -> b.tableName(table).item(item(running)).conditionExpression("#s = :queued")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":queued", Attr.s(IndexJob.QUEUED))));
+            aws.dynamo().putItem(b -> b.tableName(table).item(item(running))
+                    .conditionExpression("#s = :queued OR (#s = :running AND #u < :stale)")
+                    .expressionAttributeNames(Map.of("#s", "status", "#u", "updatedAtMillis"))
+                    .expressionAttributeValues(Map.of(":queued", Attr.s(IndexJob.QUEUED), ":running", Attr.s(IndexJob.RUNNING),
+                            ":stale", Attr.n(staleBefore))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -72,11 +80,12 @@ final class IndexJobRepository {
         return "rag/jobs/" + id + "/input.json";
     }
 
-    private static Map<String, AttributeValue> item(IndexJob job) {
+    private Map<String, AttributeValue> item(IndexJob job) {
         var item = new HashMap<String, AttributeValue>(Attr.key("JOB#" + job.id(), "JOB"));
         item.put("projectId", Attr.s(job.projectId()));
         item.put("status", Attr.s(job.status()));
         item.put("doc", Attr.s(Json.write(job)));
+        item.put("updatedAtMillis", Attr.n(clock.millis()));
         return item;
     }
 }

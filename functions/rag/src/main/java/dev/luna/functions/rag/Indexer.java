@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
     static final int MAX_S3_FILES = 20_000;
+    /** A running job not updated for this long is taken to be abandoned by a worker that died (its function timeout is 10 min). */
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(15);
     private final IndexJobRepository jobs;
     private final RagEngine engine;
     private final AwsClients aws;
@@ -45,7 +47,7 @@ final class Indexer {
     /** Runs a queued job; does nothing if the job is unknown or already taken. */
     void run(String jobId) {
         var job = jobs.find(jobId).orElse(null);
-        if (job == null || !IndexJob.QUEUED.equals(job.status())) {
+        if (job == null || IndexJob.SUCCEEDED.equals(job.status()) || IndexJob.FAILED.equals(job.status())) {
             log.info("index job {} is {}; nothing to do", jobId, job == null ? "unknown" : job.status());
             return;
         }
@@ -53,7 +55,10 @@ final class Indexer {
         var errors = new ArrayList<FileError>();
         long started = System.nanoTime();
         IndexJob running = job.running(clock.instant(), 0);
-        if (!jobs.start(running)) return;
+        if (!jobs.start(running, STALE_AFTER)) {
+            log.info("index job {} is being run by another worker", jobId);
+            return;
+        }
         try {
             if (input == null) throw new IllegalStateException("the job's input is missing");
             var files = gather(job.projectId(), input, errors);

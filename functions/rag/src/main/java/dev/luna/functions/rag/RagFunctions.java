@@ -42,7 +42,7 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         String dir = config.setting(RagEngine.INDEX_DIR, config.isLocal() ? null : "/tmp/luna-rag");
         var engine = new RagEngine(dir == null ? null : Path.of(dir));
         context.registerBean("ragEngine", RagEngine.class, () -> engine);
-        var jobs = new IndexJobRepository(platform.aws());
+        var jobs = new IndexJobRepository(platform.aws(), platform.clock());
         var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock());
         boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, Boolean.toString(config.isLocal())));
         String queue = config.queueName("rag-index");
