@@ -74,7 +74,12 @@ public final class TokenOptimizer {
             items.replaceAll(i -> Languages.isCode(i.language()) ? with(i, whitespace(stripComments(i.content(), i.language()), i.language())) : i);
             current = record(steps, "comments", current, total(prompt, items));
         }
-        // 4. signature-only, least relevant first
+        // 4. imports and package lines of code contexts (names stay in the code; where they come from rarely matters)
+        if (!met(current, target)) {
+            items.replaceAll(i -> Languages.isCode(i.language()) ? with(i, stripImports(i.content(), i.language())) : i);
+            current = record(steps, "imports", current, total(prompt, items));
+        }
+        // 5. signature-only, least relevant first
         if (!met(current, target)) {
             var order = new ArrayList<Integer>();
             for (int k = 0; k < items.size(); k++) order.add(k);
@@ -185,6 +190,37 @@ public final class TokenOptimizer {
     }
 
     private static final char REMOVED = '\u0000';
+    private static final Pattern IMPORT_LINE = Pattern.compile(
+            "^\\s*(?:import\\s+(?:static\\s+)?[\\w.*]+\\s*;?|package\\s+[\\w.]+\\s*;?|import\\s+.*\\s+from\\s+['\"].*['\"];?"
+                    + "|import\\s+['\"].*['\"];?|from\\s+[\\w.]+\\s+import\\s+.*|import\\s+[\\w.]+(?:\\s+as\\s+\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+as\\s+\\w+)?)*"
+                    + "|(?:const|let|var)\\s+.*=\\s*require\\(.*\\);?)\\s*$");
+
+    /** Drops import, package and require lines (and Go import blocks). */
+    static String stripImports(String code, String language) {
+        var out = new StringBuilder();
+        boolean goBlock = false;
+        boolean removedAny = false;
+        for (String line : code.split("\n", -1)) {
+            String t = line.strip();
+            if (goBlock) {
+                removedAny = true;
+                if (t.equals(")")) goBlock = false;
+                continue;
+            }
+            if (language.equals("go") && t.equals("import (")) {
+                goBlock = true;
+                removedAny = true;
+                continue;
+            }
+            if (IMPORT_LINE.matcher(line).matches() && !(language.equals("go") && t.startsWith("package "))) {
+                removedAny = true;
+                continue;
+            }
+            if (out.length() > 0) out.append('\n');
+            out.append(line);
+        }
+        return removedAny ? whitespace(out.toString(), language) : code;
+    }
 
     /** Removes comments outside string literals; Python keeps docstrings (they are strings). */
     static String stripComments(String code, String language) {

@@ -51,6 +51,22 @@ class TokenOptimizerTest {
     }
 
     @Test
+    void importsAndPackageLinesGoBeforeAnyBodyIsTouched() {
+        String java = "package a.b;\n\nimport java.util.List;\nimport static java.util.Map.of;\n\nclass A {\n    List<String> xs() { return List.of(); }\n}\n";
+        String ts = "import { x } from './x';\nimport './side-effect';\nconst fs = require('fs');\nexport function f() { return x; }\n";
+        String py = "from os import path\nimport sys, re as regex\n\ndef f():\n    return path\n";
+        String go = "package main\n\nimport (\n\t\"fmt\"\n)\n\nfunc main() {\n\tfmt.Println(1)\n}\n";
+        var result = optimizer.optimize(new TokenOptimizer.Input(null, List.of(new TokenOptimizer.Item("j", "A.java", null, java, 1.0),
+                new TokenOptimizer.Item("t", "f.ts", null, ts, 1.0), new TokenOptimizer.Item("p", "f.py", null, py, 1.0),
+                new TokenOptimizer.Item("g", "main.go", null, go, 1.0)), 1, null));
+        assertThat(result.strategies()).extracting(TokenOptimizer.Step::strategy).contains("imports").doesNotContain("signature-only");
+        assertThat(result.contexts().get(0).content()).isEqualTo("class A {\n List<String> xs() { return List.of(); }\n}");
+        assertThat(result.contexts().get(1).content()).isEqualTo("export function f() { return x; }");
+        assertThat(result.contexts().get(2).content()).isEqualTo("def f():\n    return path");
+        assertThat(result.contexts().get(3).content()).isEqualTo("package main\n\nfunc main() {\n fmt.Println(1)\n}");
+    }
+
+    @Test
     void pythonIndentationIsKept() {
         String py = "def f(x):\n    # square it\n    return x * x   \n\n\n\ndef g():\n    return '#'\n";
         var result = optimizer.optimize(new TokenOptimizer.Input(null, List.of(new TokenOptimizer.Item("p", "m.py", null, py, 1.0)), null, null));
