@@ -51,4 +51,11 @@ export const ROUTES: readonly Route[] = [
   {"method":"GET","path":"/api/v1/queues/{id}/stats","function":"queues-stats","public":false,"scopes":["tasks:read"]},
   {"method":"GET","path":"/api/v1/dead-letters","function":"dead-letters-list","public":false,"scopes":["tasks:read"]},
   {"method":"POST","path":"/api/v1/dead-letters/redrive","function":"dead-letters-redrive","public":false,"scopes":["tasks:write"]},
+  {"method":"POST","path":"/api/v1/rag/index","function":"rag-index","public":false,"scopes":["rag:write"]},
+  {"method":"GET","path":"/api/v1/rag/index/{id}","function":"rag-index-status","public":false,"scopes":["rag:read"]},
+  {"method":"POST","path":"/api/v1/rag/query","function":"rag-query","public":false,"scopes":["rag:read"]},
+  {"method":"GET","path":"/api/v1/rag/context/{id}","function":"rag-context-get","public":false,"scopes":["rag:read"]},
+  {"method":"PUT","path":"/api/v1/rag/context/{id}","function":"rag-context-update","public":false,"scopes":["rag:write"]},
+  {"method":"DELETE","path":"/api/v1/rag/context/{id}","function":"rag-context-delete","public":false,"scopes":["rag:write"]},
+  {"method":"POST","path":"/api/v1/tokens/optimize","function":"tokens-optimize","public":false,"scopes":["tokens:write"]},
 ];

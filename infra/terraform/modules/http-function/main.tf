@@ -115,6 +115,17 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # Queues the function hands work to (asynchronous jobs).
+  dynamic "statement" {
+    for_each = length(var.queue_arns) > 0 ? [values(var.queue_arns)] : []
+    content {
+      sid       = "SendToOwnQueues"
+      effect    = "Allow"
+      actions   = ["sqs:SendMessage", "sqs:GetQueueUrl"]
+      resources = statement.value
+    }
+  }
+
   # Objects of the function's own buckets (ListBucket also answers HeadBucket).
   dynamic "statement" {
     for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []

@@ -85,6 +85,13 @@ public final class LocalRuntime implements AutoCloseable {
         private Path dataDirectory = Path.of(".luna");
         private String adminKey;
         private Emulators sharedStore;
+        private boolean queuePollers = true;
+
+        /** Whether queue functions are fed by pollers (Lambda's event source mappings); tests that play a worker turn it off. */
+        public Builder queuePollers(boolean enabled) {
+            this.queuePollers = enabled;
+            return this;
+        }
         private final Map<String, String> settings = new LinkedHashMap<>();
         private final List<ApplicationContextInitializer<GenericApplicationContext>> initializers = new ArrayList<>();
 
@@ -156,6 +163,8 @@ public final class LocalRuntime implements AutoCloseable {
             properties.put(LunaConfig.S3_ENDPOINT, emulators.s3Endpoint().toString());
             properties.put(LunaConfig.SQS_ENDPOINT, emulators.sqsEndpoint().toString());
             properties.put(LunaConfig.RESOURCE_PREFIX, "luna");
+            // RAG indexes and the embedding cache persist beside the emulators' data (in memory without a data directory)
+            if (b.dataDirectory != null) properties.put("LUNA_RAG_INDEX_DIR", b.dataDirectory.resolve("rag").toAbsolutePath().toString());
             properties.putAll(b.settings);
             var config = LunaConfig.from(properties::get);
             aws = new AwsClients(config);
@@ -171,7 +180,7 @@ public final class LocalRuntime implements AutoCloseable {
             scheduler = new Scheduler(invoker, Clock.systemUTC(), config.queueName("").replaceAll("-$", ""));
             if (b.dataDirectory != null) recover(catalog, invoker, scheduler);
             for (var f : catalog.functions().values()) {
-                if (!f.trigger().isQueue()) continue;
+                if (!f.trigger().isQueue() || !b.queuePollers) continue;
                 String url = aws.sqs().getQueueUrl(r -> r.queueName(config.queueName(f.trigger().queue()))).queueUrl();
                 String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                         .attributes().get(QueueAttributeName.QUEUE_ARN);

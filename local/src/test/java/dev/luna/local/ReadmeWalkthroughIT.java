@@ -46,6 +46,17 @@ class ReadmeWalkthroughIT {
     }
 
     @Test
+    void theRagWalkthroughWorksAsWritten() throws Exception {
+        String output = run("rag");
+        assertThat(output).contains("\"status\":\"succeeded\"").contains("\"filesIndexed\":2");
+        assertThat(output).contains("\"symbol\":\"PriceCalculator.totalCents\"");
+        assertThat(output).containsPattern("\"contexts\":\\[\\{\"id\":\"ctx_[0-9a-f]{24}\",\"path\":\"src/main/java/shop/PriceCalculator.java\"");
+        assertThat(output).contains("{\"strategy\":\"whitespace\"").contains("{\"strategy\":\"comments\"");
+        assertThat(output).contains("\"savedTokens\"");
+        assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("topK");
+    }
+
+    @Test
     void theReadmeWalkthroughWorksAsWritten() throws Exception {
         String output = run("walkthrough");
         assertThat(output).contains("\"status\":\"ok\"");

@@ -24,6 +24,8 @@ class SampleEventsIT {
     private static final String EXAMPLE_KEY = "key_01JEXAMPLE0000000000000000";
     private static final String EXAMPLE_REFRESH = "lrt_EXAMPLE_REFRESH_TOKEN";
     private static final String EXAMPLE_TASK = "tsk_01JEXAMPLE0000000000000000";
+    private static final String EXAMPLE_JOB = "job_01JEXAMPLE0000000000000000";
+    private static final String EXAMPLE_CONTEXT = "ctx_000000000000000000000abc";
 
     @TestFactory
     Stream<DynamicTest> everySampleEventSucceeds() throws IOException {
@@ -37,7 +39,12 @@ class SampleEventsIT {
                     tests.add(DynamicTest.dynamicTest(f.name() + "/" + file.getFileName(), () -> {
                         String event = Files.readString(file);
                         if (event.contains(EXAMPLE_AGENT)) event = event.replace(EXAMPLE_AGENT, prepareAgent(api, f.name()));
-                        if (event.contains(EXAMPLE_PROJECT)) event = event.replace(EXAMPLE_PROJECT, prepareProject(api, f.name()));
+                        if (event.contains(EXAMPLE_PROJECT)) {
+                            String project = prepareProject(api, f.name());
+                            event = event.replace(EXAMPLE_PROJECT, project);
+                            if (event.contains(EXAMPLE_CONTEXT)) event = event.replace(EXAMPLE_CONTEXT, RagFixtures.context(api, project));
+                        }
+                        if (event.contains(EXAMPLE_JOB)) event = event.replace(EXAMPLE_JOB, RagFixtures.job(api, "default"));
                         if (event.contains(EXAMPLE_KEY)) event = event.replace(EXAMPLE_KEY, api.post("/api/v1/api-keys",
                                 "{\"name\":\"sample\",\"scopes\":[\"agents:read\"]}").data().get("key").get("id").asString());
                         if (event.contains(EXAMPLE_REFRESH)) event = event.replace(EXAMPLE_REFRESH, api.withKey(null).post("/api/v1/auth/token",

@@ -128,6 +128,7 @@ class TenantIsolationIT {
             String kind = path.startsWith("/api/v1/agents") ? "agent"
                     : path.startsWith("/api/v1/projects/{id}") ? "project"
                     : path.startsWith("/api/v1/tasks/{id}") ? "task"
+                    : path.startsWith("/api/v1/rag/") || path.startsWith("/api/v1/tokens/optimize") ? "rag"
                     : QUERY_SCOPED.stream().anyMatch(path::startsWith) ? "query" : null;
             if (kind == null) {
                 uncovered.add(f.name());
@@ -158,6 +159,19 @@ class TenantIsolationIT {
             } else {
                 query = "projectId=" + project + (query.isEmpty() ? "" : "&" + query);
             }
+        } else if (kind.equals("rag")) {
+            // sample events name the example project in the body or the query, and an example job or context in the path
+            // one job and one context per project serve every role, except where the function deletes the context
+            if (path.contains("job_01JEXAMPLE0000000000000000")) {
+                path = path.replace("job_01JEXAMPLE0000000000000000", ragJobs.computeIfAbsent(project, p -> RagFixtures.job(admin, p)));
+            }
+            if (path.contains("ctx_000000000000000000000abc")) {
+                String ctx = f.name().equals("rag-context-delete") ? RagFixtures.context(admin, project)
+                        : ragContexts.computeIfAbsent(project, p -> RagFixtures.context(admin, p));
+                path = path.replace("ctx_000000000000000000000abc", ctx);
+            }
+            if (body != null) body = body.replace("prj_01JEXAMPLE0000000000000000", project);
+            query = query.replace("prj_01JEXAMPLE0000000000000000", project);
         } else if (kind.equals("project")) {
             path = path.replace("prj_01JEXAMPLE0000000000000000", project);
         } else if (kind.equals("task")) {
@@ -181,6 +195,8 @@ class TenantIsolationIT {
     }
 
     private static String ownProject;
+    private static final java.util.Map<String, String> ragJobs = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, String> ragContexts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static synchronized String sharedOwnProject() {
         if (ownProject == null) ownProject = project(true);

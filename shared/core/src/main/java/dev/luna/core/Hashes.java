@@ -11,9 +11,14 @@ public final class Hashes {
     }
 
     public static String sha256(String text) {
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of raw bytes (content hashes of files). */
+    public static String sha256Hex(byte[] bytes) {
         try {
             var md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ public final class ApiResult {
     private final Object data;
     private final String nextCursor;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> links = new LinkedHashMap<>();
     private final String rawBody;
     private final String rawContentType;
 
@@ -46,6 +47,16 @@ public final class ApiResult {
     public ApiResult header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /** Adds a link to the envelope's {@code links} (beside {@code self} and {@code next}), e.g. {@code status} of an accepted job. */
+    public ApiResult link(String name, String href) {
+        links.put(name, href);
+        return this;
+    }
+
+    public Map<String, String> links() {
+        return links;
     }
 
     /** Sets the ETag to the given revision, so clients can send it back in {@code If-Match}. */

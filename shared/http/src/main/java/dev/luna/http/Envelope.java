@@ -14,6 +14,10 @@ public final class Envelope {
     }
 
     public static String success(Object data, String requestId, Instant now, String self, String next) {
+        return success(data, requestId, now, self, next, Map.of());
+    }
+
+    public static String success(Object data, String requestId, Instant now, String self, String next, Map<String, String> extraLinks) {
         var meta = new LinkedHashMap<String, Object>();
         meta.put("requestId", requestId);
         meta.put("timestamp", now.toString());
@@ -21,6 +25,7 @@ public final class Envelope {
         var links = new LinkedHashMap<String, Object>();
         links.put("self", self);
         if (next != null) links.put("next", next);
+        links.putAll(extraLinks);
         var body = new LinkedHashMap<String, Object>();
         body.put("data", data);
         body.put("meta", meta);

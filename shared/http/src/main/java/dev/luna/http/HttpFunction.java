@@ -286,7 +286,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
             headers.put("Content-Type", "application/json");
             String self = request.path() + (request.rawQuery() == null || request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
             String next = result.nextCursor() == null ? null : nextLink(request, result.nextCursor());
-            body = Envelope.success(result.data(), request.requestId(), now, self, next);
+            body = Envelope.success(result.data(), request.requestId(), now, self, next, result.links());
         }
         headers.putAll(result.headers());
         headers.put("X-Request-Id", request.requestId());

@@ -1,0 +1,444 @@
+package dev.luna.bench;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.luna.core.Hashes;
+import dev.luna.core.Json;
+import dev.luna.local.LocalRuntime;
+import dev.luna.rag.CachingEmbedder;
+import dev.luna.rag.Chunk;
+import dev.luna.rag.Chunker;
+import dev.luna.rag.LuceneStore;
+import dev.luna.rag.OnnxEmbedder;
+import dev.luna.rag.Retriever;
+import dev.luna.rag.TokenOptimizer;
+import dev.luna.rag.VectorStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+
+/**
+ * RAG benchmark on a real library's sources from Maven Central (default: commons-lang3 sources jar in ~/.m2).
+ * <ol>
+ * <li>Retrieval quality: queries are Javadoc summaries (first sentence) of public methods; the relevant result is that
+ * method's chunk. The index holds the code with every Javadoc comment blanked out (line numbers kept), so a query
+ * never meets its own text. MRR@10 and Recall@10 per mode.</li>
+ * <li>Latency at scale: the corpus replicated under distinct paths until the index holds N chunks (default 100,000);
+ * query p50/p95 with a fresh query embedding, and retrieval alone (query embedding cached).</li>
+ * <li>Caches: query-embedding hit rate on a Zipf-distributed repeated-query workload; document-embedding hits when
+ * one file changes.</li>
+ * <li>Token savings of the optimiser at a fixed recall of the relevant chunk, over hybrid top-10 contexts.</li>
+ * <li>Through the HTTP API of a local runtime: indexing throughput (files/s, chunks/s) and the time from a one-file
+ * change to it being queryable.</li>
+ * </ol>
+ */
+public final class RagBenchmark {
+    private static final Pattern JAVADOC = Pattern.compile("/\\*\\*.*?\\*/", Pattern.DOTALL);
+
+    record Query(String text, String path, String symbol) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 && !args[0].isBlank() ? args[0]
+                : System.getProperty("user.home") + "/.m2/repository/org/apache/commons/commons-lang3/3.17.0/commons-lang3-3.17.0-sources.jar");
+        int scale = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int evalSize = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        System.out.printf("corpus: %s%n", jar.getFileName());
+        var raw = read(jar);
+        var stripped = new TreeMap<String, String>();
+        raw.forEach((p, t) -> stripped.put(p, blankJavadoc(t)));
+        var all = evalSet(raw, Integer.MAX_VALUE);
+        var queries = all.subList(0, Math.min(evalSize, all.size()));
+        var tuning = all.subList(queries.size(), Math.min(all.size(), queries.size() + 300));
+        System.out.printf("files: %d, eval queries (Javadoc summary -> method): %d%n", raw.size(), queries.size());
+
+        Path dir = Files.createTempDirectory("luna-rag-bench");
+        var chunker = new Chunker();
+        String cacheFile = System.getProperty("luna.bench.embeddingCache");
+        var embedder = new CachingEmbedder(new OnnxEmbedder(), cacheFile == null ? null : Path.of(cacheFile), 100_000);
+        if (cacheFile != null) System.out.println("(document embeddings from " + cacheFile + ": indexing throughput below is not representative)");
+        try (var store = new LuceneStore(dir)) {
+            // ---- index (in process)
+            long t0 = System.nanoTime();
+            var entries = new ArrayList<VectorStore.Entry>();
+            for (var f : stripped.entrySet()) {
+                var chunks = chunker.chunk(f.getKey(), f.getValue());
+                var vectors = embedder.embedAll(chunks.stream().map(Chunk::content).toList());
+                for (int i = 0; i < chunks.size(); i++) entries.add(new VectorStore.Entry(chunks.get(i), vectors.get(i), Hashes.sha256(f.getValue())));
+            }
+            store.apply("eval", stripped.keySet(), entries, List.of());
+            double indexSeconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("in-process indexing: %d files, %d chunks in %.1f s = %.1f files/s, %.1f chunks/s (chunk + embed + Lucene commit)%n",
+                    stripped.size(), entries.size(), indexSeconds, stripped.size() / indexSeconds, entries.size() / indexSeconds);
+
+            // ---- quality
+            var retriever = new Retriever(store, embedder);
+            System.out.println();
+            System.out.println("retrieval quality (" + queries.size() + " queries, top 10):");
+            System.out.println("  mode      MRR@10   Recall@10  Recall@1");
+            for (var mode : List.of(Retriever.Mode.KEYWORD, Retriever.Mode.VECTOR, Retriever.Mode.HYBRID)) {
+                double mrr = 0;
+                int hit10 = 0, hit1 = 0;
+                for (var q : queries) {
+                    var ranked = retriever.search("eval", q.text(), 10, mode, VectorStore.Filter.NONE);
+                    int rank = rank(ranked, q);
+                    if (rank > 0) {
+                        mrr += 1.0 / rank;
+                        hit10++;
+                        if (rank == 1) hit1++;
+                    }
+                }
+                System.out.printf("  %-8s  %.4f   %.4f     %.4f%n", mode.name().toLowerCase(), mrr / queries.size(),
+                        (double) hit10 / queries.size(), (double) hit1 / queries.size());
+            }
+
+            // ---- fusion parameters, on a disjoint tuning split
+            System.out.println();
+            System.out.printf("fusion sweep on %d tuning queries (disjoint from the evaluation set):%n", tuning.size());
+            var tuningRankings = new ArrayList<List<List<VectorStore.Hit>>>();
+            for (var q : tuning) tuningRankings.add(retriever.rankings("eval", q.text(), 40, VectorStore.Filter.NONE));
+            for (int k : new int[]{5, 10, 20, 60}) {
+                for (double w : new double[]{0.5, 1.0, 1.5, 2.0}) {
+                    double mrr = 0;
+                    int hit = 0;
+                    for (int i = 0; i < tuning.size(); i++) {
+                        int r = rank(Retriever.fuse(tuningRankings.get(i), new double[]{w, 1.0}, k, 10), tuning.get(i));
+                        if (r > 0) {
+                            mrr += 1.0 / r;
+                            hit++;
+                        }
+                    }
+                    System.out.printf("  k=%-3d keywordWeight=%.1f  MRR@10 %.4f  Recall@10 %.4f%n", k, w, mrr / tuning.size(), (double) hit / tuning.size());
+                }
+            }
+
+            // ---- token savings at fixed recall
+            System.out.println();
+            tokenSavings(retriever, queries, raw);
+
+            // ---- caches
+            System.out.println();
+            var cacheProbe = new CachingEmbedder(new OnnxEmbedder(), null, 10_000);
+            var rnd = new Random(11);
+            double[] zipf = zipf(queries.size(), 1.1);
+            int workload = 3000;
+            for (int i = 0; i < workload; i++) cacheProbe.embedQuery(queries.get(sample(zipf, rnd)).text());
+            var qs = cacheProbe.stats();
+            System.out.printf("query-embedding cache: %d queries (Zipf s=1.1 over %d distinct): hit rate %.1f %%%n", workload, queries.size(),
+                    100 * qs.queryHitRate());
+            var before = embedder.stats();
+            String changedPath = stripped.keySet().stream().filter(p -> p.endsWith("StringUtils.java")).findFirst().orElse(stripped.firstKey());
+            String changed = stripped.get(changedPath).replaceFirst("\\}\\s*$", "    public static int lunaBenchMarker() {\n        return 42;\n    }\n}\n");
+            var reChunks = chunker.chunk(changedPath, changed);
+            embedder.embedAll(reChunks.stream().map(Chunk::content).toList());
+            var after = embedder.stats();
+            long hits = after.documentHits() - before.documentHits(), misses = after.documentMisses() - before.documentMisses();
+            System.out.printf("document-embedding cache on a one-method change of %s: %d of %d chunks reused (%.1f %%)%n",
+                    changedPath.substring(changedPath.lastIndexOf('/') + 1), hits, hits + misses, 100.0 * hits / (hits + misses));
+
+            // ---- latency at scale
+            System.out.println();
+            scale(store, entries, scale, queries);
+        } finally {
+            deleteTree(dir);
+        }
+
+        // ---- through the HTTP API
+        System.out.println();
+        http(raw);
+    }
+
+    private static int rank(List<Retriever.Ranked> ranked, Query q) {
+        for (int i = 0; i < ranked.size(); i++) {
+            var c = ranked.get(i).chunk();
+            if (c.path().equals(q.path()) && q.symbol().equals(c.symbol())) return i + 1;
+        }
+        return 0;
+    }
+
+    private static void tokenSavings(Retriever retriever, List<Query> queries, Map<String, String> raw) {
+        var optimizer = new TokenOptimizer();
+        var sample = queries.subList(0, Math.min(200, queries.size()));
+        // the contexts as an agent would receive them: the original code (comments included) of the hybrid top 10
+        var sets = new ArrayList<List<TokenOptimizer.Item>>();
+        var relevant = new ArrayList<Integer>();
+        for (var q : sample) {
+            var ranked = retriever.search("eval", q.text(), 10, Retriever.Mode.HYBRID, VectorStore.Filter.NONE);
+            int r = rank(ranked, q);
+            if (r == 0) continue;
+            var items = new ArrayList<TokenOptimizer.Item>();
+            for (var x : ranked) {
+                var c = x.chunk();
+                String[] lines = raw.get(c.path()).split("\n", -1);
+                var sb = new StringBuilder();
+                for (int l = c.startLine(); l <= Math.min(c.endLine(), lines.length); l++) sb.append(lines[l - 1]).append('\n');
+                items.add(new TokenOptimizer.Item(c.id(), c.path(), "java", sb.toString(), x.relevance()));
+            }
+            sets.add(items);
+            relevant.add(r - 1);
+        }
+        System.out.printf("token optimisation over hybrid top-10 contexts of %d queries whose relevant chunk was retrieved:%n", sets.size());
+        for (boolean relative : new boolean[]{false, true}) {
+        if (relative) {
+            // the same contexts with relevance relative to the best context of each set
+            for (int s = 0; s < sets.size(); s++) {
+                double max = sets.get(s).stream().mapToDouble(TokenOptimizer.Item::relevanceScore).max().orElse(1);
+                sets.set(s, sets.get(s).stream().map(i -> new TokenOptimizer.Item(i.id(), i.path(), i.language(), i.content(),
+                        i.relevanceScore() / max)).toList());
+            }
+            System.out.println("  relevance relative to the best context of each set:");
+        }
+        System.out.println("  keepRelevance  savings   recall of relevant chunk (full body kept)");
+        double best = -1, bestKeep = -1, bestRecall = 0;
+        for (double keep : new double[]{0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}) {
+            long beforeTokens = 0, afterTokens = 0;
+            int kept = 0;
+            for (int s = 0; s < sets.size(); s++) {
+                var result = optimizer.optimize(new TokenOptimizer.Input(null, sets.get(s), null, keep));
+                beforeTokens += result.tokensBefore();
+                afterTokens += result.tokensAfter();
+                String id = sets.get(s).get(relevant.get(s)).id();
+                var out = result.contexts().stream().filter(i -> i.id().equals(id)).findFirst();
+                // dedupe may drop an identical copy; its twin then carries the same body
+                if (out.isEmpty() || !out.get().content().contains("{ … }")) kept++;
+            }
+            double savings = 1 - (double) afterTokens / beforeTokens;
+            double recall = (double) kept / sets.size();
+            System.out.printf("  %-13s  %5.1f %%   %5.1f %%%n", keep > 1 ? "1.0 (none)" : String.format("%.1f", keep), 100 * savings, 100 * recall);
+            if (recall >= 0.95 && savings > best) {
+                best = savings;
+                bestKeep = keep;
+                bestRecall = recall;
+            }
+        }
+        System.out.printf("  => at >= 95 %% recall: %.1f %% savings (keepRelevance %.1f, recall %.1f %%)%n", 100 * best, Math.min(bestKeep, 1.0), 100 * bestRecall);
+        }
+    }
+
+    private static void scale(LuceneStore store, List<VectorStore.Entry> base, int target, List<Query> queries) {
+        long t0 = System.nanoTime();
+        int copies = 0;
+        long count = 0;
+        var batch = new ArrayList<VectorStore.Entry>();
+        var paths = new ArrayList<String>();
+        while (count < target) {
+            for (var e : base) {
+                if (count >= target) break;
+                var c = e.chunk();
+                String path = "copy" + copies + "/" + c.path();
+                var moved = new Chunk(c.id() + "-" + copies, path, c.language(), c.symbol(), c.kind(), c.startLine(), c.endLine(), c.content(),
+                        c.contentHash(), c.tokenCount());
+                batch.add(new VectorStore.Entry(moved, e.vector(), e.fileHash()));
+                count++;
+                if (batch.size() == 20_000) {
+                    store.apply("scale", List.of(), batch, List.of());
+                    batch = new ArrayList<>();
+                }
+            }
+            copies++;
+        }
+        if (!batch.isEmpty()) store.apply("scale", List.of(), batch, List.of());
+        System.out.printf("latency at scale: %d chunks in one index (corpus replicated %d times under distinct paths; built in %.1f s)%n",
+                store.count("scale"), copies, (System.nanoTime() - t0) / 1e9);
+        var fresh = new CachingEmbedder(new OnnxEmbedder(), null, 100_000);
+        var retriever = new Retriever(store, fresh);
+        int n = Math.min(300, queries.size());
+        // warm-up (JIT, searcher)
+        for (int i = 0; i < 30; i++) retriever.search("scale", "warm up query " + i, 10, Retriever.Mode.HYBRID, VectorStore.Filter.NONE);
+        for (var mode : List.of(Retriever.Mode.HYBRID, Retriever.Mode.VECTOR, Retriever.Mode.KEYWORD)) {
+            var cold = new Percentiles(n);
+            var warm = new Percentiles(n);
+            for (int i = 0; i < n; i++) {
+                String q = queries.get(i).text() + (mode == Retriever.Mode.KEYWORD ? "" : " " + mode.name().toLowerCase());
+                long s = System.nanoTime();
+                retriever.search("scale", q, 10, mode, VectorStore.Filter.NONE);
+                cold.add(System.nanoTime() - s);
+            }
+            for (int i = 0; i < n; i++) {
+                String q = queries.get(i).text() + (mode == Retriever.Mode.KEYWORD ? "" : " " + mode.name().toLowerCase());
+                long s = System.nanoTime();
+                retriever.search("scale", q, 10, mode, VectorStore.Filter.NONE);
+                warm.add(System.nanoTime() - s);
+            }
+            String name = mode.name().toLowerCase();
+            if (mode == Retriever.Mode.KEYWORD) {
+                System.out.printf("  %-7s (no embedding):            p50 %.2f ms  p95 %.2f ms%n", name, warm.p(0.50), warm.p(0.95));
+            } else {
+                System.out.printf("  %-7s incl. query embedding:     p50 %.2f ms  p95 %.2f ms%n", name, cold.p(0.50), cold.p(0.95));
+                System.out.printf("  %-7s retrieval alone (cached):  p50 %.2f ms  p95 %.2f ms%n", name, warm.p(0.50), warm.p(0.95));
+            }
+        }
+    }
+
+    private static void http(Map<String, String> raw) throws Exception {
+        var runtime = LocalRuntime.builder().port(0).dataDirectory(null).adminKey("luna_bench_admin_key_0000000000000001").start();
+        try {
+            var client = HttpClient.newHttpClient();
+            String key = "luna_bench_admin_key_0000000000000001";
+            URI base = runtime.baseUri();
+            String project = Json.tree(send(client, base, key, "POST", "/api/v1/projects", "{\"name\":\"rag-bench\"}")).get("data").get("id").asString();
+            long t0 = System.nanoTime();
+            int files = 0, chunks = 0;
+            var batch = new ArrayList<Map<String, String>>();
+            int bytes = 0;
+            var list = new ArrayList<>(raw.entrySet());
+            for (int i = 0; i <= list.size(); i++) {
+                boolean flush = i == list.size() || bytes + list.get(i).getValue().length() > 600_000;
+                if (flush && !batch.isEmpty()) {
+                    var job = Json.tree(send(client, base, key, "POST", "/api/v1/rag/index",
+                            Json.write(Map.of("projectId", project, "source", Map.of("type", "inline", "files", batch))))).get("data");
+                    if (!job.get("status").asString().equals("succeeded")) throw new IllegalStateException(job.toString());
+                    files += job.get("result").get("filesIndexed").asInt();
+                    chunks += job.get("result").get("chunksIndexed").asInt();
+                    batch = new ArrayList<>();
+                    bytes = 0;
+                }
+                if (i < list.size()) {
+                    batch.add(Map.of("path", list.get(i).getKey(), "content", list.get(i).getValue()));
+                    bytes += list.get(i).getValue().length();
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("HTTP API indexing (local runtime, jobs run inline): %d files, %d chunks in %.1f s = %.1f files/s, %.1f chunks/s%n",
+                    files, chunks, s, files / s, chunks / s);
+            String path = raw.keySet().stream().filter(p -> p.endsWith("StringUtils.java")).findFirst().orElseThrow();
+            String changed = raw.get(path).replaceFirst("\\}\\s*$", "    /** Marks the benchmark's change. */\n    public static int lunaBenchMarker() {\n        return 42;\n    }\n}\n");
+            long c0 = System.nanoTime();
+            var job = Json.tree(send(client, base, key, "POST", "/api/v1/rag/index",
+                    Json.write(Map.of("projectId", project, "source", Map.of("type", "inline", "files", List.of(Map.of("path", path, "content", changed))))))).get("data");
+            var result = Json.tree(send(client, base, key, "POST", "/api/v1/rag/query",
+                    Json.write(Map.of("projectId", project, "query", "lunaBenchMarker", "mode", "keyword", "topK", 1)))).get("data");
+            double changeMs = (System.nanoTime() - c0) / 1e6;
+            boolean found = result.get("contexts").size() > 0 && result.get("contexts").get(0).get("content").asString().contains("lunaBenchMarker");
+            System.out.printf("one-file change (%s, %d chunks) to queryable over HTTP: %.0f ms (found: %s; embeddings reused from cache: %d, computed: %d)%n",
+                    path.substring(path.lastIndexOf('/') + 1), job.get("result").get("chunksIndexed").asInt(), changeMs, found,
+                    job.get("result").get("embeddingCacheHits").asInt(), job.get("result").get("chunksEmbedded").asInt());
+            var lat = new Percentiles(200);
+            for (int i = 0; i < 200; i++) {
+                long q0 = System.nanoTime();
+                send(client, base, key, "POST", "/api/v1/rag/query", Json.write(Map.of("projectId", project, "query",
+                        "split a string by a separator character " + (i % 50), "topK", 10, "tokenBudget", 4000)));
+                lat.add(System.nanoTime() - q0);
+            }
+            System.out.printf("HTTP query (hybrid, topK 10, budget 4000, 50 distinct queries x4): %s%n", lat.summary());
+        } finally {
+            runtime.close();
+        }
+    }
+
+    private static String send(HttpClient client, URI base, String key, String method, String path, String body) throws IOException, InterruptedException {
+        var r = client.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+        return r.body();
+    }
+
+    private static Map<String, String> read(Path jar) throws IOException {
+        var out = new TreeMap<String, String>();
+        try (var zip = new ZipFile(jar.toFile())) {
+            for (var e : Collections.list(zip.entries())) {
+                String name = e.getName();
+                if (!name.endsWith(".java") || name.endsWith("package-info.java") || name.endsWith("module-info.java")) continue;
+                out.put(name, new String(zip.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n"));
+            }
+        }
+        return out;
+    }
+
+    /** Javadoc comments replaced by as many empty lines, so line numbers stay. */
+    static String blankJavadoc(String text) {
+        var m = JAVADOC.matcher(text);
+        var sb = new StringBuilder();
+        while (m.find()) {
+            long lines = m.group().chars().filter(c -> c == '\n').count();
+            m.appendReplacement(sb, "\n".repeat((int) lines));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static List<Query> evalSet(Map<String, String> raw, int size) {
+        var parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.BLEEDING_EDGE));
+        var bySummary = new HashMap<String, List<Query>>();
+        for (var f : raw.entrySet()) {
+            var cu = parser.parse(f.getValue()).getResult().orElse(null);
+            if (cu == null) continue;
+            for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+                if (!m.isPublic() || m.getJavadoc().isEmpty()) continue;
+                String summary = summary(m.getJavadoc().get().getDescription().toText());
+                if (summary.split("\\s+").length < 4) continue;
+                String symbol = owner(m) + "." + m.getNameAsString();
+                bySummary.computeIfAbsent(summary.toLowerCase(), k -> new ArrayList<>()).add(new Query(summary, f.getKey(), symbol));
+            }
+        }
+        var unique = new ArrayList<Query>();
+        for (var list : bySummary.values()) {
+            // a summary shared by overloads of one method still has one right answer; shared by different methods it has none
+            if (list.stream().map(q -> q.path() + "#" + q.symbol()).distinct().count() == 1) unique.add(list.get(0));
+        }
+        unique.sort(java.util.Comparator.comparing(Query::text));
+        Collections.shuffle(unique, new Random(7));
+        return unique.subList(0, Math.min(size, unique.size()));
+    }
+
+    private static String owner(Node n) {
+        var names = new ArrayList<String>();
+        Node p = n.getParentNode().orElse(null);
+        while (p != null) {
+            if (p instanceof TypeDeclaration<?> t) names.add(0, t.getNameAsString());
+            p = p.getParentNode().orElse(null);
+        }
+        return String.join(".", names);
+    }
+
+    static String summary(String description) {
+        String text = description.replaceAll("\\{@(?:code|literal)\\s+([^}]*)}", "$1")
+                .replaceAll("\\{@link(?:plain)?\\s+(?:[^}#\\s]*#)?([^}\\s(]+)[^}]*}", "$1")
+                .replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+        int dot = text.indexOf(". ");
+        String first = dot > 0 ? text.substring(0, dot + 1) : text;
+        return first.length() > 300 ? first.substring(0, 300) : first;
+    }
+
+    private static double[] zipf(int n, double s) {
+        double[] cdf = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += 1 / Math.pow(i + 1, s);
+            cdf[i] = sum;
+        }
+        for (int i = 0; i < n; i++) cdf[i] /= sum;
+        return cdf;
+    }
+
+    private static int sample(double[] cdf, Random rnd) {
+        double u = rnd.nextDouble();
+        int i = java.util.Arrays.binarySearch(cdf, u);
+        return i >= 0 ? i : Math.min(cdf.length - 1, -i - 1);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.luna.functions.rag;
+
+import dev.luna.rag.CachingEmbedder;
+import dev.luna.rag.Chunker;
+import dev.luna.rag.LuceneStore;
+import dev.luna.rag.OnnxEmbedder;
+import dev.luna.rag.Retriever;
+import dev.luna.rag.TokenOptimizer;
+import dev.luna.rag.VectorStore;
+import java.nio.file.Path;
+
+/**
+ * The per-container RAG machinery: chunker, the embedding model behind its caches (loaded on first use), the vector
+ * store and the retriever. The store is embedded Lucene, on disk under {@code LUNA_RAG_INDEX_DIR} or in memory when
+ * no directory is configured.
+ */
+final class RagEngine implements AutoCloseable {
+    static final String INDEX_DIR = "LUNA_RAG_INDEX_DIR";
+    final Chunker chunker = new Chunker();
+    final TokenOptimizer optimizer = new TokenOptimizer();
+    final VectorStore store;
+    private final Path directory;
+    private volatile CachingEmbedder embedder;
+    private volatile Retriever retriever;
+
+    RagEngine(Path directory) {
+        this.directory = directory;
+        this.store = new LuceneStore(directory == null ? null : directory.resolve("indexes"));
+    }
+
+    CachingEmbedder embedder() {
+        var e = embedder;
+        if (e == null) {
+            synchronized (this) {
+                if (embedder == null) {
+                    embedder = new CachingEmbedder(new OnnxEmbedder(), directory == null ? null : directory.resolve("embeddings.bin"), 10_000);
+                }
+                e = embedder;
+            }
+        }
+        return e;
+    }
+
+    Retriever retriever() {
+        var r = retriever;
+        if (r == null) {
+            r = new Retriever(store, embedder());
+            retriever = r;
+        }
+        return r;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

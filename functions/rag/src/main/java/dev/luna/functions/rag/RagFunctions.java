@@ -1,0 +1,94 @@
+package dev.luna.functions.rag;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import dev.luna.core.Json;
+import dev.luna.http.Catalog;
+import dev.luna.http.HttpFunctions;
+import dev.luna.http.Platform;
+import dev.luna.http.PlatformHolder;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
+
+/**
+ * The RAG module's functions: the HTTP API, and {@code rag-index-worker}, the queue-triggered function that runs
+ * index jobs from SQS events ({@code {"jobId": …}} bodies; failed records are returned as batch item failures).
+ *
+ * <p>How a job starts depends on {@code LUNA_RAG_RUN_INLINE}: {@code true} (the default when running locally, where
+ * no SQS poller invokes queue functions yet) runs the job in the request before answering 202, so the status link
+ * already shows the outcome; {@code false} (the default in AWS) sends the job to the {@code rag-index} queue.
+ */
+public final class RagFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
+    public static final String RUN_INLINE = "LUNA_RAG_RUN_INLINE";
+    private static final Logger log = LoggerFactory.getLogger(RagFunctions.class);
+    private static final Type QUEUE_TYPE = ResolvableType.forClassWithGenerics(Function.class,
+            ResolvableType.forClassWithGenerics(Message.class, byte[].class), ResolvableType.forClass(SQSBatchResponse.class)).getType();
+
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        Platform platform = PlatformHolder.of(context);
+        var config = platform.config();
+        String dir = config.setting(RagEngine.INDEX_DIR, config.isLocal() ? null : "/tmp/luna-rag");
+        var engine = new RagEngine(dir == null ? null : Path.of(dir));
+        context.registerBean("ragEngine", RagEngine.class, () -> engine);
+        var jobs = new IndexJobRepository(platform.aws(), platform.clock());
+        var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock());
+        boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, Boolean.toString(config.isLocal())));
+        String queue = config.queueName("rag-index");
+        Consumer<String> dispatch = inline ? indexer::run : jobId -> {
+            String url = platform.aws().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
+            platform.aws().sqs().sendMessage(b -> b.queueUrl(url).messageBody(Json.write(Map.of("jobId", jobId))));
+        };
+        var service = new RagService(jobs, engine, platform.identity().projects(), platform.clock(), platform.ids(), dispatch);
+        HttpFunctions.register(context, "rag", platform, new RagHandlers(service).byBean());
+        registerWorker(context, indexer);
+    }
+
+    /** Registers {@code ragIndexWorker}, taking the raw SQS event like the HTTP functions take theirs. */
+    private static void registerWorker(GenericApplicationContext context, Indexer indexer) {
+        var spec = Catalog.load().functions().get("rag-index-worker");
+        if (spec == null || !"queue".equals(spec.trigger().type())) throw new IllegalStateException("catalog lacks the queue function rag-index-worker");
+        Function<Message<byte[]>, SQSBatchResponse> worker = message -> handle(indexer, message.getPayload());
+        context.registerBean(spec.bean(), FunctionRegistration.class, () -> new FunctionRegistration<>(worker, spec.bean()).type(QUEUE_TYPE));
+    }
+
+    record SqsEvent(List<Record> Records) {
+        record Record(String messageId, String body) {
+        }
+    }
+
+    record JobMessage(String jobId) {
+    }
+
+    static SQSBatchResponse handle(Indexer indexer, byte[] payload) {
+        var event = Json.readLenient(payload, SqsEvent.class);
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        if (event.Records() != null) {
+            for (var r : event.Records()) {
+                try {
+                    var message = Json.readLenient(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), JobMessage.class);
+                    if (message.jobId() == null) {
+                        log.warn("dropping SQS message {} without a jobId", r.messageId());
+                        continue;
+                    }
+                    indexer.run(message.jobId());
+                } catch (RuntimeException e) {
+                    log.error("index job message {} failed: {}", r.messageId(), e.toString());
+                    failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(r.messageId()).build());
+                }
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+}

@@ -1,0 +1,280 @@
+package dev.luna.functions.rag;
+
+import dev.luna.core.ErrorCode;
+import dev.luna.core.Hashes;
+import dev.luna.core.Ids;
+import dev.luna.core.LunaException;
+import dev.luna.core.ValidationException;
+import dev.luna.http.Access;
+import dev.luna.identity.ProjectStore;
+import dev.luna.rag.Chunk;
+import dev.luna.rag.ContextPacker;
+import dev.luna.rag.Retriever;
+import dev.luna.rag.TokenOptimizer;
+import dev.luna.rag.Tokens;
+import dev.luna.rag.VectorStore;
+import java.nio.file.FileSystems;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The rules of the RAG API: validation, project scoping, job submission, retrieval, context CRUD, optimisation. */
+final class RagService {
+    static final String DEFAULT_PROJECT = "default";
+    static final int MAX_QUERY_CHARS = 2000;
+    static final int MAX_TOP_K = 50;
+    static final int MAX_TOKEN_BUDGET = 200_000;
+    static final int MAX_INLINE_FILES = 5000;
+    static final int MAX_CONTEXT_CHARS = 64 * 1024;
+    static final int MAX_GLOBS = 50;
+
+    private final IndexJobRepository jobs;
+    private final RagEngine engine;
+    private final Clock clock;
+    private final Ids ids;
+    private final Consumer<String> dispatch;
+    private final ProjectStore projects;
+
+    /** @param dispatch starts a queued job: sends it to the queue, or runs it at once (see {@link RagFunctions}) */
+    RagService(IndexJobRepository jobs, RagEngine engine, ProjectStore projects, Clock clock, Ids ids, Consumer<String> dispatch) {
+        this.projects = projects;
+        this.jobs = jobs;
+        this.engine = engine;
+        this.clock = clock;
+        this.ids = ids;
+        this.dispatch = dispatch;
+    }
+
+    static String projectOf(Access access, String named) {
+        if (named != null && !named.isBlank()) return named;
+        return access.principal().projectId() != null ? access.principal().projectId() : DEFAULT_PROJECT;
+    }
+
+    /** The caller may act in the project (404 for non-members), and the project exists (404 otherwise, even for administrators). */
+    private void requireProject(Access access, String projectId) {
+        access.require(projectId, "Project", projectId);
+        if (projects.find(projectId).isEmpty()) throw LunaException.notFound("Project", projectId);
+    }
+
+    static String s3Base(String projectId, String prefix) {
+        return "projects/" + projectId + "/" + prefix;
+    }
+
+    // ---- indexing
+
+    IndexJob submit(Requests.IndexRequest request, Access access) {
+        String projectId = projectOf(access, request.projectId());
+        requireProject(access, projectId);
+        validate(request);
+        var now = clock.instant();
+        var job = new IndexJob(ids.next("job"), projectId, IndexJob.QUEUED, request.source().type(), new IndexJob.Progress(0, 0), null,
+                List.of(), null, access.principal().id(), now, null, null);
+        jobs.create(job, request);
+        dispatch.accept(job.id());
+        return jobs.find(job.id()).orElse(job);
+    }
+
+    IndexJob status(String jobId, Access access) {
+        var job = jobs.find(jobId).orElseThrow(() -> notFound("Index job", jobId));
+        access.require(job.projectId(), "IndexJob", jobId);
+        return job;
+    }
+
+    private static void validate(Requests.IndexRequest r) {
+        var source = r.source();
+        if (source == null || source.type() == null) throw new ValidationException("source.type", "is required: inline, archive, s3 or git");
+        switch (source.type()) {
+            case "inline" -> {
+                if (source.files() == null || source.files().isEmpty()) throw new ValidationException("source.files", "must list at least one file");
+                if (source.files().size() > MAX_INLINE_FILES) throw new ValidationException("source.files", "must list at most " + MAX_INLINE_FILES + " files");
+                for (int i = 0; i < source.files().size(); i++) {
+                    var f = source.files().get(i);
+                    if (f == null) throw new ValidationException("source.files[" + i + "]", "must not be null");
+                    try {
+                        Archives.safePath(f.path());
+                    } catch (ValidationException e) {
+                        throw new ValidationException("source.files[" + i + "].path", e.getMessage().replaceFirst("^.*?path:? ?", ""));
+                    }
+                    if ((f.content() == null) == (f.contentBase64() == null)) {
+                        throw new ValidationException("source.files[" + i + "]", "needs exactly one of content and contentBase64");
+                    }
+                    if (f.contentBase64() != null) base64("source.files[" + i + "].contentBase64", f.contentBase64());
+                }
+            }
+            case "archive" -> {
+                if (source.format() == null) throw new ValidationException("source.format", "is required: zip, tar.gz or tar");
+                if (source.contentBase64() == null) throw new ValidationException("source.contentBase64", "is required");
+                Archives.read(source.format(), base64("source.contentBase64", source.contentBase64())); // refuses traversal and bombs now
+            }
+            case "s3" -> {
+                if (source.prefix() != null && !source.prefix().isEmpty()) {
+                    if (source.prefix().contains("..") || source.prefix().startsWith("/") || source.prefix().length() > 512) {
+                        throw new ValidationException("source.prefix", "must be a relative prefix without '..'");
+                    }
+                }
+            }
+            case "git" -> throw new LunaException(ErrorCode.VALIDATION_FAILED,
+                    "git sources are not available in this deployment; upload an archive or use an S3 prefix instead",
+                    Map.of("field", "source.type"));
+            default -> throw new ValidationException("source.type", "must be one of inline, archive, s3, git");
+        }
+        globs("include", r.include());
+        globs("exclude", r.exclude());
+        if (r.deletedPaths() != null) for (String p : r.deletedPaths()) Archives.safePath(p);
+    }
+
+    private static byte[] base64(String field, String value) {
+        try {
+            return Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(field, "is not valid base64");
+        }
+    }
+
+    private static void globs(String field, List<String> globs) {
+        if (globs == null) return;
+        if (globs.size() > MAX_GLOBS) throw new ValidationException(field, "must have at most " + MAX_GLOBS + " globs");
+        for (String g : globs) {
+            if (g == null || g.isBlank() || g.length() > 300) throw new ValidationException(field, "globs must be 1 to 300 characters");
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + g);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(field, "'" + g + "' is not a valid glob");
+            }
+        }
+    }
+
+    // ---- query
+
+    record QueryResult(String projectId, String query, String mode, List<ContextPacker.Context> contexts, int totalTokens, Integer tokenBudget,
+                       int candidates, int droppedDuplicates, int merged, int omittedForBudget, double tookMs, String tokenizer) {
+    }
+
+    QueryResult query(Requests.QueryRequest r, Access access) {
+        String projectId = projectOf(access, r.projectId());
+        requireProject(access, projectId);
+        if (r.query() == null || r.query().isBlank()) throw new ValidationException("query", "must not be empty");
+        if (r.query().length() > MAX_QUERY_CHARS) throw new ValidationException("query", "must be at most " + MAX_QUERY_CHARS + " characters");
+        int topK = r.topK() == null ? 10 : r.topK();
+        if (topK < 1 || topK > MAX_TOP_K) throw new ValidationException("topK", "must be between 1 and " + MAX_TOP_K);
+        var mode = Retriever.Mode.fromWire(r.mode());
+        if (mode == null) throw new ValidationException("mode", "must be one of hybrid, vector, keyword");
+        if (r.tokenBudget() != null && (r.tokenBudget() < 1 || r.tokenBudget() > MAX_TOKEN_BUDGET)) {
+            throw new ValidationException("tokenBudget", "must be between 1 and " + MAX_TOKEN_BUDGET);
+        }
+        var filter = filter(r.filters());
+        long t0 = System.nanoTime();
+        var ranked = engine.retriever().search(projectId, r.query(), topK, mode, filter);
+        var packed = ContextPacker.pack(ranked, r.tokenBudget());
+        if (r.tokenBudget() != null && packed.contexts().isEmpty() && !ranked.isEmpty()) {
+            int minimum = ContextPacker.smallestChunk(ranked);
+            throw new LunaException(ErrorCode.VALIDATION_FAILED, "tokenBudget " + r.tokenBudget()
+                    + " is below the size of every matching chunk; the smallest needs " + minimum + " tokens",
+                    Map.of("field", "tokenBudget", "minimumTokenBudget", minimum));
+        }
+        double took = Math.round((System.nanoTime() - t0) / 10_000.0) / 100.0;
+        return new QueryResult(projectId, r.query(), mode.name().toLowerCase(java.util.Locale.ROOT), packed.contexts(), packed.totalTokens(),
+                r.tokenBudget(), ranked.size(), packed.droppedDuplicates(), packed.merged(), packed.omittedForBudget(), took, Tokens.encodingName());
+    }
+
+    private static VectorStore.Filter filter(Requests.Filters f) {
+        if (f == null) return VectorStore.Filter.NONE;
+        if (f.path() != null && (f.path().isBlank() || f.path().length() > 300)) throw new ValidationException("filters.path", "must be a glob of 1 to 300 characters");
+        if (f.language() != null && !f.language().matches("[a-z+#-]{1,40}")) throw new ValidationException("filters.language", "must be a language name such as java or python");
+        if (f.symbol() != null && (f.symbol().isBlank() || f.symbol().length() > 300)) throw new ValidationException("filters.symbol", "must be 1 to 300 characters");
+        return new VectorStore.Filter(f.path(), f.language(), f.symbol());
+    }
+
+    // ---- contexts
+
+    record ContextView(String id, String projectId, String path, String language, String symbol, String kind, int startLine, int endLine,
+                       String content, String contentHash, int tokenCount) {
+        static ContextView of(String projectId, Chunk c) {
+            return new ContextView(c.id(), projectId, c.path(), c.language(), c.symbol(), c.kind(), c.startLine(), c.endLine(), c.content(),
+                    c.contentHash(), c.tokenCount());
+        }
+    }
+
+    ContextView getContext(String id, String projectId, Access access) {
+        String project = projectOf(access, projectId);
+        requireProject(access, project);
+        return ContextView.of(project, load(project, id).chunk());
+    }
+
+    ContextView putContext(String id, String projectId, Requests.ContextUpdate update, Access access) {
+        String project = projectOf(access, projectId);
+        requireProject(access, project);
+        if (update.content() == null || update.content().isBlank()) throw new ValidationException("content", "must not be empty");
+        if (update.content().length() > MAX_CONTEXT_CHARS) throw new ValidationException("content", "must be at most " + MAX_CONTEXT_CHARS + " characters");
+        if (update.symbol() != null && update.symbol().length() > 300) throw new ValidationException("symbol", "must be at most 300 characters");
+        var current = load(project, id);
+        var c = current.chunk();
+        String content = update.content();
+        int lines = content.split("\n", -1).length;
+        var replaced = new Chunk(c.id(), c.path(), c.language(), update.symbol() != null ? update.symbol() : c.symbol(), c.kind(), c.startLine(),
+                c.startLine() + lines - 1, content, Hashes.sha256(content), Tokens.count(content));
+        var embedder = engine.embedder();
+        embedder.invalidate(c.contentHash());
+        var vector = embedder.embedAll(List.of(content)).get(0);
+        // the file's hash no longer describes the index: a later index job re-reads the file
+        engine.store.put(project, new VectorStore.Entry(replaced, vector, "edited:" + replaced.contentHash()));
+        return ContextView.of(project, replaced);
+    }
+
+    ContextView deleteContext(String id, String projectId, Access access) {
+        String project = projectOf(access, projectId);
+        requireProject(access, project);
+        var current = load(project, id);
+        engine.store.delete(project, id);
+        engine.embedder().invalidate(current.chunk().contentHash());
+        return ContextView.of(project, current.chunk());
+    }
+
+    private VectorStore.Entry load(String project, String id) {
+        if (!id.matches("ctx_[0-9a-f]{24}")) throw notFound("Context", id);
+        return engine.store.get(project, id).orElseThrow(() -> notFound("Context", id));
+    }
+
+    // ---- tokens
+
+    TokenOptimizer.Result optimize(Requests.OptimizeRequest r, Access access) {
+        String project = projectOf(access, r.projectId());
+        requireProject(access, project);
+        boolean noPrompt = r.prompt() == null || r.prompt().isBlank();
+        boolean noContexts = r.contexts() == null || r.contexts().isEmpty();
+        if (noPrompt && noContexts) throw new ValidationException("prompt", "a prompt or at least one context is required");
+        if (r.prompt() != null && r.prompt().length() > 400_000) throw new ValidationException("prompt", "must be at most 400000 characters");
+        if (r.contexts() != null && r.contexts().size() > 500) throw new ValidationException("contexts", "must have at most 500 items");
+        if (r.targetTokens() != null && r.targetTokens() < 1) throw new ValidationException("targetTokens", "must be at least 1");
+        if (r.keepRelevance() != null && (r.keepRelevance() < 0 || r.keepRelevance() > 1)) throw new ValidationException("keepRelevance", "must be between 0 and 1");
+        var items = new ArrayList<TokenOptimizer.Item>();
+        if (r.contexts() != null) {
+            for (int i = 0; i < r.contexts().size(); i++) {
+                var c = r.contexts().get(i);
+                if (c == null || c.content() == null) throw new ValidationException("contexts[" + i + "].content", "is required");
+                if (c.relevanceScore() != null && (c.relevanceScore() < 0 || c.relevanceScore() > 1)) {
+                    throw new ValidationException("contexts[" + i + "].relevanceScore", "must be between 0 and 1");
+                }
+                items.add(new TokenOptimizer.Item(c.id(), c.path(), c.language(), c.content(), c.relevanceScore()));
+            }
+        }
+        return engine.optimizer.optimize(new TokenOptimizer.Input(r.prompt(), items, r.targetTokens(), r.keepRelevance()));
+    }
+
+    /** Embedding-cache figures of this container. */
+    Map<String, Object> cacheStats() {
+        var s = engine.embedder().stats();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("documentHitRate", s.documentHitRate());
+        m.put("queryHitRate", s.queryHitRate());
+        return m;
+    }
+
+    private static LunaException notFound(String kind, String id) {
+        return new LunaException(ErrorCode.NOT_FOUND, kind + " " + id + " not found", Map.of("id", id));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.luna.functions.rag;
+
+/** A file of a source, as bytes (decoded and checked by the indexer). */
+record SourceFile(String path, byte[] bytes) {
+}

@@ -1,0 +1,8 @@
+package dev.luna.rag;
+
+class LuceneStoreInMemoryTest extends VectorStoreContract {
+    @Override
+    VectorStore newStore() {
+        return new LuceneStore(null);
+    }
+}

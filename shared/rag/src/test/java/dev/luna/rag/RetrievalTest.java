@@ -1,0 +1,80 @@
+package dev.luna.rag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RetrievalTest {
+    @Test
+    void hybridFusesBothRankingsAndCachesQueryEmbeddings() {
+        var embedder = new CachingEmbedder(VectorStoreContract.EMBEDDER, null, 100);
+        try (var store = new LuceneStore(null)) {
+            var chunker = new Chunker();
+            for (var f : List.of(new String[]{"src/HttpRequestParser.java", VectorStoreContract.PARSER},
+                    new String[]{"src/LruCache.java", VectorStoreContract.CACHE}, new String[]{"docs/deploy.md", VectorStoreContract.DOC})) {
+                var chunks = chunker.chunk(f[0], f[1]);
+                var vectors = embedder.embedAll(chunks.stream().map(Chunk::content).toList());
+                var entries = new java.util.ArrayList<VectorStore.Entry>();
+                for (int i = 0; i < chunks.size(); i++) entries.add(new VectorStore.Entry(chunks.get(i), vectors.get(i), "h"));
+                store.apply("p", List.of(f[0]), entries, List.of());
+            }
+            var retriever = new Retriever(store, embedder);
+            var hybrid = retriever.search("p", "how are incoming http request headers read", 3, Retriever.Mode.HYBRID, VectorStore.Filter.NONE);
+            assertThat(hybrid.get(0).chunk().symbol()).isEqualTo("HttpRequestParser.parseHttpRequest");
+            assertThat(hybrid.get(0).relevance()).isBetween(0.0, 1.0);
+            assertThat(hybrid).hasSize(3);
+            retriever.search("p", "how are incoming http request headers read", 3, Retriever.Mode.VECTOR, VectorStore.Filter.NONE);
+            var stats = embedder.stats();
+            assertThat(stats.queryHits()).isEqualTo(1);
+            assertThat(stats.queryMisses()).isEqualTo(1);
+            assertThat(stats.documentMisses()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void reciprocalRankFusionRewardsAgreement() {
+        Chunk a = chunk("a"), b = chunk("b"), c = chunk("c");
+        var fused = Retriever.fuse(List.of(
+                List.of(new VectorStore.Hit(a, 9), new VectorStore.Hit(b, 5)),
+                List.of(new VectorStore.Hit(c, 0.9), new VectorStore.Hit(b, 0.8))), 3);
+        assertThat(fused).extracting(r -> r.chunk().id()).containsExactly("b", "a", "c");
+    }
+
+    @Test
+    void documentCachePersistsAcrossInstancesAndCanBeInvalidated(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var file = dir.resolve("embeddings.bin");
+        var first = new CachingEmbedder(VectorStoreContract.EMBEDDER, file, 10);
+        float[] v = first.embedAll(List.of("int add(int a, int b)")).get(0);
+        var second = new CachingEmbedder(VectorStoreContract.EMBEDDER, file, 10);
+        assertThat(second.embedAll(List.of("int add(int a, int b)")).get(0)).containsExactly(v);
+        assertThat(second.stats().documentHits()).isEqualTo(1);
+        assertThat(second.stats().documentMisses()).isZero();
+        second.invalidate(CachingEmbedder.key("int add(int a, int b)"));
+        second.embedAll(List.of("int add(int a, int b)"));
+        assertThat(second.stats().documentMisses()).isEqualTo(1);
+    }
+
+    @Test
+    void packerDropsDuplicatesMergesOverlapsAndRespectsTheBudget() {
+        var c1 = new Chunk("c1", "A.java", "java", "A.f", "method", 1, 5, "l1\nl2\nl3\nl4\nl5", "h1", Tokens.count("l1\nl2\nl3\nl4\nl5"));
+        var c2 = new Chunk("c2", "A.java", "java", "A.f", "method", 4, 8, "l4\nl5\nl6\nl7\nl8", "h2", Tokens.count("l4\nl5\nl6\nl7\nl8"));
+        var dup = new Chunk("c3", "B.java", "java", "B", "class", 1, 5, "l1\nl2\nl3\nl4\nl5", "h1", c1.tokenCount());
+        var big = new Chunk("c4", "C.java", "java", "C", "class", 1, 1, "word ".repeat(200), "h4", Tokens.count("word ".repeat(200)));
+        var packed = ContextPacker.pack(List.of(new Retriever.Ranked(c1, 1), new Retriever.Ranked(dup, 0.9),
+                new Retriever.Ranked(c2, 0.8), new Retriever.Ranked(big, 0.5)), 100);
+        assertThat(packed.droppedDuplicates()).isEqualTo(1);
+        assertThat(packed.merged()).isEqualTo(1);
+        assertThat(packed.omittedForBudget()).isEqualTo(1);
+        assertThat(packed.contexts()).hasSize(1);
+        var merged = packed.contexts().get(0);
+        assertThat(merged.content()).isEqualTo("l1\nl2\nl3\nl4\nl5\nl6\nl7\nl8");
+        assertThat(merged.startLine()).isEqualTo(1);
+        assertThat(merged.endLine()).isEqualTo(8);
+        assertThat(packed.totalTokens()).isEqualTo(merged.tokenCount()).isLessThanOrEqualTo(100);
+    }
+
+    private static Chunk chunk(String id) {
+        return new Chunk(id, id, "text", null, "text", 1, 1, id, id, 1);
+    }
+}
