@@ -163,6 +163,7 @@ public final class LocalRuntime implements AutoCloseable {
             properties.put(LunaConfig.S3_ENDPOINT, emulators.s3Endpoint().toString());
             properties.put(LunaConfig.SQS_ENDPOINT, emulators.sqsEndpoint().toString());
             properties.put(LunaConfig.RESOURCE_PREFIX, "luna");
+            properties.put(AwsClients.HTTP_CLIENT, "apache5");
             // RAG indexes and the embedding cache persist beside the emulators' data (in memory without a data directory)
             if (b.dataDirectory != null) properties.put("LUNA_RAG_INDEX_DIR", b.dataDirectory.resolve("rag").toAbsolutePath().toString());
             properties.putAll(b.settings);

@@ -19,13 +19,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients implements AutoCloseable {
     private final LunaConfig config;
-    private final Lazy<SdkHttpClient> http = new Lazy<>(() -> UrlConnectionHttpClient.builder().build());
+    private final Lazy<SdkHttpClient> http;
     private final Lazy<DynamoDbClient> dynamo;
     private final Lazy<S3Client> s3;
     private final Lazy<SqsClient> sqs;
 
     public AwsClients(LunaConfig config) {
         this.config = config;
+        this.http = new Lazy<>(() -> httpClient(config.setting(HTTP_CLIENT, "urlconnection")));
         this.dynamo = new Lazy<>(() -> {
             var b = DynamoDbClient.builder().httpClient(http.get()).region(region()).credentialsProvider(credentials());
             if (config.dynamoEndpoint() != null) b.endpointOverride(config.dynamoEndpoint());
@@ -57,6 +58,29 @@ public final class AwsClients implements AutoCloseable {
 
     public SqsClient sqs() {
         return sqs.get();
+    }
+
+    /**
+     * Which SDK HTTP client to use. {@code urlconnection} (the default, and what Lambda packages carry) starts
+     * fastest; {@code apache5} pools connections and answers about 3× faster per call once warm (measured against
+     * the local DynamoDB stand-in: GetItem p50 0.53 ms vs 1.68 ms), so the local runtime, a long-lived process,
+     * uses it. Its jar is only on the local runtime's class path, hence the lookup by name.
+     */
+    public static final String HTTP_CLIENT = "LUNA_HTTP_CLIENT";
+
+    private static SdkHttpClient httpClient(String kind) {
+        return switch (kind) {
+            case "urlconnection" -> UrlConnectionHttpClient.builder().build();
+            case "apache5" -> {
+                try {
+                    yield (SdkHttpClient) Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient")
+                            .getMethod("create").invoke(null);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(HTTP_CLIENT + "=apache5 needs software.amazon.awssdk:apache5-client on the class path", e);
+                }
+            }
+            default -> throw new IllegalStateException(HTTP_CLIENT + " must be urlconnection or apache5, not '" + kind + "'");
+        };
     }
 
     private Region region() {
