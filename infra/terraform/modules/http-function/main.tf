@@ -1,254 +1,57 @@
+# One HTTP function: the Lambda with everything every function has (modules/lambda-function: log group,
+# least-privilege role, SnapStart on a "live" alias, CDS archive, error/throttle alarms) plus its API Gateway
+# route and integration, and the permission for API Gateway to invoke the alias.
+
 locals {
-  qualified_name   = "${var.resource_prefix}-${var.function_name}"
-  log_group_name   = "/aws/lambda/${local.qualified_name}"
-  artifact_present = fileexists(var.artifact_path)
-  route_key        = "${var.http_method} ${var.http_path}"
-  # The AppCDS archive scripts/package trains into every zip (/var/task = the unzipped package). -Xshare:auto: a JVM
-  # that cannot use it (another JDK build than the one that made it) starts without it instead of failing.
-  java_tool_options = var.cds_archive_enabled ? "${var.java_tool_options} -XX:SharedArchiveFile=/var/task/cds/luna.jsa -Xshare:auto" : var.java_tool_options
-  alarm_actions     = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+  route_key = "${var.http_method} ${var.http_path}"
   # API Gateway source ARNs look like <execution_arn>/<stage>/<METHOD>/<path>.
   permission_method = var.http_method == "ANY" ? "*" : var.http_method
-
-  tags = merge(var.tags, {
-    "luna:function" = var.function_name
-    "luna:module"   = var.module_name
-  })
-
-  dynamodb_item_actions = [
-    "dynamodb:GetItem",
-    "dynamodb:PutItem",
-    "dynamodb:UpdateItem",
-    "dynamodb:DeleteItem",
-    "dynamodb:Query",
-    "dynamodb:Scan",
-    "dynamodb:BatchGetItem",
-    "dynamodb:BatchWriteItem",
-    "dynamodb:ConditionCheckItem",
-    "dynamodb:DescribeTable",
-  ]
 }
 
-# --- logs -------------------------------------------------------------------
+module "lambda" {
+  source = "../lambda-function"
 
-resource "aws_cloudwatch_log_group" "this" {
-  name              = local.log_group_name
-  retention_in_days = var.log_retention_days
-  tags              = local.tags
+  function_name       = var.function_name
+  resource_prefix     = var.resource_prefix
+  module_name         = var.module_name
+  description         = var.description
+  bean                = var.bean
+  initializer         = var.initializer
+  artifact_path       = var.artifact_path
+  runtime             = var.runtime
+  handler             = var.handler
+  architecture        = var.architecture
+  memory_mb           = var.memory_mb
+  timeout_seconds     = var.timeout_seconds
+  snap_start_enabled  = var.snap_start_enabled
+  java_tool_options   = var.java_tool_options
+  cds_archive_enabled = var.cds_archive_enabled
+  trigger_description = local.route_key
+
+  environment_variables = var.environment_variables
+
+  table_arns                = var.table_arns
+  bucket_arns               = var.bucket_arns
+  queue_arns                = var.queue_arns
+  secret_arns               = var.secret_arns
+  platform_read_table_arns  = var.platform_read_table_arns
+  platform_write_table_arns = var.platform_write_table_arns
+  audit_table_arn           = var.audit_table_arn
+
+  log_retention_days       = var.log_retention_days
+  alarm_sns_topic_arn      = var.alarm_sns_topic_arn
+  alarm_period_seconds     = var.alarm_period_seconds
+  error_alarm_threshold    = var.error_alarm_threshold
+  throttle_alarm_threshold = var.throttle_alarm_threshold
+  tags                     = var.tags
 }
-
-# --- least-privilege role ---------------------------------------------------
-
-data "aws_iam_policy_document" "assume" {
-  statement {
-    sid     = "LambdaAssumeRole"
-    effect  = "Allow"
-    actions = ["sts:AssumeRole"]
-
-    principals {
-      type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
-    }
-  }
-}
-
-data "aws_iam_policy_document" "this" {
-  statement {
-    sid       = "WriteOwnLogGroup"
-    effect    = "Allow"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
-  }
-
-  # Item actions (Transact* calls are authorised by these) on the function's
-  # own tables only.
-  dynamic "statement" {
-    for_each = length(var.table_arns) > 0 ? [values(var.table_arns)] : []
-    content {
-      sid       = "UseOwnTables"
-      effect    = "Allow"
-      actions   = local.dynamodb_item_actions
-      resources = statement.value
-    }
-  }
-
-  # Indexes of those tables can only be read.
-  dynamic "statement" {
-    for_each = length(var.table_arns) > 0 ? [values(var.table_arns)] : []
-    content {
-      sid       = "QueryOwnTableIndexes"
-      effect    = "Allow"
-      actions   = ["dynamodb:Query", "dynamodb:Scan"]
-      resources = [for arn in statement.value : "${arn}/index/*"]
-    }
-  }
-
-  # The central request pipeline of every function: reads credentials, project memberships and signing keys,
-  # counts rate limits, stores idempotency records, and appends (only appends) to the audit log.
-  dynamic "statement" {
-    for_each = length(var.platform_read_table_arns) > 0 ? [var.platform_read_table_arns] : []
-    content {
-      sid       = "PipelineReadsIdentity"
-      effect    = "Allow"
-      actions   = ["dynamodb:GetItem", "dynamodb:Query"]
-      resources = concat(statement.value, [for arn in statement.value : "${arn}/index/*"])
-    }
-  }
-
-  dynamic "statement" {
-    for_each = length(var.platform_write_table_arns) > 0 ? [var.platform_write_table_arns] : []
-    content {
-      sid       = "PipelineCountsAndIdempotency"
-      effect    = "Allow"
-      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
-      resources = statement.value
-    }
-  }
-
-  dynamic "statement" {
-    for_each = var.audit_table_arn == null ? [] : [var.audit_table_arn]
-    content {
-      sid       = "PipelineAppendsAudit"
-      effect    = "Allow"
-      actions   = ["dynamodb:PutItem"]
-      resources = [statement.value]
-    }
-  }
-
-  # Queues the function hands work to (asynchronous jobs).
-  dynamic "statement" {
-    for_each = length(var.queue_arns) > 0 ? [values(var.queue_arns)] : []
-    content {
-      sid       = "SendToOwnQueues"
-      effect    = "Allow"
-      actions   = ["sqs:SendMessage", "sqs:GetQueueUrl"]
-      resources = statement.value
-    }
-  }
-
-  # Objects of the function's own buckets (ListBucket also answers HeadBucket).
-  dynamic "statement" {
-    for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []
-    content {
-      sid       = "UseOwnBucketObjects"
-      effect    = "Allow"
-      actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
-      resources = [for arn in statement.value : "${arn}/*"]
-    }
-  }
-
-  # Secrets the function reads at start-up (model provider keys), and nothing else.
-  dynamic "statement" {
-    for_each = length(var.secret_arns) > 0 ? [values(var.secret_arns)] : []
-    content {
-      sid       = "ReadOwnSecrets"
-      effect    = "Allow"
-      actions   = ["secretsmanager:GetSecretValue"]
-      resources = statement.value
-    }
-  }
-
-  # Queues the function sends to or inspects (tasks-submit enqueues, queues-stats reads depths).
-  dynamic "statement" {
-    for_each = length(var.queue_arns) > 0 ? [values(var.queue_arns)] : []
-    content {
-      sid       = "UseNamedQueues"
-      effect    = "Allow"
-      actions   = ["sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"]
-      resources = statement.value
-    }
-  }
-
-  dynamic "statement" {
-    for_each = length(var.bucket_arns) > 0 ? [values(var.bucket_arns)] : []
-    content {
-      sid       = "ListOwnBuckets"
-      effect    = "Allow"
-      actions   = ["s3:ListBucket"]
-      resources = statement.value
-    }
-  }
-}
-
-resource "aws_iam_role" "this" {
-  name               = local.qualified_name
-  description        = "Execution role of ${local.qualified_name}"
-  assume_role_policy = data.aws_iam_policy_document.assume.json
-  tags               = local.tags
-}
-
-resource "aws_iam_role_policy" "this" {
-  name   = "least-privilege"
-  role   = aws_iam_role.this.id
-  policy = data.aws_iam_policy_document.this.json
-}
-
-# --- function ---------------------------------------------------------------
-
-resource "aws_lambda_function" "this" {
-  function_name = local.qualified_name
-  description   = substr(var.description, 0, 256)
-  role          = aws_iam_role.this.arn
-
-  runtime       = var.runtime
-  handler       = var.handler
-  architectures = [var.architecture]
-  memory_size   = var.memory_mb
-  timeout       = var.timeout_seconds
-
-  # The zip may be absent at plan time (the root module warns about it); the
-  # hash is then left to the provider, which reads the file at apply.
-  filename         = var.artifact_path
-  source_code_hash = local.artifact_present ? filebase64sha256(var.artifact_path) : null
-
-  # SnapStart snapshots published versions; the API invokes the "live" alias.
-  publish = true
-
-  dynamic "snap_start" {
-    for_each = var.snap_start_enabled ? [1] : []
-    content {
-      apply_on = "PublishedVersions"
-    }
-  }
-
-  environment {
-    variables = merge(var.environment_variables, {
-      MAIN_CLASS                       = var.initializer
-      SPRING_CLOUD_FUNCTION_DEFINITION = var.bean
-      LUNA_RESOURCE_PREFIX             = var.resource_prefix
-      LUNA_FUNCTION                    = var.function_name
-      JAVA_TOOL_OPTIONS                = local.java_tool_options
-      # Spring Boot start-up trimmed for Lambda: no banner, no start-up info line, no classpath scan for functions
-      # (functions are registered by MAIN_CLASS). scripts/invoke and the cold-start benchmark use the same.
-      SPRING_MAIN_BANNER_MODE            = "off"
-      SPRING_MAIN_LOG_STARTUP_INFO       = "false"
-      SPRING_CLOUD_FUNCTION_SCAN_ENABLED = "false"
-    })
-  }
-
-  tags = local.tags
-
-  depends_on = [
-    aws_cloudwatch_log_group.this,
-    aws_iam_role_policy.this,
-  ]
-}
-
-resource "aws_lambda_alias" "live" {
-  name             = "live"
-  description      = "Version served by API Gateway"
-  function_name    = aws_lambda_function.this.function_name
-  function_version = aws_lambda_function.this.version
-}
-
-# --- API route --------------------------------------------------------------
 
 resource "aws_apigatewayv2_integration" "this" {
   api_id                 = var.api_id
-  description            = local.qualified_name
+  description            = module.lambda.qualified_name
   integration_type       = "AWS_PROXY"
   integration_method     = "POST"
-  integration_uri        = aws_lambda_alias.live.invoke_arn
+  integration_uri        = module.lambda.alias_invoke_arn
   payload_format_version = "2.0"
   timeout_milliseconds   = min(30000, (var.timeout_seconds + 1) * 1000)
 }
@@ -262,44 +65,8 @@ resource "aws_apigatewayv2_route" "this" {
 resource "aws_lambda_permission" "api" {
   statement_id  = "AllowApiGatewayInvoke"
   action        = "lambda:InvokeFunction"
-  function_name = aws_lambda_function.this.function_name
-  qualifier     = aws_lambda_alias.live.name
+  function_name = module.lambda.function_name
+  qualifier     = module.lambda.alias_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${var.api_execution_arn}/*/${local.permission_method}/*"
-}
-
-# --- alarms -----------------------------------------------------------------
-
-resource "aws_cloudwatch_metric_alarm" "errors" {
-  alarm_name          = "${local.qualified_name}-errors"
-  alarm_description   = "${local.qualified_name} (${local.route_key}) reported errors."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Errors"
-  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
-  statistic           = "Sum"
-  period              = var.alarm_period_seconds
-  evaluation_periods  = 1
-  threshold           = var.error_alarm_threshold
-  comparison_operator = "GreaterThanOrEqualToThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-  tags                = local.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "throttles" {
-  alarm_name          = "${local.qualified_name}-throttles"
-  alarm_description   = "${local.qualified_name} (${local.route_key}) was throttled."
-  namespace           = "AWS/Lambda"
-  metric_name         = "Throttles"
-  dimensions          = { FunctionName = aws_lambda_function.this.function_name }
-  statistic           = "Sum"
-  period              = var.alarm_period_seconds
-  evaluation_periods  = 1
-  threshold           = var.throttle_alarm_threshold
-  comparison_operator = "GreaterThanOrEqualToThreshold"
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.alarm_actions
-  ok_actions          = local.alarm_actions
-  tags                = local.tags
 }

@@ -1,41 +1,41 @@
 output "function_name" {
   description = "Name of the Lambda function."
-  value       = aws_lambda_function.this.function_name
+  value       = module.lambda.function_name
 }
 
 output "function_arn" {
   description = "Unqualified ARN of the Lambda function."
-  value       = aws_lambda_function.this.arn
+  value       = module.lambda.function_arn
 }
 
 output "version" {
   description = "Latest published version."
-  value       = aws_lambda_function.this.version
+  value       = module.lambda.version
 }
 
 output "alias_arn" {
   description = "ARN of the \"live\" alias."
-  value       = aws_lambda_alias.live.arn
+  value       = module.lambda.alias_arn
 }
 
 output "alias_invoke_arn" {
   description = "Invoke ARN of the \"live\" alias (the API integration target)."
-  value       = aws_lambda_alias.live.invoke_arn
+  value       = module.lambda.alias_invoke_arn
 }
 
 output "role_arn" {
   description = "ARN of the function's execution role."
-  value       = aws_iam_role.this.arn
+  value       = module.lambda.role_arn
 }
 
 output "role_name" {
   description = "Name of the function's execution role (attach extra policies to it from outside if needed)."
-  value       = aws_iam_role.this.name
+  value       = module.lambda.role_name
 }
 
 output "log_group_name" {
   description = "Name of the function's log group."
-  value       = aws_cloudwatch_log_group.this.name
+  value       = module.lambda.log_group_name
 }
 
 output "route_key" {

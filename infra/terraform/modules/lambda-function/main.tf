@@ -1,13 +1,16 @@
 # The parts every Luna function has, whatever triggers it: log group, least-privilege
-# role, the Lambda (SnapStart, published versions, "live" alias) and its error and
-# throttle alarms. modules/queue-function and modules/scheduled-function add their
-# trigger on top.
+# role, the Lambda (SnapStart, published versions, "live" alias, CDS archive) and its
+# error and throttle alarms. modules/http-function, modules/queue-function and
+# modules/scheduled-function add their trigger on top.
 
 locals {
   qualified_name   = "${var.resource_prefix}-${var.function_name}"
   log_group_name   = "/aws/lambda/${local.qualified_name}"
   artifact_present = fileexists(var.artifact_path)
   alarm_actions    = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+  # The AppCDS archive scripts/package trains into every zip (/var/task = the unzipped package). -Xshare:auto: a JVM
+  # that cannot use it (another JDK build than the one that made it) starts without it instead of failing.
+  java_tool_options = var.cds_archive_enabled ? "${var.java_tool_options} -XX:SharedArchiveFile=/var/task/cds/luna.jsa -Xshare:auto" : var.java_tool_options
 
   tags = merge(var.tags, {
     "luna:function" = var.function_name
@@ -113,6 +116,49 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
+  # The central request pipeline of HTTP functions: reads credentials, project memberships and signing keys,
+  # counts rate limits, stores idempotency records, and appends (only appends) to the audit log.
+  dynamic "statement" {
+    for_each = length(var.platform_read_table_arns) > 0 ? [var.platform_read_table_arns] : []
+    content {
+      sid       = "PipelineReadsIdentity"
+      effect    = "Allow"
+      actions   = ["dynamodb:GetItem", "dynamodb:Query"]
+      resources = concat(statement.value, [for arn in statement.value : "${arn}/index/*"])
+    }
+  }
+
+  dynamic "statement" {
+    for_each = length(var.platform_write_table_arns) > 0 ? [var.platform_write_table_arns] : []
+    content {
+      sid       = "PipelineCountsAndIdempotency"
+      effect    = "Allow"
+      actions   = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"]
+      resources = statement.value
+    }
+  }
+
+  dynamic "statement" {
+    for_each = var.audit_table_arn == null ? [] : [var.audit_table_arn]
+    content {
+      sid       = "PipelineAppendsAudit"
+      effect    = "Allow"
+      actions   = ["dynamodb:PutItem"]
+      resources = [statement.value]
+    }
+  }
+
+  # Secrets the function reads at start-up (model provider keys), and nothing else.
+  dynamic "statement" {
+    for_each = length(var.secret_arns) > 0 ? [values(var.secret_arns)] : []
+    content {
+      sid       = "ReadOwnSecrets"
+      effect    = "Allow"
+      actions   = ["secretsmanager:GetSecretValue"]
+      resources = statement.value
+    }
+  }
+
   # The queue that triggers the function (event source mapping + visibility heartbeats).
   dynamic "statement" {
     for_each = var.consumed_queue_arn == null ? [] : [var.consumed_queue_arn]
@@ -172,7 +218,12 @@ resource "aws_lambda_function" "this" {
       SPRING_CLOUD_FUNCTION_DEFINITION = var.bean
       LUNA_RESOURCE_PREFIX             = var.resource_prefix
       LUNA_FUNCTION                    = var.function_name
-      JAVA_TOOL_OPTIONS                = var.java_tool_options
+      JAVA_TOOL_OPTIONS                = local.java_tool_options
+      # Spring Boot start-up trimmed for Lambda: no banner, no start-up info line, no classpath scan for functions
+      # (functions are registered by MAIN_CLASS). scripts/invoke and the cold-start benchmark use the same.
+      SPRING_MAIN_BANNER_MODE            = "off"
+      SPRING_MAIN_LOG_STARTUP_INFO       = "false"
+      SPRING_CLOUD_FUNCTION_SCAN_ENABLED = "false"
     })
   }
 

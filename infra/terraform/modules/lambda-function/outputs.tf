@@ -37,3 +37,13 @@ output "qualified_name" {
   description = "<resource_prefix>-<function_name>."
   value       = local.qualified_name
 }
+
+output "version" {
+  description = "The published version the alias points at."
+  value       = aws_lambda_function.this.version
+}
+
+output "alias_invoke_arn" {
+  description = "Invoke ARN of the \"live\" alias (for API Gateway integrations)."
+  value       = aws_lambda_alias.live.invoke_arn
+}

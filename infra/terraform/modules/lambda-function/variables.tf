@@ -81,7 +81,7 @@ variable "snap_start_enabled" {
 variable "java_tool_options" {
   description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured by Luna, not re-initialised by Spring Boot)."
   type        = string
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dlogback.configurationFile=luna/logback-lambda.xml -Dorg.springframework.boot.logging.LoggingSystem=none"
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dluna.logging=json -Dorg.springframework.boot.logging.LoggingSystem=none"
 }
 
 variable "environment_variables" {
@@ -163,4 +163,34 @@ variable "consumed_queue_arn" {
 variable "trigger_description" {
   description = "What invokes the function, for alarm descriptions (e.g. \"queue tasks-critical\", \"schedule rate(1 minute)\")."
   type        = string
+}
+
+variable "cds_archive_enabled" {
+  description = "Point the JVM at the AppCDS archive scripts/package puts in the zip (cds/luna.jsa). It is used only by the JDK build that made it (see README, Cold start); otherwise ignored."
+  type        = bool
+  default     = true
+}
+
+variable "platform_read_table_arns" {
+  description = "Tables the HTTP request pipeline reads (API keys, tokens, projects)."
+  type        = list(string)
+  default     = []
+}
+
+variable "platform_write_table_arns" {
+  description = "Tables the HTTP request pipeline writes (rate-limit counters, idempotency records)."
+  type        = list(string)
+  default     = []
+}
+
+variable "audit_table_arn" {
+  description = "The audit log table; the function may only append to it (PutItem)."
+  type        = string
+  default     = null
+}
+
+variable "secret_arns" {
+  description = "Name => ARN of each Secrets Manager secret the function may read (e.g. model provider keys)."
+  type        = map(string)
+  default     = {}
 }
