@@ -74,9 +74,13 @@ class PackagerIT {
 
     @Test
     void terraformGivesLambdaTheJvmOptionsAndSpringSettingsThatInvokeAndTheBenchmarksUse() throws Exception {
-        String variables = Files.readString(ROOT.resolve("infra/terraform/modules/http-function/variables.tf"));
-        String main = Files.readString(ROOT.resolve("infra/terraform/modules/http-function/main.tf"));
-        for (String option : LambdaJvm.TOOL_OPTIONS) assertThat(variables).contains(option);
+        // every function (HTTP, queue, schedule) is built by modules/lambda-function
+        String variables = Files.readString(ROOT.resolve("infra/terraform/modules/lambda-function/variables.tf"));
+        String main = Files.readString(ROOT.resolve("infra/terraform/modules/lambda-function/main.tf"));
+        for (String option : LambdaJvm.TOOL_OPTIONS) {
+            assertThat(variables).contains(option);
+            assertThat(Files.readString(ROOT.resolve("infra/terraform/modules/http-function/variables.tf"))).contains(option);
+        }
         assertThat(main).contains("-XX:SharedArchiveFile=/var/task/" + PackagedModule.ARCHIVE);
         Sandbox.SPRING_ENVIRONMENT.forEach((k, v) -> assertThat(main).containsPattern(k + "\\s*=\\s*\"" + v + "\""));
     }
