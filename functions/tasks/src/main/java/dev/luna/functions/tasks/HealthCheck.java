@@ -1,5 +1,6 @@
 package dev.luna.functions.tasks;
 
+import dev.luna.http.ScheduledEvent;
 import dev.luna.core.Json;
 import dev.luna.functions.agents.AgentDirectory;
 import dev.luna.queue.Priority;
@@ -50,7 +51,7 @@ final class HealthCheck {
         this.requeueAfter = requeueAfter;
     }
 
-    Map<String, Object> run(QueueFunctions.ScheduledInvocation event) {
+    Map<String, Object> run(ScheduledEvent event) {
         boolean recover = event.detail().path("recover").asBoolean(false);
         var summary = new LinkedHashMap<String, Object>();
         var sweep = agents.sweepHealth();
