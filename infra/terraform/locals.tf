@@ -35,7 +35,8 @@ locals {
       tables          = try(fn.tables, [])
       buckets         = try(fn.buckets, [])
       secrets         = try(fn.secrets, [])
-      queues          = try(fn.queues, [])
+      # "tasks-*" stands for every task type's priority queues (submission, retry, prioritising, workers).
+      queues          = distinct(flatten([for q in try(fn.queues, []) : q == "tasks-*" ? keys(local.task_queues) : [q]]))
       trigger_type    = fn.trigger.type
       http_method     = try(fn.trigger.method, null)
       http_path       = try(fn.trigger.path, null)
@@ -43,14 +44,40 @@ locals {
       batch_size      = try(fn.trigger.batchSize, 10)
       max_concurrency = try(fn.trigger.maxConcurrency, 2)
       schedule        = try(fn.trigger.schedule, null)
+      # task functions: the type they run and the concurrency of each of its priority queues
+      task_type            = try(fn.trigger.taskType, null)
+      priority_concurrency = merge(local.default_priority_concurrency, try(fn.trigger.priorityConcurrency, {}))
     }
   }
+
+  # The five priorities, highest first, and the share of workers each gets by
+  # default (Catalog.Trigger.DEFAULT_PRIORITY_CONCURRENCY in Java).
+  priorities                   = ["critical", "high", "normal", "low", "background"]
+  default_priority_concurrency = { critical = 8, high = 6, normal = 4, low = 2, background = 2 }
+
+  # Every task type's five priority queues, tasks-<type>-<priority>, shaped by
+  # data.json's taskQueue; the data module creates them with the other queues.
+  task_queue_list = flatten([
+    for name, fn in local.catalog.functions : [
+      for p in local.priorities : {
+        name     = "tasks-${fn.trigger.taskType}-${p}"
+        worker   = name
+        priority = p
+        queue = merge(local.data.taskQueue, {
+          description = "Priority ${p} tasks of type ${fn.trigger.taskType}; worker ${name}"
+        })
+      }
+    ] if fn.trigger.type == "task"
+  ])
+  task_queues = { for q in local.task_queue_list : q.name => q.queue }
+  queues      = merge(try(local.data.queues, {}), local.task_queues)
 
   # One filter per trigger type. scripts/check-terraform mirrors these filters
   # in JavaScript and fails when a catalog function would get no resource.
   http_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "http" }
 
   queue_functions    = { for name, fn in local.functions : name => fn if fn.trigger_type == "queue" }
+  task_functions     = { for name, fn in local.functions : name => fn if fn.trigger_type == "task" }
   schedule_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "schedule" }
 
   # Deployment packages scripts/package has not built yet. Plan works without
@@ -61,14 +88,15 @@ locals {
   ]))
 
   # Queues some other queue dead-letters into: alarmed on depth.
-  dead_letter_queues = toset([for q in try(local.data.queues, {}) : q.deadLetterQueue if try(q.deadLetterQueue, null) != null])
+  dead_letter_queues = toset([for q in local.queues : q.deadLetterQueue if try(q.deadLetterQueue, null) != null])
 
-  # How long the oldest message of a consumed queue may wait before its alarm fires.
+  # How long the oldest message of a task queue may wait before its alarm fires,
+  # by priority (other consumed queues: 900 s).
   oldest_message_alarm_seconds = {
-    "tasks-critical"   = 60
-    "tasks-high"       = 300
-    "tasks-normal"     = 900
-    "tasks-low"        = 1800
-    "tasks-background" = 3600
+    critical   = 60
+    high       = 300
+    normal     = 900
+    low        = 1800
+    background = 3600
   }
 }

@@ -42,6 +42,7 @@ const fail = (msg) => errors.push(msg);
 const TRIGGERS = {
   http: { local: "http_functions", module: "modules/http-function" },
   queue: { local: "queue_functions", module: "modules/queue-function" },
+  task: { local: "task_functions", module: "modules/queue-function" },
   schedule: { local: "schedule_functions", module: "modules/scheduled-function" },
 };
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
@@ -357,7 +358,15 @@ if (root && catalog && data) {
   const modules = catalog.modules ?? {};
   const defaults = catalog.defaults ?? {};
   const tables = data.tables ?? {};
-  const queues = data.queues ?? {};
+  // data.json's queues plus the five priority queues of every task type (tasks-<type>-<priority>, shaped by taskQueue)
+  const PRIORITIES = ["critical", "high", "normal", "low", "background"];
+  const taskQueues = {};
+  for (const [name, fn] of Object.entries(functions)) {
+    if (fn?.trigger?.type !== "task") continue;
+    if (!data.taskQueue) fail(`functions/catalog.json: ${name} is a task function but infra/terraform/data.json has no taskQueue`);
+    for (const p of PRIORITIES) taskQueues[`tasks-${fn.trigger.taskType}-${p}`] = { ...(data.taskQueue ?? {}), worker: name };
+  }
+  const queues = { ...(data.queues ?? {}), ...taskQueues };
 
   // data.json decoded by the root too
   const dataLocal = [...root.locals.entries()].find(([, e]) => decodedFile(e) === dataPath);
@@ -393,6 +402,18 @@ if (root && catalog && data) {
       if (!q) fail(`${where}: queue "${fn.trigger.queue}" is not in infra/terraform/data.json`);
       else if ((q.visibilityTimeoutSeconds ?? 30) < 6 * timeout) {
         fail(`${where}: queue ${fn.trigger.queue} visibilityTimeoutSeconds ${q.visibilityTimeoutSeconds ?? 30} is below 6 x the function timeout (${timeout})`);
+      }
+    }
+    if (type === "task") {
+      const t = fn.trigger.taskType;
+      if (typeof t !== "string" || !/^[a-z0-9][a-z0-9-]{0,47}$/.test(t)) fail(`${where}: taskType "${t}" must be a task type name (lowercase, digits, '-', <= 48)`);
+      else if (name !== `task-${t}`) fail(`${where}: the worker of task type ${t} must be named task-${t}`);
+      if ((data.taskQueue?.visibilityTimeoutSeconds ?? 30) < 6 * timeout) {
+        fail(`${where}: taskQueue visibilityTimeoutSeconds ${data.taskQueue?.visibilityTimeoutSeconds ?? 30} is below 6 x the function timeout (${timeout})`);
+      }
+      for (const [p, c] of Object.entries(fn.trigger.priorityConcurrency ?? {})) {
+        if (!PRIORITIES.includes(p)) fail(`${where}: priorityConcurrency names "${p}", not one of ${PRIORITIES.join(", ")}`);
+        if (!(Number.isInteger(c) && c >= 2 && c <= 1000)) fail(`${where}: priorityConcurrency.${p} ${c} must be an integer 2..1000 (event source mapping limits)`);
       }
     }
     if (type === "schedule" && !/^(cron|rate)\(.+\)$/.test(fn.trigger.schedule ?? "")) {
@@ -440,6 +461,7 @@ if (root && catalog && data) {
   for (const [name, fn] of Object.entries(functions)) {
     const where = `functions/catalog.json: ${name}`;
     for (const q of fn.queues ?? []) {
+      if (q === "tasks-*") continue; // every task queue
       if (!(q in queues)) fail(`${where}: queue "${q}" is not in infra/terraform/data.json (queues: ${Object.keys(queues).join(", ")})`);
     }
     if (fn.trigger?.type !== "queue") continue;
@@ -480,11 +502,16 @@ if (root && catalog && data) {
       }
     }
   }
-  const queueCall = rootModuleFor("queue_functions");
-  if (queueCall) {
-    for (const [arg, expected] of [["queue_arn", "each.value.queue"], ["maximum_concurrency", "each.value.max_concurrency"], ["batch_size", "each.value.batch_size"]]) {
-      if (!String(queueCall.call.call?.[arg] ?? queueCall.call[arg] ?? "").includes(expected)) {
-        fail(`${rel(queueCall.call.file)}: module "${queueCall.name}" must pass ${arg} from ${expected}`);
+  // the consumed queues and their settings come from the catalog entry
+  for (const [local, expected] of [
+    ["queue_functions", [["queues", "each.value.queue"], ["queues", "each.value.max_concurrency"], ["batch_size", "each.value.batch_size"]]],
+    ["task_functions", [["queues", "each.value.task_type"], ["queues", "each.value.priority_concurrency"], ["batch_size", "each.value.batch_size"]]],
+  ]) {
+    const call = rootModuleFor(local);
+    if (!call) continue;
+    for (const [arg, want] of expected) {
+      if (!JSON.stringify(call.call.call?.[arg] ?? call.call[arg] ?? "").includes(want)) {
+        fail(`${rel(call.call.file)}: module "${call.name}" must pass ${arg} from ${want}`);
       }
     }
   }
@@ -588,6 +615,11 @@ if (!edge) {
 
 // ---------------------------------------------------------------------------
 
+function taskQueuesOf(c) {
+  return Object.fromEntries(Object.values(c?.functions ?? {}).filter((fn) => fn?.trigger?.type === "task")
+    .flatMap((fn) => ["critical", "high", "normal", "low", "background"].map((p) => [`tasks-${fn.trigger.taskType}-${p}`, 1])));
+}
+
 if (errors.length) {
   console.error(`terraform check: ${errors.length} problem${errors.length === 1 ? "" : "s"}`);
   for (const e of errors) console.error(`  - ${e}`);
@@ -598,5 +630,5 @@ const byType = Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ");
 const n = (x) => Object.keys(x ?? {}).length;
 console.log(
   `terraform check: ${fnCount} functions (${byType}), ${n(data.tables)} tables, ${n(data.buckets)} bucket${n(data.buckets) === 1 ? "" : "s"}, ` +
-  `${n(data.queues)} queues, ${tfFiles.length} files in ${dirs.size} modules OK`,
+  `${n(data.queues)} queues + ${n(taskQueuesOf(catalog))} task queues, ${tfFiles.length} files in ${dirs.size} modules OK`,
 );

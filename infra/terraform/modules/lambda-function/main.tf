@@ -159,9 +159,9 @@ data "aws_iam_policy_document" "this" {
     }
   }
 
-  # The queue that triggers the function (event source mapping + visibility heartbeats).
+  # The queues that trigger the function (event source mappings + visibility heartbeats).
   dynamic "statement" {
-    for_each = var.consumed_queue_arn == null ? [] : [var.consumed_queue_arn]
+    for_each = length(var.consumed_queue_arns) == 0 ? [] : [var.consumed_queue_arns]
     content {
       sid    = "ConsumeTriggerQueue"
       effect = "Allow"
@@ -172,7 +172,7 @@ data "aws_iam_policy_document" "this" {
         "sqs:GetQueueAttributes",
         "sqs:GetQueueUrl",
       ]
-      resources = [statement.value]
+      resources = statement.value
     }
   }
 }

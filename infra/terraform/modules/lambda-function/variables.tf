@@ -154,14 +154,14 @@ variable "queue_arns" {
   default     = {}
 }
 
-variable "consumed_queue_arn" {
-  description = "ARN of the queue that triggers the function (null for other triggers)."
-  type        = string
-  default     = null
+variable "consumed_queue_arns" {
+  description = "ARNs of the queues that trigger the function (none for other triggers)."
+  type        = list(string)
+  default     = []
 }
 
 variable "trigger_description" {
-  description = "What invokes the function, for alarm descriptions (e.g. \"queue tasks-critical\", \"schedule rate(1 minute)\")."
+  description = "What invokes the function, for alarm descriptions (e.g. \"queue task-webhooks\", \"schedule rate(1 minute)\")."
   type        = string
 }
 

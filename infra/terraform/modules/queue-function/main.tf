@@ -1,9 +1,11 @@
-# A queue-triggered Luna function: the Lambda (modules/lambda-function) plus the SQS
-# event source mapping that long-polls its queue, invokes the "live" alias with
-# batches, deletes only the messages the function did not report in
-# batchItemFailures (ReportBatchItemFailures), and caps concurrent invocations
-# (scaling_config.maximum_concurrency: a priority's share of workers). Messages a
-# function keeps failing go to the queue's DLQ after maxReceiveCount (data.json).
+# A queue-triggered Luna function: the Lambda (modules/lambda-function) plus one SQS
+# event source mapping per consumed queue (one for a queue function; the five
+# priority queues of its type for a task worker). Each mapping long-polls its
+# queue, invokes the "live" alias with batches, deletes only the messages the
+# function did not report in batchItemFailures (ReportBatchItemFailures), and caps
+# concurrent invocations (scaling_config.maximum_concurrency: the queue's share of
+# workers, which is what makes priorities mean something). Messages a function
+# keeps failing go to the queue's DLQ after maxReceiveCount (data.json).
 
 module "lambda" {
   source = "../lambda-function"
@@ -24,15 +26,17 @@ module "lambda" {
   table_arns            = var.table_arns
   bucket_arns           = var.bucket_arns
   queue_arns            = var.queue_arns
-  consumed_queue_arn    = var.queue_arn
-  trigger_description   = "queue ${var.queue_name}"
+  consumed_queue_arns   = [for q in values(var.queues) : q.arn]
+  trigger_description   = "queue ${join(", ", keys(var.queues))}"
   log_retention_days    = var.log_retention_days
   alarm_sns_topic_arn   = var.alarm_sns_topic_arn
   tags                  = var.tags
 }
 
 resource "aws_lambda_event_source_mapping" "this" {
-  event_source_arn                   = var.queue_arn
+  for_each = var.queues
+
+  event_source_arn                   = each.value.arn
   function_name                      = module.lambda.alias_arn
   batch_size                         = var.batch_size
   maximum_batching_window_in_seconds = var.maximum_batching_window_seconds
@@ -40,27 +44,29 @@ resource "aws_lambda_event_source_mapping" "this" {
   enabled                            = true
 
   scaling_config {
-    maximum_concurrency = var.maximum_concurrency
+    maximum_concurrency = each.value.maximum_concurrency
   }
 
   lifecycle {
     precondition {
-      condition     = var.queue_visibility_timeout_seconds >= 6 * var.timeout_seconds
-      error_message = "Queue ${var.queue_name}: visibility timeout ${var.queue_visibility_timeout_seconds} s is below 6 x the timeout of ${var.function_name} (${var.timeout_seconds} s)."
+      condition     = each.value.visibility_timeout_seconds >= 6 * var.timeout_seconds
+      error_message = "Queue ${each.key}: visibility timeout ${each.value.visibility_timeout_seconds} s is below 6 x the timeout of ${var.function_name} (${var.timeout_seconds} s)."
     }
   }
 }
 
 resource "aws_cloudwatch_metric_alarm" "oldest_message" {
-  alarm_name          = "${module.lambda.qualified_name}-oldest-message"
-  alarm_description   = "The oldest message on ${var.queue_physical_name} (consumed by ${module.lambda.qualified_name}) waited longer than ${var.oldest_message_alarm_seconds} s."
+  for_each = var.queues
+
+  alarm_name          = length(var.queues) == 1 ? "${module.lambda.qualified_name}-oldest-message" : "${module.lambda.qualified_name}-oldest-message-${each.key}"
+  alarm_description   = "The oldest message on ${each.value.physical_name} (consumed by ${module.lambda.qualified_name}) waited longer than ${each.value.oldest_message_alarm_seconds} s."
   namespace           = "AWS/SQS"
   metric_name         = "ApproximateAgeOfOldestMessage"
-  dimensions          = { QueueName = var.queue_physical_name }
+  dimensions          = { QueueName = each.value.physical_name }
   statistic           = "Maximum"
   period              = 60
   evaluation_periods  = 5
-  threshold           = var.oldest_message_alarm_seconds
+  threshold           = each.value.oldest_message_alarm_seconds
   comparison_operator = "GreaterThanThreshold"
   treat_missing_data  = "notBreaching"
   alarm_actions       = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]

@@ -13,7 +13,7 @@ output "alias_arn" {
   value       = module.lambda.alias_arn
 }
 
-output "event_source_mapping_uuid" {
-  description = "Id of the event source mapping."
-  value       = aws_lambda_event_source_mapping.this.uuid
+output "event_source_mapping_uuids" {
+  description = "Logical queue name => id of its event source mapping."
+  value       = { for name, m in aws_lambda_event_source_mapping.this : name => m.uuid }
 }

@@ -124,24 +124,25 @@ variable "tags" {
   default     = {}
 }
 
-variable "queue_name" {
-  description = "Logical name of the triggering queue in data.json (for descriptions and alarms)."
-  type        = string
-}
+variable "queues" {
+  description = "The queues whose messages invoke the function, by logical name (one for a queue function, the five priority queues of a task type for a task function): arn, physical_name (the QueueName dimension of its CloudWatch metrics), visibility_timeout_seconds (must be >= 6 x timeout_seconds, AWS guidance, checked at plan), maximum_concurrency (2..1000: the queue's share of workers) and oldest_message_alarm_seconds."
+  type = map(object({
+    arn                          = string
+    physical_name                = string
+    visibility_timeout_seconds   = number
+    maximum_concurrency          = number
+    oldest_message_alarm_seconds = number
+  }))
 
-variable "queue_arn" {
-  description = "ARN of the queue whose messages invoke the function."
-  type        = string
-}
+  validation {
+    condition     = length(var.queues) > 0
+    error_message = "A queue function consumes at least one queue."
+  }
 
-variable "queue_physical_name" {
-  description = "Name of that SQS queue (the QueueName dimension of its CloudWatch metrics)."
-  type        = string
-}
-
-variable "queue_visibility_timeout_seconds" {
-  description = "Visibility timeout of that queue; must be at least 6 x timeout_seconds (AWS guidance), checked at plan."
-  type        = number
+  validation {
+    condition     = alltrue([for q in values(var.queues) : q.maximum_concurrency >= 2 && q.maximum_concurrency <= 1000])
+    error_message = "maximum_concurrency must be between 2 and 1000 (the event source mapping's limits)."
+  }
 }
 
 variable "batch_size" {
@@ -159,21 +160,4 @@ variable "maximum_batching_window_seconds" {
   description = "How long the event source mapping may wait to fill a batch (0 = invoke as soon as messages arrive)."
   type        = number
   default     = 0
-}
-
-variable "maximum_concurrency" {
-  description = "Most concurrent invocations the event source mapping makes (2..1000): how a priority's share of workers is set."
-  type        = number
-  default     = 2
-
-  validation {
-    condition     = var.maximum_concurrency >= 2 && var.maximum_concurrency <= 1000
-    error_message = "maximum_concurrency must be between 2 and 1000 (the event source mapping's limits)."
-  }
-}
-
-variable "oldest_message_alarm_seconds" {
-  description = "Alarm when the oldest message of the queue is older than this (seconds)."
-  type        = number
-  default     = 900
 }

@@ -1,7 +1,7 @@
 package dev.luna.bench;
 
 import dev.luna.queue.TaskType;
-import dev.luna.queue.TaskTypes;
+import dev.luna.queue.TaskWorkers;
 import dev.luna.store.Attr;
 import java.time.Duration;
 import java.util.Map;
@@ -22,14 +22,13 @@ final class BenchTaskTypes {
     }
 
     static void register(GenericApplicationContext context) {
-        var types = TaskTypes.of(context);
         String table = context.getEnvironment().getProperty("LUNA_RESOURCE_PREFIX", "luna") + "-tasks";
-        types.register(TaskType.of("bench-noop", Duration.ofSeconds(30), (payload, ctx) -> Map.of("ok", true)));
-        types.register(TaskType.of("bench-sleep", Duration.ofSeconds(30), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("bench-noop", Duration.ofSeconds(30), (payload, ctx) -> Map.of("ok", true)));
+        TaskWorkers.register(context, TaskType.of("bench-sleep", Duration.ofSeconds(30), (payload, ctx) -> {
             Thread.sleep(payload.path("ms").asLong(10));
             return Map.of("slept", payload.path("ms").asLong(10));
         }));
-        types.register(TaskType.of("bench-effect", Duration.ofSeconds(30), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("bench-effect", Duration.ofSeconds(30), (payload, ctx) -> {
             var dynamo = dev.luna.http.PlatformHolder.of(context).aws().dynamo();
             dynamo.updateItem(b -> b.tableName(table).key(Attr.key("RUNS#" + ctx.taskId(), "RUNS")).updateExpression("ADD runs :one")
                     .expressionAttributeValues(Map.of(":one", Attr.n(1))));

@@ -62,7 +62,7 @@ public final class LlmBenchmark {
             var config = LunaConfig.from(settings::get);
             try (var aws = new AwsClients(config)) {
                 var defs = DataDefinitions.load();
-                new ResourceProvisioner(aws).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of()));
+                new ResourceProvisioner(aws).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of(), null));
                 System.out.println("Luna model gateway benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
                         + System.getProperty("java.version") + ")");
                 overhead(openai, config, aws, n);

@@ -168,26 +168,37 @@ public final class LocalRuntime implements AutoCloseable {
             if (b.dataDirectory != null) properties.put("LUNA_RAG_INDEX_DIR", b.dataDirectory.resolve("rag").toAbsolutePath().toString());
             properties.putAll(b.settings);
             var config = LunaConfig.from(properties::get);
-            aws = new AwsClients(config);
+            // the runtime's own clients: the queue pollers (one long poll open per queue) and provisioning
+            aws = new AwsClients(LunaConfig.from(k -> AwsClients.HTTP_MAX_CONNECTIONS.equals(k) ? "1024" : properties.get(k)));
             new ResourceProvisioner(aws).provision(DataDefinitions.load());
             Optional<String> generated = new AdminKeys(new ApiKeyStore(aws), new ProjectStore(aws), Clock.systemUTC()).ensure(b.adminKey);
 
             context = functions(properties, b.initializers);
             var invoker = new LambdaInvoker(context);
             var catalog = Catalog.load();
+            var taskWorkers = TaskWorkerFunctions.of(catalog, (GenericApplicationContext) context);
             for (var f : catalog.functions().values()) {
                 if (!invoker.has(f.bean())) throw new IllegalStateException("catalog function " + f.name() + " has no bean " + f.bean());
             }
+            var provisioner = new ResourceProvisioner(aws);
+            var data = DataDefinitions.load();
+            for (var f : taskWorkers) provisioner.provisionTaskQueues(data, f.trigger().taskType(), Catalog.Trigger.PRIORITIES);
             scheduler = new Scheduler(invoker, Clock.systemUTC(), config.queueName("").replaceAll("-$", ""));
             if (b.dataDirectory != null) recover(catalog, invoker, scheduler);
-            for (var f : catalog.functions().values()) {
-                if (!f.trigger().isQueue() || !b.queuePollers) continue;
-                String url = aws.sqs().getQueueUrl(r -> r.queueName(config.queueName(f.trigger().queue()))).queueUrl();
-                String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                        .attributes().get(QueueAttributeName.QUEUE_ARN);
-                var poller = new QueuePoller(aws.sqs(), f, url, arn, invoker);
-                pollers.add(poller);
-                poller.start();
+            if (b.queuePollers) {
+                var consumers = new ArrayList<Catalog.FunctionSpec>();
+                catalog.functions().values().stream().filter(f -> f.trigger().isQueue()).forEach(consumers::add);
+                consumers.addAll(taskWorkers);
+                for (var f : consumers) {
+                    for (var binding : f.trigger().queues()) {
+                        String url = aws.sqs().getQueueUrl(r -> r.queueName(config.queueName(binding.queue()))).queueUrl();
+                        String arn = aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                        var poller = new QueuePoller(aws.sqs(), f, binding, url, arn, invoker);
+                        pollers.add(poller);
+                        poller.start();
+                    }
+                }
             }
             scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -195,7 +206,7 @@ public final class LocalRuntime implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
-                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size(), pollers.size(),
+                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
             return new LocalRuntime(server, executor, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
                     b.dataDirectory, pollers, scheduler);

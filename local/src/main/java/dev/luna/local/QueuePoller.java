@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -16,53 +19,72 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The local stand-in for a Lambda event source mapping on SQS: {@code maxConcurrency} pollers long-poll the
- * function's queue for up to {@code batchSize} messages, hand each batch to the function as the SQS event JSON
- * Lambda sends ({@code {"Records":[…]}}) through {@link LambdaInvoker}, and delete the messages the function did
- * not report in {@code batchItemFailures} (ReportBatchItemFailures). Reported messages, and the whole batch when
- * the function throws or answers an invalid report, are left alone: they become visible again when their
- * visibility timeout ends, and after {@code maxReceiveCount} receives the queue's redrive policy moves them to
- * its dead-letter queue.
+ * The local stand-in for one Lambda event source mapping on SQS: a receiver long-polls the queue for up to
+ * {@code batchSize} messages while fewer than {@code maxConcurrency} batches are running, hands each batch to the
+ * function as the SQS event JSON Lambda sends ({@code {"Records":[…]}}) through {@link LambdaInvoker} on its own
+ * virtual thread, and deletes the messages the function did not report in {@code batchItemFailures}
+ * (ReportBatchItemFailures). Reported messages, and the whole batch when the function throws or answers an invalid
+ * report, are left alone: they become visible again when their visibility timeout ends, and after
+ * {@code maxReceiveCount} receives the queue's redrive policy moves them to its dead-letter queue. One receiver
+ * per queue keeps one long poll open per mapping however large its concurrency, as Lambda's pollers do.
  */
 final class QueuePoller implements AutoCloseable {
     static final int WAIT_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(QueuePoller.class);
     private final SqsClient sqs;
-    private final Catalog.FunctionSpec function;
+    private final String function;
+    private final String bean;
     private final String queueUrl;
     private final String queueArn;
     private final LambdaInvoker invoker;
     private final int batchSize;
-    private final List<Thread> threads = new ArrayList<>();
+    private final Semaphore slots;
+    private final ExecutorService batches = Executors.newVirtualThreadPerTaskExecutor();
+    private Thread receiver;
     private volatile boolean running = true;
 
-    QueuePoller(SqsClient sqs, Catalog.FunctionSpec function, String queueUrl, String queueArn, LambdaInvoker invoker) {
+    QueuePoller(SqsClient sqs, Catalog.FunctionSpec function, Catalog.Trigger.QueueBinding binding, String queueUrl, String queueArn,
+                LambdaInvoker invoker) {
         this.sqs = sqs;
-        this.function = function;
+        this.function = function.name();
+        this.bean = function.bean();
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.invoker = invoker;
-        this.batchSize = function.trigger().batchSize() == null ? 10 : Math.min(10, function.trigger().batchSize());
+        this.batchSize = Math.max(1, Math.min(10, binding.batchSize()));
+        this.slots = new Semaphore(Math.max(1, binding.maxConcurrency()));
     }
 
     void start() {
-        int concurrency = function.trigger().maxConcurrency() == null ? 2 : function.trigger().maxConcurrency();
-        for (int i = 0; i < concurrency; i++) {
-            threads.add(Thread.ofPlatform().daemon().name("poller-" + function.name() + "-" + i).start(this::loop));
-        }
+        receiver = Thread.ofPlatform().daemon().name("poller-" + function + "-" + queueArn.substring(queueArn.lastIndexOf(':') + 1)).start(this::loop);
     }
 
     private void loop() {
         while (running) {
             try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            boolean handedOver = false;
+            try {
                 var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize).waitTimeSeconds(WAIT_SECONDS)
                         .messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
                 if (messages.isEmpty() || !running) continue;
-                deliver(messages);
+                batches.execute(() -> {
+                    try {
+                        deliver(messages);
+                    } finally {
+                        slots.release();
+                    }
+                });
+                handedOver = true;
             } catch (RuntimeException e) {
                 if (!running) return;
-                log.warn("{}: polling {} failed: {}", function.name(), queueUrl, e.toString());
+                log.warn("{}: polling {} failed: {}", function, queueUrl, e.toString());
                 sleep(1000);
+            } finally {
+                if (!handedOver) slots.release();
             }
         }
     }
@@ -70,11 +92,11 @@ final class QueuePoller implements AutoCloseable {
     private void deliver(List<Message> messages) {
         Set<String> failed;
         try {
-            byte[] output = invoker.invoke(function.bean(), Json.writeBytes(event(messages)));
+            byte[] output = invoker.invoke(bean, Json.writeBytes(event(messages)));
             failed = failures(output, messages);
         } catch (RuntimeException e) {
             if (!running) return;
-            log.error("{}: invocation failed; the batch of {} will be redelivered after its visibility timeout", function.name(), messages.size(), e);
+            log.error("{}: invocation failed; the batch of {} will be redelivered after its visibility timeout", function, messages.size(), e);
             return;
         }
         var entries = new ArrayList<DeleteMessageBatchRequestEntry>();
@@ -86,7 +108,7 @@ final class QueuePoller implements AutoCloseable {
         }
         if (!entries.isEmpty()) {
             var resp = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            if (resp.hasFailed() && !resp.failed().isEmpty()) log.warn("{}: {} deletes failed", function.name(), resp.failed().size());
+            if (resp.hasFailed() && !resp.failed().isEmpty()) log.warn("{}: {} deletes failed", function, resp.failed().size());
         }
     }
 
@@ -148,19 +170,21 @@ final class QueuePoller implements AutoCloseable {
         awaitAll(List.of(this), java.time.Duration.ofSeconds(WAIT_SECONDS + 1));
     }
 
-    /** Waits, within one overall bound, for the pollers' threads to end (they end after their current batch). */
+    /** Waits, within one overall bound, for the pollers to end (each after the batches it has running). */
     static void awaitAll(List<QueuePoller> pollers, java.time.Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
+        pollers.forEach(p -> p.batches.shutdown());
         for (var p : pollers) {
-            for (var t : p.threads) {
+            try {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return;
-                try {
-                    t.join(java.time.Duration.ofNanos(left));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                if (p.receiver != null) p.receiver.join(java.time.Duration.ofNanos(left));
+                left = deadline - System.nanoTime();
+                if (left <= 0) return;
+                p.batches.awaitTermination(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

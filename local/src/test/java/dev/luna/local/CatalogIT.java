@@ -57,12 +57,14 @@ class CatalogIT {
                     assertThat(event.get("routeKey").asString()).as(file.toString())
                             .isEqualTo(f.trigger().method() + " " + f.trigger().path());
                     assertThat(event.get("requestContext").get("http").get("method").asString()).isEqualTo(f.trigger().method());
-                } else if (f.trigger().isQueue()) {
+                } else if (f.trigger().isQueue() || f.trigger().isTask()) {
+                    var consumed = f.trigger().queues().stream().map(q -> "luna-" + q.queue()).toList();
                     assertThat(event.get("Records").isArray()).as(file + ": an SQS event").isTrue();
                     assertThat(event.get("Records").size()).as(file.toString()).isBetween(1, f.trigger().batchSize() == null ? 10 : f.trigger().batchSize());
                     for (var record : event.get("Records")) {
                         assertThat(record.get("eventSource").asString()).isEqualTo("aws:sqs");
-                        assertThat(record.get("eventSourceARN").asString()).as(file.toString()).endsWith(":luna-" + f.trigger().queue());
+                        String arn = record.get("eventSourceARN").asString();
+                        assertThat(arn.substring(arn.lastIndexOf(':') + 1)).as(file + ": a queue " + f.name() + " consumes").isIn(consumed);
                         assertThat(record.get("messageId").asString()).isNotBlank();
                         assertThat(record.get("receiptHandle").asString()).isNotBlank();
                         assertThat(record.get("body").isString()).isTrue();
@@ -95,7 +97,8 @@ class CatalogIT {
         assertThat(module.matcher(text).find()).as("module \"http_function\" { for_each = local.http_functions }").isTrue();
         assertThat(Pattern.compile("http_functions\\s*=.*?(trigger\\.type|trigger_type)\\s*==\\s*\"http\"", Pattern.DOTALL).matcher(text).find())
                 .as("local.http_functions selects the catalog's HTTP functions").isTrue();
-        for (String[] trigger : new String[][] {{"queue_function", "queue_functions", "queue"}, {"scheduled_function", "schedule_functions", "schedule"}}) {
+        for (String[] trigger : new String[][] {{"queue_function", "queue_functions", "queue"}, {"task_function", "task_functions", "task"},
+                {"scheduled_function", "schedule_functions", "schedule"}}) {
             var instance = Pattern.compile("module\\s+\"" + trigger[0] + "\"\\s*\\{[^}]*?for_each\\s*=\\s*local\\." + trigger[1], Pattern.DOTALL);
             assertThat(instance.matcher(text).find()).as("module \"" + trigger[0] + "\" { for_each = local." + trigger[1] + " }").isTrue();
             var filter = Pattern.compile(trigger[1] + "\\s*=.*?trigger_type\\s*==\\s*\"" + trigger[2] + "\"", Pattern.DOTALL);
@@ -105,11 +108,11 @@ class CatalogIT {
         for (var f : catalog.functions().values()) {
             for (String t : f.tables()) assertThat(data.get("tables").has(t)).as(f.name() + " uses table " + t).isTrue();
             for (String b : f.buckets()) assertThat(data.get("buckets").has(b)).as(f.name() + " uses bucket " + b).isTrue();
-            if (f.trigger().isQueue()) {
-                var queue = data.get("queues").get(f.trigger().queue());
+            if (f.trigger().isQueue() || f.trigger().isTask()) {
+                var queue = f.trigger().isTask() ? data.get("taskQueue") : data.get("queues").get(f.trigger().queue());
                 assertThat(queue).as(f.name() + " consumes queue " + f.trigger().queue()).isNotNull();
                 int timeout = f.timeoutSeconds() != null ? f.timeoutSeconds() : catalog.defaults().timeoutSeconds();
-                assertThat(queue.get("visibilityTimeoutSeconds").asInt()).as("visibility timeout of " + f.trigger().queue() + " >= 6 x " + timeout)
+                assertThat(queue.get("visibilityTimeoutSeconds").asInt()).as("visibility timeout of the queues of " + f.name() + " >= 6 x " + timeout)
                         .isGreaterThanOrEqualTo(6 * timeout);
                 assertThat(queue.get("maxReceiveCount").asInt()).isPositive();
                 assertThat(data.get("queues").has(queue.get("deadLetterQueue").asString())).isTrue();

@@ -35,8 +35,12 @@ class QueuesIT {
         assertThat(r.data().findValuesAsString("id")).containsExactly("critical", "high", "normal", "low", "background");
         var critical = r.data().get(0);
         assertThat(critical.get("priority").asInt()).isEqualTo(1);
-        assertThat(critical.get("worker").asString()).isEqualTo("tasks-worker-critical");
-        assertThat(critical.get("maxConcurrency").asInt()).isGreaterThan(r.data().get(4).get("maxConcurrency").asInt());
+        // each priority queue is one SQS queue per task type, consumed by that type's worker function
+        var echoCritical = typeQueue(critical, "echo");
+        assertThat(echoCritical.get("worker").asString()).isEqualTo("task-echo");
+        assertThat(echoCritical.get("queue").asString()).isEqualTo("tasks-echo-critical");
+        assertThat(echoCritical.get("maxConcurrency").asInt()).isGreaterThan(typeQueue(r.data().get(4), "echo").get("maxConcurrency").asInt());
+        assertThat(typeQueue(critical, "test-noop").get("worker").asString()).isEqualTo("task-test-noop");
         assertThat(critical.has("depth")).isTrue();
         assertThat(critical.has("inFlight")).isTrue();
     }
@@ -141,5 +145,10 @@ class QueuesIT {
         }
         List<String> bodies = seen.stream().map(software.amazon.awssdk.services.sqs.model.Message::body).toList();
         assertThat(bodies).allMatch(b -> b.contains(marker));
+    }
+
+    private static tools.jackson.databind.JsonNode typeQueue(tools.jackson.databind.JsonNode queue, String type) {
+        for (var t : queue.get("types")) if (t.get("type").asString().equals(type)) return t;
+        throw new AssertionError("no queue of type " + type + " in " + queue);
     }
 }

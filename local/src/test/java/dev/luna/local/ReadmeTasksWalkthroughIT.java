@@ -28,7 +28,7 @@ class ReadmeTasksWalkthroughIT {
             assertThat(output).contains("\"cached\":true");
             assertThat(output).containsPattern("cancelled: tsk_[0-9A-Z]{26}");
             assertThat(output).contains("\"retries\":1");
-            assertThat(output).contains("\"worker\":\"tasks-worker-critical\"");
+            assertThat(output).contains("\"worker\":\"task-echo\"").contains("\"queue\":\"tasks-echo-critical\"");
             assertThat(output).contains("\"windowMinutes\":60");
             assertThat(output).contains("\"from\":\"background\",\"to\":\"critical\"");
             assertThat(output).contains("\"redriven\":[]");

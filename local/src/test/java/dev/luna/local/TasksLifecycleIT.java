@@ -253,9 +253,11 @@ class TasksLifecycleIT {
         var queues = new dev.luna.queue.TaskQueues(aws);
         var running = store.get(id).orElseThrow();
         // SQS delivers at least once: the same message again, while the attempt runs and after it ended
-        queues.send("tasks-normal", Json.write(new TaskMessage(id, running.generation())), java.time.Duration.ZERO, Map.of());
+        queues.send("tasks-test-effect-normal", Json.write(new TaskMessage(id, running.generation())), java.time.Duration.ZERO, Map.of());
         Await.task(api, id, "succeeded");
-        queues.send("tasks-normal", Json.write(new TaskMessage(id, running.generation())), java.time.Duration.ZERO, Map.of());
+        queues.send("tasks-test-effect-normal", Json.write(new TaskMessage(id, running.generation())), java.time.Duration.ZERO, Map.of());
+        // and once on another type's queue: that worker forwards it to the task's own queue, where it is stale
+        queues.send("tasks-echo-critical", Json.write(new TaskMessage(id, running.generation())), java.time.Duration.ZERO, Map.of());
         String marker = submit("test-noop", "{\"after\":\"" + id + "\"}");
         Await.task(api, marker, "succeeded");
         var effect = aws.dynamo().getItem(b -> b.tableName("luna-tasks").key(Attr.key("EFFECT#" + id, "EFFECT")).consistentRead(true)).item();

@@ -3,7 +3,7 @@ package dev.luna.local;
 import dev.luna.core.Json;
 import dev.luna.queue.TaskFailedException;
 import dev.luna.queue.TaskType;
-import dev.luna.queue.TaskTypes;
+import dev.luna.queue.TaskWorkers;
 import dev.luna.store.Attr;
 import java.time.Duration;
 import java.util.Map;
@@ -27,31 +27,30 @@ final class TestTaskTypes {
     }
 
     static void register(GenericApplicationContext context) {
-        var types = TaskTypes.of(context);
         String table = context.getEnvironment().getProperty("LUNA_RESOURCE_PREFIX", "luna") + "-tasks";
-        types.register(TaskType.of("test-noop", Duration.ofSeconds(10), (payload, ctx) -> Map.of("ok", true, "echo", payload)));
-        types.register(TaskType.of("test-sleep", Duration.ofSeconds(10), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-noop", Duration.ofSeconds(10), (payload, ctx) -> Map.of("ok", true, "echo", payload)));
+        TaskWorkers.register(context, TaskType.of("test-sleep", Duration.ofSeconds(10), (payload, ctx) -> {
             Thread.sleep(payload.path("ms").asLong(100));
             return Map.of("slept", payload.path("ms").asLong(100));
         }));
-        types.register(TaskType.of("test-fail", Duration.ofSeconds(10), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-fail", Duration.ofSeconds(10), (payload, ctx) -> {
             ctx.progress("failing", 10, "about to fail");
             throw new IllegalStateException("boom on attempt " + ctx.attempt());
         }));
-        types.register(TaskType.of("test-fatal", Duration.ofSeconds(10), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-fatal", Duration.ofSeconds(10), (payload, ctx) -> {
             throw new TaskFailedException("the payload cannot be processed", false);
         }));
-        types.register(TaskType.of("test-flaky", Duration.ofSeconds(10), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-flaky", Duration.ofSeconds(10), (payload, ctx) -> {
             if (ctx.attempt() <= payload.path("failTimes").asInt(1)) throw new IllegalStateException("flaky failure " + ctx.attempt());
             return Map.of("attempt", ctx.attempt());
         }));
-        types.register(TaskType.of("test-schema", Duration.ofSeconds(10), (payload, ctx) -> Map.of("name", payload.get("name").asString()))
+        TaskWorkers.register(context, TaskType.of("test-schema", Duration.ofSeconds(10), (payload, ctx) -> Map.of("name", payload.get("name").asString()))
                 .withSchema(Json.tree("""
                         {"type":"object","additionalProperties":false,"required":["name"],
                          "properties":{"name":{"type":"string","minLength":1,"maxLength":20},
                                        "count":{"type":"integer","minimum":0,"maximum":10},
                                        "mode":{"enum":["fast","slow"]}}}""")));
-        types.register(TaskType.of("test-effect", Duration.ofSeconds(10), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-effect", Duration.ofSeconds(10), (payload, ctx) -> {
             ctx.startStep("count");
             ctx.effect(TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(Attr.key("EFFECT#" + ctx.taskId(), "EFFECT")).updateExpression("ADD effects :one")
@@ -60,11 +59,11 @@ final class TestTaskTypes {
             ctx.completeStep("count");
             return Map.of("counted", true);
         }));
-        types.register(TaskType.of("test-large", Duration.ofSeconds(10), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-large", Duration.ofSeconds(10), (payload, ctx) -> {
             ctx.writeArtifact("report.txt", "hello artifact".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain");
             return Map.of("blob", "x".repeat(100_000));
         }));
-        types.register(TaskType.of("test-until-cancelled", Duration.ofSeconds(20), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-until-cancelled", Duration.ofSeconds(20), (payload, ctx) -> {
             ctx.startStep("waiting");
             for (int i = 0; i < 400; i++) {
                 Thread.sleep(25);
@@ -72,11 +71,11 @@ final class TestTaskTypes {
             }
             return Map.of("finished", true);
         }));
-        types.register(TaskType.of("test-timeout", Duration.ofMillis(300), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-timeout", Duration.ofMillis(300), (payload, ctx) -> {
             Thread.sleep(5_000);
             return Map.of();
         }));
-        types.register(TaskType.of("test-breaker", Duration.ofSeconds(10), (payload, ctx) -> {
+        TaskWorkers.register(context, TaskType.of("test-breaker", Duration.ofSeconds(10), (payload, ctx) -> {
             if (!BREAKER_DOWNSTREAM_UP.get()) throw new IllegalStateException("downstream unavailable");
             return Map.of("ok", true);
         }));

@@ -16,7 +16,7 @@ final class Dynamo implements AutoCloseable {
         var settings = Map.of(LunaConfig.DYNAMODB_ENDPOINT, server.endpoint().toString(), LunaConfig.RESOURCE_PREFIX, "llmtest");
         aws = new AwsClients(LunaConfig.from(settings::get));
         var defs = DataDefinitions.load();
-        new ResourceProvisioner(aws).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of()));
+        new ResourceProvisioner(aws).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of(), null));
     }
 
     @Override

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The five task priorities. Each has its own SQS queue ({@code tasks-<name>}) and its own worker function
- * ({@code tasks-worker-<name>}) whose concurrency reflects the priority, so a backlog of background work never
- * delays critical tasks.
+ * The five task priorities. Every task type has one SQS queue per priority ({@code tasks-<type>-<priority>}), all
+ * consumed by the type's worker function through one event source mapping each, whose maximum concurrency
+ * reflects the priority ({@link dev.luna.http.Catalog.Trigger#DEFAULT_PRIORITY_CONCURRENCY}): a backlog of
+ * background work can only ever hold the background share of workers, so critical tasks start at once.
  */
 public enum Priority {
     CRITICAL(1), HIGH(2), NORMAL(3), LOW(4), BACKGROUND(5);
@@ -29,14 +30,9 @@ public enum Priority {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Logical queue name in {@code data.json}. */
-    public String queue() {
-        return "tasks-" + wire();
-    }
-
-    /** Catalog name of the worker function that consumes this priority's queue. */
-    public String workerFunction() {
-        return "tasks-worker-" + wire();
+    /** Logical name of the queue of a task type at this priority. */
+    public String queue(String taskType) {
+        return dev.luna.http.Catalog.Trigger.taskQueue(taskType, wire());
     }
 
     @JsonCreator

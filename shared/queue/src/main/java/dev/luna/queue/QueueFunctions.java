@@ -46,20 +46,24 @@ public final class QueueFunctions {
                 var handler = queueHandlers.get(spec.bean());
                 if (handler == null) throw missing(spec, module);
                 unused.remove(spec.bean());
-                Function<Message<byte[]>, SQSBatchResponse> lambda = message -> {
-                    MDC.put("function", spec.name());
-                    try {
-                        return handler.handle(Json.readLenient(message.getPayload(), SQSEvent.class));
-                    } finally {
-                        MDC.remove("function");
-                    }
-                };
-                context.registerBean(spec.bean(), FunctionRegistration.class,
-                        () -> new FunctionRegistration<>(lambda, spec.bean()).type(SQS_TYPE));
+                registerBatchFunction(context, spec.name(), spec.bean(), handler);
             }
         }
         ScheduledFunctions.register(context, module, scheduledHandlers);
         if (!unused.isEmpty()) throw new IllegalStateException("module '" + module + "' has queue handlers not in the catalog: " + unused);
+    }
+
+    /** Registers one SQS-triggered function (bean {@code bean}) for {@code handler}; {@code name} tags its logs. */
+    public static void registerBatchFunction(GenericApplicationContext context, String name, String bean, BatchHandler handler) {
+        Function<Message<byte[]>, SQSBatchResponse> lambda = message -> {
+            MDC.put("function", name);
+            try {
+                return handler.handle(Json.readLenient(message.getPayload(), SQSEvent.class));
+            } finally {
+                MDC.remove("function");
+            }
+        };
+        context.registerBean(bean, FunctionRegistration.class, () -> new FunctionRegistration<>(lambda, bean).type(SQS_TYPE));
     }
 
     private static IllegalStateException missing(Catalog.FunctionSpec spec, String module) {

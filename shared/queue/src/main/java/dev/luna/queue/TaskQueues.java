@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The task queues on SQS, by logical name ({@code data.json}): the five priority queues, the submission queue,
- * the webhook queue and their dead-letter queues. Queue URLs are looked up once per container.
+ * The task queues on SQS, by logical name: each task type's five priority queues ({@code tasks-<type>-<priority>},
+ * shaped by {@code data.json}'s {@code taskQueue}), and from {@code data.json} the tasks' dead-letter queue, the
+ * submission queue, the webhook queue and their dead-letter queues. Queue URLs are looked up once per container.
  */
 public final class TaskQueues {
     public static final String SUBMISSIONS = "task-submissions";
@@ -42,9 +43,9 @@ public final class TaskQueues {
         return urls.computeIfAbsent("arn:" + name, n -> aws.sqs().getQueueUrl(b -> b.queueName(name)).queueUrl());
     }
 
-    /** Sends a task's message to its priority queue, delayed by up to 15 minutes. */
+    /** Sends a task's message to the queue of its type and priority, delayed by up to 15 minutes. */
     public void enqueue(Task task, Duration delay) {
-        send(task.priority().queue(), Json.write(new TaskMessage(task.id(), task.generation())), delay, Map.of("taskType", task.type()));
+        send(task.priority().queue(task.type()), Json.write(new TaskMessage(task.id(), task.generation())), delay, Map.of("taskType", task.type()));
     }
 
     public void send(String logicalName, String body, Duration delay, Map<String, String> attributes) {

@@ -57,13 +57,16 @@ public final class WorkerRuntime {
         return workerId;
     }
 
-    /** Processes a batch (messages concurrently, on virtual threads) and reports the messages to retry. */
-    public SQSBatchResponse process(SQSEvent event) {
+    /**
+     * Processes a batch of the worker function of {@code hostedType} (messages concurrently, on virtual threads)
+     * and reports the messages to retry.
+     */
+    public SQSBatchResponse process(SQSEvent event, String hostedType) {
         var records = event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords();
         var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<Boolean>>();
-            for (var m : records) futures.add(executor.submit(() -> processOne(m)));
+            for (var m : records) futures.add(executor.submit(() -> processOne(m, hostedType)));
             for (int i = 0; i < records.size(); i++) {
                 boolean ok;
                 try {
@@ -81,7 +84,7 @@ public final class WorkerRuntime {
     }
 
     /** True when the message is done with (delete it), false to have SQS redeliver it. */
-    private boolean processOne(SQSEvent.SQSMessage m) {
+    private boolean processOne(SQSEvent.SQSMessage m, String hostedType) {
         TaskMessage message;
         try {
             message = Json.readTrusted(m.getBody(), TaskMessage.class);
@@ -94,7 +97,7 @@ public final class WorkerRuntime {
         }
         MDC.put("taskId", message.taskId());
         try {
-            run(message, m);
+            run(message, m, hostedType);
             return true;
         } catch (RuntimeException e) {
             log.error("task {}: infrastructure failure, message {} will be redelivered", message.taskId(), m.getMessageId(), e);
@@ -104,10 +107,16 @@ public final class WorkerRuntime {
         }
     }
 
-    private void run(TaskMessage message, SQSEvent.SQSMessage m) {
+    private void run(TaskMessage message, SQSEvent.SQSMessage m, String hostedType) {
         var task = lifecycle.store().get(message.taskId()).orElse(null);
         if (task == null) {
             log.warn("message for unknown task {} dropped", message.taskId());
+            return;
+        }
+        if (!task.type().equals(hostedType)) {
+            // a message on another type's queue (sent by hand, or a queue wired to the wrong function): route it on
+            log.warn("task {} of type {} reached the {} worker; forwarded to its own queue", task.id(), task.type(), hostedType);
+            lifecycle.queues().enqueue(task, Duration.ZERO);
             return;
         }
         if (task.generation() != message.generation() || task.status().isTerminal() || task.status() == TaskStatus.PENDING) return;
@@ -340,8 +349,7 @@ public final class WorkerRuntime {
 
     /** Sends the same message again with a delay and lets this delivery go: waiting without holding a worker. */
     private void park(Task task, Duration wait) {
-        lifecycle.queues().send(task.priority().queue(), Json.write(new TaskMessage(task.id(), task.generation())), wait,
-                Map.of("taskType", task.type()));
+        lifecycle.queues().enqueue(task, wait);
     }
 
     private void record(Task claimed, String outcome, long waitMs, long runMs) {

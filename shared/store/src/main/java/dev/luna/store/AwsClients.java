@@ -26,7 +26,7 @@ public final class AwsClients implements AutoCloseable {
 
     public AwsClients(LunaConfig config) {
         this.config = config;
-        this.http = new Lazy<>(() -> httpClient(config.setting(HTTP_CLIENT, "urlconnection")));
+        this.http = new Lazy<>(() -> httpClient(config.setting(HTTP_CLIENT, "urlconnection"), (int) config.longSetting(HTTP_MAX_CONNECTIONS, 50)));
         this.dynamo = new Lazy<>(() -> {
             var b = DynamoDbClient.builder().httpClient(http.get()).region(region()).credentialsProvider(credentials());
             if (config.dynamoEndpoint() != null) b.endpointOverride(config.dynamoEndpoint());
@@ -68,13 +68,18 @@ public final class AwsClients implements AutoCloseable {
      */
     public static final String HTTP_CLIENT = "LUNA_HTTP_CLIENT";
 
-    private static SdkHttpClient httpClient(String kind) {
+    /** The pool size of the {@code apache5} client (default 50, the SDK's): e.g. one connection per long poll. */
+    public static final String HTTP_MAX_CONNECTIONS = "LUNA_HTTP_MAX_CONNECTIONS";
+
+    private static SdkHttpClient httpClient(String kind, int maxConnections) {
         return switch (kind) {
             case "urlconnection" -> UrlConnectionHttpClient.builder().build();
             case "apache5" -> {
                 try {
-                    yield (SdkHttpClient) Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient")
-                            .getMethod("create").invoke(null);
+                    var builderType = Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient$Builder");
+                    Object builder = Class.forName("software.amazon.awssdk.http.apache5.Apache5HttpClient").getMethod("builder").invoke(null);
+                    builderType.getMethod("maxConnections", Integer.class).invoke(builder, maxConnections);
+                    yield (SdkHttpClient) builderType.getMethod("build").invoke(builder);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(HTTP_CLIENT + "=apache5 needs software.amazon.awssdk:apache5-client on the class path", e);
                 }

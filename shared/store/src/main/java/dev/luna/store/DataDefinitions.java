@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * The tables, buckets and queues of the platform, read from {@code infra/terraform/data.json} — the same file
- * Terraform {@code for_each}es over — so the local runtime creates exactly what AWS gets.
+ * Terraform {@code for_each}es over — so the local runtime creates exactly what AWS gets. {@code taskQueue} shapes
+ * the five priority queues of each task type ({@code tasks-<type>-<priority>}), which follow from the catalog's
+ * task functions rather than being listed here.
  */
-public record DataDefinitions(Map<String, Table> tables, Map<String, Bucket> buckets, Map<String, Queue> queues) {
+public record DataDefinitions(Map<String, Table> tables, Map<String, Bucket> buckets, Map<String, Queue> queues, Queue taskQueue) {
 
     public record Table(String description, String hashKey, String rangeKey, Map<String, String> attributes,
                         Map<String, Index> globalSecondaryIndexes, String ttlAttribute) {
@@ -25,6 +27,12 @@ public record DataDefinitions(Map<String, Table> tables, Map<String, Bucket> buc
 
     public record Queue(String description, Boolean fifo, Integer visibilityTimeoutSeconds, Integer maxReceiveCount,
                         String deadLetterQueue) {
+    }
+
+    /** The queue of one task type and priority, shaped by {@link #taskQueue}. */
+    public Queue taskQueue(String taskType, String priority) {
+        return new Queue("Priority " + priority + " tasks of type " + taskType, taskQueue.fifo(), taskQueue.visibilityTimeoutSeconds(),
+                taskQueue.maxReceiveCount(), taskQueue.deadLetterQueue());
     }
 
     public static DataDefinitions load() {

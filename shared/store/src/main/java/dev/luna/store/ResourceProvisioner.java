@@ -69,6 +69,11 @@ public final class ResourceProvisioner {
         }
     }
 
+    /** Creates the five priority queues of a task type ({@code tasks-<type>-<priority>}) after {@link #provision}. */
+    public void provisionTaskQueues(DataDefinitions defs, String taskType, List<String> priorities) {
+        for (String p : priorities) createQueue("tasks-" + taskType + "-" + p, defs.taskQueue(taskType, p));
+    }
+
     private void createQueue(String name, DataDefinitions.Queue q) {
         var attrs = new java.util.HashMap<QueueAttributeName, String>();
         String physical = aws.config().queueName(name);

@@ -10,6 +10,7 @@ import dev.luna.queue.TaskLifecycle;
 import dev.luna.queue.TaskQueues;
 import dev.luna.queue.TaskStatus;
 import dev.luna.queue.TaskStore;
+import dev.luna.queue.TaskTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The five priority queues: what is waiting (SQS depth and in-flight, the oldest queued task from the state
+ * The five priority queues, each made of one SQS queue per task type ({@code tasks-<type>-<priority>}, consumed by
+ * the type's worker function): what is waiting (SQS depth and in-flight, the oldest queued task from the state
  * index), how they perform (per-attempt records: throughput, wait and run latency percentiles, failures, dead
  * letters), and moving a project's waiting tasks to another priority.
  */
@@ -30,16 +32,23 @@ final class QueueService {
     private final TaskStore store;
     private final TaskQueues queues;
     private final Clock clock;
+    private final TaskTypes types;
 
-    QueueService(TaskLifecycle lifecycle, Clock clock) {
+    QueueService(TaskLifecycle lifecycle, TaskTypes types, Clock clock) {
         this.lifecycle = lifecycle;
+        this.types = types;
         this.store = lifecycle.store();
         this.queues = lifecycle.queues();
         this.clock = clock;
     }
 
-    record QueueInfo(String id, int priority, String queue, String worker, Integer batchSize, Integer maxConcurrency,
-                     long depth, long inFlight, long delayed, Long oldestAgeSeconds, String oldestTaskId) {
+    /** A priority queue: its totals over the task types, the oldest waiting task, and each type's own queue. */
+    record QueueInfo(String id, int priority, long depth, long inFlight, long delayed, Long oldestAgeSeconds, String oldestTaskId,
+                     List<TypeQueue> types) {
+    }
+
+    /** One task type's SQS queue at a priority, with the worker function and event source mapping that consume it. */
+    record TypeQueue(String type, String queue, String worker, int batchSize, int maxConcurrency, long depth, long inFlight, long delayed) {
     }
 
     record Latency(Long p50, Long p95, Long max) {
@@ -68,14 +77,24 @@ final class QueueService {
     }
 
     QueueInfo info(Priority p) {
-        var depth = queues.depth(p.queue());
+        var catalog = Catalog.load();
+        var perType = new ArrayList<TypeQueue>();
+        long visible = 0, inFlight = 0, delayed = 0;
+        for (String type : types.names()) {
+            var worker = catalog.taskWorkers().getOrDefault(type, Catalog.FunctionSpec.taskWorker(type));
+            var binding = worker.trigger().queues().get(p.ordinal());
+            var depth = queues.depth(binding.queue());
+            perType.add(new TypeQueue(type, binding.queue(), worker.name(), binding.batchSize(), binding.maxConcurrency(),
+                    depth.visible(), depth.inFlight(), depth.delayed()));
+            visible += depth.visible();
+            inFlight += depth.inFlight();
+            delayed += depth.delayed();
+        }
         var oldest = store.state(TaskStore.queuedPartition(p), null, 1).items().stream().findFirst();
-        var trigger = Catalog.load().function(p.workerFunction()).map(Catalog.FunctionSpec::trigger).orElse(null);
         Instant now = clock.instant();
-        return new QueueInfo(p.wire(), p.level(), p.queue(), p.workerFunction(), trigger == null ? null : trigger.batchSize(),
-                trigger == null ? null : trigger.maxConcurrency(), depth.visible(), depth.inFlight(), depth.delayed(),
+        return new QueueInfo(p.wire(), p.level(), visible, inFlight, delayed,
                 oldest.map(t -> Math.max(0, Duration.between(t.queuedAt(), now).toSeconds())).orElse(null),
-                oldest.map(Task::id).orElse(null));
+                oldest.map(Task::id).orElse(null), perType);
     }
 
     QueueStats stats(Priority p, int windowMinutes) {

@@ -4,16 +4,13 @@ import dev.luna.functions.agents.AgentDirectory;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
-import dev.luna.queue.CircuitBreaker;
-import dev.luna.queue.Priority;
 import dev.luna.queue.QueueFunctions;
 import dev.luna.queue.TaskLifecycle;
 import dev.luna.queue.TaskQueues;
 import dev.luna.queue.TaskStore;
 import dev.luna.queue.TaskTypes;
+import dev.luna.queue.TaskWorkers;
 import dev.luna.queue.WebhookSigner;
-import dev.luna.queue.WorkerRuntime;
-import dev.luna.store.DataDefinitions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,37 +19,31 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The tasks module: the task, queue and dead-letter APIs, the five priority workers, submission-queue ingest,
- * webhook delivery, and the {@code health-check} and {@code cache-cleanup} schedules. Task types are found in the
- * context's {@link TaskTypes} registry, where product modules (and tests) register them.
+ * The tasks module: the task, queue and dead-letter APIs, the worker of the built-in {@code echo} type,
+ * submission-queue ingest, webhook delivery, and the {@code health-check} and {@code cache-cleanup} schedules. Task
+ * types are found in the context's {@link TaskTypes} registry, where product modules (and tests) register them with
+ * their worker functions ({@link TaskWorkers}).
  */
 public final class TaskFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
     public static final String WEBHOOK_SECRET = "LUNA_WEBHOOK_SECRET";
     public static final String WEBHOOK_ALLOW_PRIVATE = "LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS";
-    public static final String CIRCUIT_THRESHOLD = "LUNA_CIRCUIT_FAILURE_THRESHOLD";
-    public static final String CIRCUIT_COOL_DOWN = "LUNA_CIRCUIT_COOL_DOWN_SECONDS";
 
     @Override
     public void initialize(GenericApplicationContext context) {
         Platform platform = PlatformHolder.of(context);
         var config = platform.config();
         var clock = platform.clock();
-        var types = TaskTypes.of(context).register(EchoTask.type());
+        TaskWorkers.register(context, EchoTask.type());
+        var types = TaskTypes.of(context);
         var store = new TaskStore(platform.aws());
         var queues = new TaskQueues(platform.aws());
         var lifecycle = new TaskLifecycle(store, queues, clock);
         var agents = AgentDirectory.create(platform.aws(), clock);
         var tasks = new TaskService(lifecycle, types, agents, clock, platform.ids(),
                 Boolean.parseBoolean(config.setting(WEBHOOK_ALLOW_PRIVATE, "false")));
-        HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, clock)).byBean());
+        HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, types, clock)).byBean());
 
-        var breaker = new CircuitBreaker(store, clock, (int) config.longSetting(CIRCUIT_THRESHOLD, 5),
-                Duration.ofSeconds(config.longSetting(CIRCUIT_COOL_DOWN, 30)), Duration.ofMinutes(10));
-        var queueDefs = DataDefinitions.load().queues();
-        var worker = new WorkerRuntime(lifecycle, types, breaker, platform.ids().next("wrk"),
-                Duration.ofSeconds(queueDefs.get(Priority.NORMAL.queue()).visibilityTimeoutSeconds()));
         var queueHandlers = new LinkedHashMap<String, QueueFunctions.BatchHandler>();
-        for (var p : Priority.values()) queueHandlers.put(bean(p.workerFunction()), worker::process);
         queueHandlers.put("tasksIngest", new Ingest(tasks, queues)::handle);
         queueHandlers.put("tasksWebhook", new WebhookDelivery(store, queues, signer(config.setting(WEBHOOK_SECRET, null), store), clock)::handle);
 
@@ -90,7 +81,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         b.id = "tsk_warmup";
         b.projectId = "default";
         b.type = EchoTask.NAME;
-        b.priority = Priority.NORMAL;
+        b.priority = dev.luna.queue.Priority.NORMAL;
         b.payload = dev.luna.core.Json.object();
         b.status = dev.luna.queue.TaskStatus.QUEUED;
         b.retry = dev.luna.queue.RetrySettings.DEFAULT;
@@ -100,9 +91,5 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(task), dev.luna.queue.Task.class);
         dev.luna.core.Json.write(task.view());
         dev.luna.core.Json.readTrusted("{\"taskId\":\"tsk_warmup\",\"generation\":1}", dev.luna.queue.TaskMessage.class);
-    }
-
-    static String bean(String functionName) {
-        return java.util.regex.Pattern.compile("-([a-z])").matcher(functionName).replaceAll(m -> m.group(1).toUpperCase(java.util.Locale.ROOT));
     }
 }

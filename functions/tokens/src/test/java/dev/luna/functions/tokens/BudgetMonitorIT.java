@@ -64,7 +64,7 @@ class BudgetMonitorIT {
         var settings = Map.of(LunaConfig.DYNAMODB_ENDPOINT, dynamo.endpoint().toString(), LunaConfig.RESOURCE_PREFIX, "montest");
         aws = new AwsClients(LunaConfig.from(settings::get));
         var defs = DataDefinitions.load();
-        new ResourceProvisioner(aws).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of()));
+        new ResourceProvisioner(aws).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of(), null));
         accounting = new Accounting(aws, clock);
         store = new BudgetStore(aws);
         var targets = new WebhookTargets(true);

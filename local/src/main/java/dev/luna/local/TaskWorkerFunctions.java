@@ -1,0 +1,32 @@
+package dev.luna.local;
+
+import dev.luna.http.Catalog;
+import dev.luna.queue.TaskTypes;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The worker functions of the task types the context registered: the catalog's entry for each type that has one
+ * (what Terraform deploys), and for a type registered without one — a test's, a benchmark's, or a new type a
+ * developer tries locally before adding it to the catalog — the catalog's defaults ({@link Catalog.FunctionSpec#taskWorker}).
+ * A catalog task function whose type no module registered is a start-up error, like any function without a bean.
+ */
+final class TaskWorkerFunctions {
+    private TaskWorkerFunctions() {
+    }
+
+    static List<Catalog.FunctionSpec> of(Catalog catalog, GenericApplicationContext context) {
+        var declared = catalog.taskWorkers();
+        var types = TaskTypes.of(context).names();
+        for (String type : declared.keySet()) {
+            if (!types.contains(type)) {
+                throw new IllegalStateException("catalog function " + declared.get(type).name() + " runs task type '" + type
+                        + "', which no module registers");
+            }
+        }
+        var out = new ArrayList<Catalog.FunctionSpec>();
+        for (String type : types) out.add(declared.getOrDefault(type, Catalog.FunctionSpec.taskWorker(type)));
+        return out;
+    }
+}
