@@ -43,7 +43,7 @@ final class BenchClient {
         var caps = String.join("\",\"", BenchTaskTypes.ALL);
         var created = send("POST", "/api/v1/agents", "{\"name\":\"" + name + "\",\"type\":\"task-executor\",\"version\":\"1.0.0\","
                 + "\"config\":{\"runtime\":\"java\",\"capabilities\":[\"" + caps + "\"],\"retryPolicy\":{\"maxAttempts\":" + maxAttempts
-                + ",\"initialDelayMs\":100,\"multiplier\":2.0,\"maxDelayMs\":1000}}}");
+                + ",\"initialDelayMs\":100,\"multiplier\":2.0,\"maxDelayMs\":1000}},\"resourceQuota\":{\"maxConcurrentTasks\":10000}}");
         String id = created.get("data").get("id").asString();
         send("POST", "/api/v1/agents/" + id + "/start", null);
         return id;

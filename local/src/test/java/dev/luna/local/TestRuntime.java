@@ -61,7 +61,7 @@ final class TestRuntime {
         for (String t : TestTaskTypes.ALL) caps.append(",\"").append(t).append('"');
         String body = """
                 {"name":"%s","type":"task-executor","version":"1.0.0","config":{"runtime":"java","capabilities":[%s],
-                 "retryPolicy":%s}}
+                 "retryPolicy":%s},"resourceQuota":{"maxConcurrentTasks":1000}}
                 """.formatted(unique("tasks-agent"), caps, retryPolicy);
         var created = api.post("/api/v1/agents", body);
         if (created.status() != 201) throw new IllegalStateException("agent not created: " + created);

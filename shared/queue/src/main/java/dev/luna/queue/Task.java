@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  *                   recognised as stale and dropped
  * @param revision   optimistic-concurrency counter of the stored item: every state change is a conditional write
  *                   on it, which is what makes SQS's at-least-once delivery run each attempt at most once
+ * @param agentConcurrency the agent's {@code resourceQuota.maxConcurrentTasks} when the task was submitted: at most
+ *                   that many of the agent's tasks run at once (null: no limit)
  */
 public record Task(String id, String projectId, String type, Priority priority, JsonNode payload, String agentId,
                    String agentVersion, TaskStatus status, Progress progress, JsonNode result, String resultRef,
@@ -20,7 +22,7 @@ public record Task(String id, String projectId, String type, Priority priority, 
                    long revision, Instant createdAt, Instant updatedAt, Instant queuedAt, Instant enqueuedAt,
                    Instant nextAttemptAt, Instant startedAt, Instant completedAt, String leaseOwner, Instant leaseUntil,
                    boolean cancelRequested, String webhookUrl, TaskError error, String cacheKey, boolean cached,
-                   String cachedFrom, List<Artifact> artifacts, String createdBy, int retries) {
+                   String cachedFrom, List<Artifact> artifacts, String createdBy, int retries, Integer agentConcurrency) {
 
     public Task {
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
@@ -44,6 +46,7 @@ public record Task(String id, String projectId, String type, Priority priority, 
         public Progress progress;
         public Long resultBytes;
         public int attempts, retries;
+        public Integer agentConcurrency;
         public long timeoutMs;
         public RetrySettings retry;
         public long generation, revision;
@@ -65,6 +68,7 @@ public record Task(String id, String projectId, String type, Priority priority, 
             leaseOwner = t.leaseOwner; leaseUntil = t.leaseUntil; cancelRequested = t.cancelRequested;
             webhookUrl = t.webhookUrl; error = t.error; cacheKey = t.cacheKey; cached = t.cached;
             cachedFrom = t.cachedFrom; artifacts = new ArrayList<>(t.artifacts); createdBy = t.createdBy; retries = t.retries;
+            agentConcurrency = t.agentConcurrency;
         }
 
         /** A finished (or re-queued) task holds no lease. */
@@ -78,7 +82,7 @@ public record Task(String id, String projectId, String type, Priority priority, 
             return new Task(id, projectId, type, priority, payload, agentId, agentVersion, status, progress, result,
                     resultRef, resultBytes, attempts, retry, timeoutMs, generation, revision, createdAt, updatedAt,
                     queuedAt, enqueuedAt, nextAttemptAt, startedAt, completedAt, leaseOwner, leaseUntil, cancelRequested,
-                    webhookUrl, error, cacheKey, cached, cachedFrom, artifacts, createdBy, retries);
+                    webhookUrl, error, cacheKey, cached, cachedFrom, artifacts, createdBy, retries, agentConcurrency);
         }
     }
 }

@@ -64,7 +64,8 @@ public final class TaskLifecycle {
         var b = current.toBuilder().releaseLease();
         b.status = TaskStatus.QUEUED;
         b.generation = current.generation() + 1;
-        b.queuedAt = current.status() == TaskStatus.QUEUED && current.queuedAt() != null ? current.queuedAt() : now;
+        b.queuedAt = (current.status() == TaskStatus.QUEUED || current.status() == TaskStatus.PENDING) && current.queuedAt() != null
+                ? current.queuedAt() : now;
         b.enqueuedAt = now;
         b.nextAttemptAt = delay.isZero() ? null : now.plus(delay);
         b.cancelRequested = false;

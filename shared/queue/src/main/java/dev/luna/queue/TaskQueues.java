@@ -45,7 +45,14 @@ public final class TaskQueues {
 
     /** Sends a task's message to the queue of its type and priority, delayed by up to 15 minutes. */
     public void enqueue(Task task, Duration delay) {
-        send(task.priority().queue(task.type()), Json.write(new TaskMessage(task.id(), task.generation())), delay, Map.of("taskType", task.type()));
+        enqueue(task, delay, Map.of());
+    }
+
+    /** As {@link #enqueue(Task, Duration)}, with extra message attributes. */
+    public void enqueue(Task task, Duration delay, Map<String, String> attributes) {
+        var attrs = new HashMap<String, String>(attributes);
+        attrs.put("taskType", task.type());
+        send(task.priority().queue(task.type()), Json.write(new TaskMessage(task.id(), task.generation())), delay, attrs);
     }
 
     public void send(String logicalName, String body, Duration delay, Map<String, String> attributes) {

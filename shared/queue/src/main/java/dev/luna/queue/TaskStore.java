@@ -100,32 +100,120 @@ public final class TaskStore {
 
     /**
      * Replaces the task if nobody changed it since revision {@code next.revision() - 1}; false otherwise.
-     * {@code effects} (a handler's staged writes) commit in the same transaction.
+     * {@code effects} (a handler's staged writes) commit in the same transaction, and so does giving back the
+     * task's slot of its agent's concurrency when a task that ran is no longer running.
      */
     public boolean replace(Task next, List<TransactWriteItem> effects) {
-        var item = item(next);
-        var values = Map.of(":expected", Attr.n(next.revision() - 1));
-        var names = Map.of("#rev", "revision");
-        try {
-            if (effects == null || effects.isEmpty()) {
-                aws.dynamo().putItem(b -> b.tableName(table).item(item).conditionExpression("#rev = :expected")
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
-            } else {
-                var writes = new ArrayList<TransactWriteItem>();
-                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                        .conditionExpression("#rev = :expected").expressionAttributeNames(names)
-                        .expressionAttributeValues(values).build()).build());
-                writes.addAll(effects);
-                aws.dynamo().transactWriteItems(b -> b.transactItems(writes));
+        var writes = new ArrayList<TransactWriteItem>();
+        writes.add(TransactWriteItem.builder().put(taskPut(next)).build());
+        if (effects != null) writes.addAll(effects);
+        if (holdsNoSlot(next)) writes.add(TransactWriteItem.builder().update(slotUpdate(next, "DELETE")).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (writes.size() == 1) {
+                    aws.dynamo().putItem(taskPutRequest(next));
+                } else {
+                    aws.dynamo().transactWriteItems(b -> b.transactItems(writes));
+                }
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            } catch (TransactionCanceledException e) {
+                var reasons = e.cancellationReasons();
+                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) return false;
+                if (!conflicted(e, attempt)) throw e;
             }
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (TransactionCanceledException e) {
-            var reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) return false;
-            throw e;
         }
+    }
+
+    /**
+     * True (after a short, jittered pause) when a transaction lost to a concurrent one on the same item — the
+     * agent's slot item is shared by its tasks — and may simply run again; false after five tries.
+     */
+    private static boolean conflicted(TransactionCanceledException e, int attempt) {
+        boolean conflict = e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+        if (!conflict || attempt >= 5) return false;
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 10L << attempt));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    /** What a claim came to: the task is ours, somebody else changed it first, or its agent runs all it may. */
+    public enum Claim { CLAIMED, STALE, AGENT_BUSY }
+
+    /**
+     * Writes {@code running} (a claim) if nobody changed the task since it was read and, when the task's agent has a
+     * concurrency quota, takes one of the agent's slots in the same transaction: the agent's slot item holds the
+     * ids of its running tasks, and a task joins only while there are fewer than {@code agentConcurrency}.
+     */
+    public Claim claim(Task running) {
+        if (running.agentId() == null || running.agentConcurrency() == null) return replace(running) ? Claim.CLAIMED : Claim.STALE;
+        var slot = software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table).key(Attr.key(slotsPk(running.agentId()), SLOTS_SK))
+                .updateExpression("ADD #h :me")
+                .conditionExpression("attribute_not_exists(#h) OR size(#h) < :max OR contains(#h, :id)")
+                .expressionAttributeNames(Map.of("#h", "holders"))
+                .expressionAttributeValues(Map.of(":me", AttributeValue.fromSs(List.of(running.id())), ":id", Attr.s(running.id()),
+                        ":max", Attr.n(running.agentConcurrency())))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                aws.dynamo().transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(taskPut(running)).build(),
+                        TransactWriteItem.builder().update(slot).build()));
+                return Claim.CLAIMED;
+            } catch (TransactionCanceledException e) {
+                var reasons = e.cancellationReasons();
+                if (reasons.size() > 0 && "ConditionalCheckFailed".equals(reasons.get(0).code())) return Claim.STALE;
+                if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) return Claim.AGENT_BUSY;
+                if (!conflicted(e, attempt)) throw e;
+            }
+        }
+    }
+
+    /** The ids of the tasks holding a slot of the agent's concurrency. */
+    public java.util.Set<String> slotHolders(String agentId) {
+        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key(slotsPk(agentId), SLOTS_SK)).consistentRead(true)).item();
+        if (item == null || !item.containsKey("holders")) return java.util.Set.of();
+        return new java.util.TreeSet<>(item.get("holders").ss());
+    }
+
+    /** Gives back a slot a task holds although it no longer runs (its worker died between writes). */
+    public void releaseSlot(String agentId, String taskId) {
+        aws.dynamo().updateItem(b -> b.tableName(table).key(Attr.key(slotsPk(agentId), SLOTS_SK)).updateExpression("DELETE #h :me")
+                .expressionAttributeNames(Map.of("#h", "holders")).expressionAttributeValues(Map.of(":me", AttributeValue.fromSs(List.of(taskId)))));
+    }
+
+    static String slotsPk(String agentId) {
+        return "AGENT#" + agentId;
+    }
+
+    private static final String SLOTS_SK = "SLOTS";
+
+    /** A task that has run, and is not running now, holds no slot of its agent's concurrency. */
+    private static boolean holdsNoSlot(Task t) {
+        return t.agentId() != null && t.agentConcurrency() != null && t.startedAt() != null && t.status() != TaskStatus.RUNNING;
+    }
+
+    private software.amazon.awssdk.services.dynamodb.model.Update slotUpdate(Task t, String action) {
+        return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table).key(Attr.key(slotsPk(t.agentId()), SLOTS_SK)).updateExpression(action + " #h :me")
+                .expressionAttributeNames(Map.of("#h", "holders")).expressionAttributeValues(Map.of(":me", AttributeValue.fromSs(List.of(t.id()))))
+                .build();
+    }
+
+    private Put taskPut(Task next) {
+        return Put.builder().tableName(table).item(item(next)).conditionExpression("#rev = :expected")
+                .expressionAttributeNames(Map.of("#rev", "revision")).expressionAttributeValues(Map.of(":expected", Attr.n(next.revision() - 1)))
+                .build();
+    }
+
+    private software.amazon.awssdk.services.dynamodb.model.PutItemRequest taskPutRequest(Task next) {
+        var put = taskPut(next);
+        return software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(put.tableName()).item(put.item())
+                .conditionExpression(put.conditionExpression()).expressionAttributeNames(put.expressionAttributeNames())
+                .expressionAttributeValues(put.expressionAttributeValues()).build();
     }
 
     public boolean replace(Task next) {
@@ -177,14 +265,14 @@ public final class TaskStore {
         item.put("gsi1pk", Attr.s(projectPartition(t.projectId())));
         item.put("gsi1sk", Attr.s(sortable(t.createdAt()) + "#" + t.id()));
         String statePk = switch (t.status()) {
-            case QUEUED -> queuedPartition(t.priority());
+            case PENDING, QUEUED -> queuedPartition(t.priority());
             case RUNNING -> RUNNING_PARTITION;
             case DEAD_LETTERED -> deadPartition(t.projectId());
             default -> null;
         };
         if (statePk != null) {
             Instant at = switch (t.status()) {
-                case QUEUED -> t.queuedAt();
+                case PENDING, QUEUED -> t.queuedAt();
                 case RUNNING -> t.startedAt();
                 default -> t.completedAt();
             };

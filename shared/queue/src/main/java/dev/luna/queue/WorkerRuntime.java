@@ -119,7 +119,7 @@ public final class WorkerRuntime {
             lifecycle.queues().enqueue(task, Duration.ZERO);
             return;
         }
-        if (task.generation() != message.generation() || task.status().isTerminal() || task.status() == TaskStatus.PENDING) return;
+        if (task.generation() != message.generation() || task.status().isTerminal()) return;
         Instant now = clock.instant();
         if (task.status() == TaskStatus.RUNNING && task.leaseUntil() != null && task.leaseUntil().isAfter(now)) return;
         if (task.status() == TaskStatus.QUEUED && task.nextAttemptAt() != null && task.nextAttemptAt().isAfter(now)) {
@@ -153,9 +153,74 @@ public final class WorkerRuntime {
                 ? Duration.ofMillis(task.timeoutMs()) : type.timeout();
         var claimed = claim(task, timeout);
         if (claimed == null) return;
+        if (claimed == AGENT_BUSY) {
+            waitForAgent(task, m);
+            return;
+        }
         execute(claimed, type, timeout, m);
     }
 
+    /** Marker of a claim refused because the task's agent already runs {@code agentConcurrency} tasks. */
+    private static final Task AGENT_BUSY = new Task.Builder().build();
+    /** Longest pause between two looks at a busy agent's free slots. */
+    static final int MAX_AGENT_WAIT_SECONDS = 10;
+    private final Map<String, Instant> slotAudits = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The agent runs all the tasks its quota allows: the task becomes {@code pending} (once) and its message comes
+     * back after a pause that grows with each look (1 s, 2 s, … up to {@value #MAX_AGENT_WAIT_SECONDS} s; the count
+     * travels in the message's {@code agentWaits} attribute), so waiting holds no worker and costs one receive per look.
+     */
+    private void waitForAgent(Task task, SQSEvent.SQSMessage m) {
+        var current = task;
+        if (task.status() == TaskStatus.QUEUED) {
+            String message = "waiting for agent " + task.agentId() + ", which runs its maximum of " + task.agentConcurrency() + " tasks";
+            current = lifecycle.update(task.id(), t -> {
+                if (t.status() != TaskStatus.QUEUED || t.generation() != task.generation()) return null;
+                var b = t.toBuilder();
+                b.status = TaskStatus.PENDING;
+                b.progress = new Progress("pending", t.progress().percentage(), null, message, t.progress().steps());
+                return b;
+            }).orElse(null);
+            if (current == null) return; // changed meanwhile (cancelled, moved): its own message carries on
+        }
+        int waits = 0;
+        var attr = m.getMessageAttributes() == null ? null : m.getMessageAttributes().get("agentWaits");
+        if (attr != null && attr.getStringValue() != null) {
+            try {
+                waits = Integer.parseInt(attr.getStringValue());
+            } catch (NumberFormatException ignored) {
+                waits = 0;
+            }
+        }
+        lifecycle.queues().enqueue(current, Duration.ofSeconds(Math.min(MAX_AGENT_WAIT_SECONDS, waits + 1)),
+                Map.of("agentWaits", Integer.toString(waits + 1)));
+    }
+
+    /**
+     * Gives back the slots of an agent's tasks that no longer run (a worker died between its writes), at most once
+     * a minute per agent and worker; true when a slot was freed.
+     */
+    private boolean auditSlots(Task task) {
+        Instant now = clock.instant();
+        var last = slotAudits.get(task.agentId());
+        if (last != null && last.isAfter(now.minusSeconds(60))) return false;
+        slotAudits.put(task.agentId(), now);
+        boolean freed = false;
+        for (String holder : lifecycle.store().slotHolders(task.agentId())) {
+            var held = lifecycle.store().get(holder).orElse(null);
+            boolean stale = held == null || held.status() != TaskStatus.RUNNING
+                    || (held.leaseUntil() != null && held.leaseUntil().isBefore(now));
+            if (stale) {
+                log.info("agent {}: slot of task {} given back ({})", task.agentId(), holder, held == null ? "no such task" : held.status().wire());
+                lifecycle.store().releaseSlot(task.agentId(), holder);
+                freed = true;
+            }
+        }
+        return freed;
+    }
+
+    /** The running task, {@link #AGENT_BUSY} when its agent has no free slot, or null when the task changed meanwhile. */
     private Task claim(Task seen, Duration timeout) {
         Instant now = clock.instant();
         var b = seen.toBuilder();
@@ -170,7 +235,13 @@ public final class WorkerRuntime {
         b.revision = seen.revision() + 1;
         b.updatedAt = now;
         var claimed = b.build();
-        return lifecycle.store().replace(claimed) ? claimed : null;
+        var outcome = lifecycle.store().claim(claimed);
+        if (outcome == TaskStore.Claim.AGENT_BUSY && auditSlots(seen)) outcome = lifecycle.store().claim(claimed);
+        return switch (outcome) {
+            case CLAIMED -> claimed;
+            case STALE -> null;
+            case AGENT_BUSY -> AGENT_BUSY;
+        };
     }
 
     private void execute(Task claimed, TaskType type, Duration timeout, SQSEvent.SQSMessage m) {

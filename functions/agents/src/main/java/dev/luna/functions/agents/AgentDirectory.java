@@ -30,10 +30,13 @@ public final class AgentDirectory {
         return new AgentDirectory(new AgentRepository(aws), HealthPolicy.from(aws.config()), clock);
     }
 
-    /** An agent as a task sees it. {@code retry*} is the agent's retry policy (defaults applied). */
+    /**
+     * An agent as a task sees it. {@code retry*} is the agent's retry policy and {@code maxConcurrentTasks} its
+     * quota of tasks running at once (defaults applied).
+     */
     public record AgentRef(String id, String projectId, String name, String version, String status, List<String> capabilities,
                            int maxAttempts, long initialDelayMs, double multiplier, long maxDelayMs, long timeoutMs,
-                           String health, String healthReason) {
+                           String health, String healthReason, int maxConcurrentTasks) {
         public boolean isRunning() {
             return AgentStatus.RUNNING.wire().equals(status);
         }
@@ -90,7 +93,8 @@ public final class AgentDirectory {
         var retry = a.config().retryPolicy() == null ? RetryPolicy.DEFAULT : a.config().retryPolicy().withDefaults();
         return new AgentRef(a.id(), a.projectId(), a.name(), a.version(), a.status().wire(), a.config().capabilities(),
                 retry.maxAttempts(), retry.initialDelayMs(), retry.multiplier(), retry.maxDelayMs(),
-                a.config().timeout() == null ? 300_000 : a.config().timeout(), h.status().wire(), h.reason());
+                a.config().timeout() == null ? 300_000 : a.config().timeout(), h.status().wire(), h.reason(),
+                (a.resourceQuota() == null ? ResourceQuota.DEFAULT : a.resourceQuota().withDefaults()).maxConcurrentTasks());
     }
 
     private static int rank(String health) {

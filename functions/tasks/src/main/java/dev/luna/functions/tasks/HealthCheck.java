@@ -124,13 +124,15 @@ final class HealthCheck {
                 var page = store.state(TaskStore.queuedPartition(p), start, 200);
                 for (var seen : page.items()) {
                     if (!recover && seen.queuedAt() != null && seen.queuedAt().isAfter(threshold)) break;
+                    // a pending task's message keeps coming back while its agent is busy; only a restart loses it
+                    if (!recover && seen.status() == TaskStatus.PENDING) continue;
                     // due = when its message should have been picked up: sent, or its backoff ended (a delayed message
                     // is parked again until then, so it is not lost, merely waiting)
                     Instant due = seen.enqueuedAt();
                     if (seen.nextAttemptAt() != null && (due == null || seen.nextAttemptAt().isAfter(due))) due = seen.nextAttemptAt();
                     if (!recover && due != null && due.isAfter(threshold)) continue;
                     var next = lifecycle.update(seen.id(), t -> {
-                        if (t.status() != TaskStatus.QUEUED || t.generation() != seen.generation()) return null;
+                        if ((t.status() != TaskStatus.QUEUED && t.status() != TaskStatus.PENDING) || t.generation() != seen.generation()) return null;
                         var b = t.toBuilder();
                         b.enqueuedAt = clock.instant();
                         return b;

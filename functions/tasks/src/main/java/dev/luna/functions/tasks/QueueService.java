@@ -168,7 +168,7 @@ final class QueueService {
                     reason[0] = "not found";
                     return null;
                 }
-                if (t.status() != TaskStatus.QUEUED || t.priority() != from) {
+                if ((t.status() != TaskStatus.QUEUED && t.status() != TaskStatus.PENDING) || t.priority() != from) {
                     reason[0] = "is not waiting in queue " + from.wire() + " (" + t.status().wire() + ", " + t.priority().wire() + ")";
                     return null;
                 }

@@ -99,6 +99,7 @@ final class TaskService {
         b.agentVersion = agent.version();
         b.retry = new RetrySettings(agent.maxAttempts(), agent.initialDelayMs(), agent.multiplier(), agent.maxDelayMs());
         b.timeoutMs = Math.min(type.timeout().toMillis(), agent.timeoutMs());
+        b.agentConcurrency = agent.maxConcurrentTasks();
         b.webhookUrl = s.webhookUrl();
         b.cacheKey = cacheKey;
         b.createdAt = now;
