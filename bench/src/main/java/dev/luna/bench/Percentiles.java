@@ -18,7 +18,7 @@ final class Percentiles {
     String summary() {
         long[] s = Arrays.copyOf(samples, n);
         Arrays.sort(s);
-        return String.format("n=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms", n, ms(s, 0.50), ms(s, 0.90), ms(s, 0.99),
+        return String.format("n=%d p50=%.2f ms p90=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms", n, ms(s, 0.50), ms(s, 0.90), ms(s, 0.95), ms(s, 0.99),
                 s[n - 1] / 1e6);
     }
 
