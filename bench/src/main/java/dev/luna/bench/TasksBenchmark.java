@@ -32,6 +32,7 @@ public final class TasksBenchmark {
         int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         int critical = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         try (var runtime = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(KEY)
+                .setting("LUNA_RATE_LIMIT_PER_KEY", "100000000").setting("LUNA_RATE_LIMIT_PER_USER", "100000000")
                 .initializer(BenchTaskTypes::register).start()) {
             var client = new BenchClient(runtime.baseUri(), KEY);
             System.out.println("Luna tasks benchmark — local runtime on " + runtime.baseUri() + ", "
@@ -101,15 +102,20 @@ public final class TasksBenchmark {
     static List<String> submitAll(BenchClient client, String agent, String type, String priority, int n, Payload payload) throws Exception {
         var ids = Collections.synchronizedList(new ArrayList<String>());
         var next = new AtomicInteger();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
         try (var pool = Executors.newFixedThreadPool(16)) {
             for (int c = 0; c < 16; c++) {
                 pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) ids.add(client.submit(agent, type, priority, payload.of(i)));
+                    try {
+                        for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) ids.add(client.submit(agent, type, priority, payload.of(i)));
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
                     return null;
                 });
             }
         }
-        if (ids.size() != n) throw new IllegalStateException("submitted " + ids.size() + " of " + n);
+        if (ids.size() != n) throw new IllegalStateException("submitted " + ids.size() + " of " + n, failure.get());
         return ids;
     }
 

@@ -21,6 +21,7 @@ public final class TasksCrashRuntime {
         int port = Integer.parseInt(args[0]);
         Path data = Path.of(args[1]);
         var runtime = LocalRuntime.builder().port(port).dataDirectory(data).adminKey(KEY)
+                .setting("LUNA_RATE_LIMIT_PER_KEY", "100000000").setting("LUNA_RATE_LIMIT_PER_USER", "100000000")
                 .initializer(BenchTaskTypes::register).start();
         Files.writeString(data.resolve("endpoints.properties"), "dynamodb=" + runtime.emulators().dynamoEndpoint() + "\n");
         System.out.println("READY " + runtime.baseUri());

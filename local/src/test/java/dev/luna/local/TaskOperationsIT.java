@@ -226,4 +226,40 @@ class TaskOperationsIT {
             server.stop(0);
         }
     }
+
+    @Test
+    void aWebhookOwedWhenTheProcessDiedBeforeQueueingItIsSentByTheHealthCheck() throws Exception {
+        var received = new CopyOnWriteArrayList<String>();
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/owed", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            // a worker wrote the task's end two minutes ago and died before queueing its webhook: the outbox entry
+            // committed with the end is all that is left of it
+            Instant ended = Instant.now().minusSeconds(120);
+            var b = task(TaskStatus.QUEUED, null, ended.minusSeconds(5)).toBuilder();
+            b.status = TaskStatus.SUCCEEDED;
+            b.attempts = 1;
+            b.startedAt = ended.minusSeconds(1);
+            b.completedAt = ended;
+            b.updatedAt = ended;
+            b.result = Json.tree("{\"ok\":true}");
+            b.webhookUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/owed";
+            b.revision = 2;
+            var finished = b.build();
+            assertThat(store.replace(finished)).isTrue();
+            assertThat(store.owedWebhooks(Instant.now(), 1000)).extracting(TaskStore.OwedWebhook::taskId).contains(finished.id());
+
+            var report = healthCheck();
+            assertThat(report.get("summary").get("webhooksResent").asInt()).isPositive();
+            Await.until(() -> received.stream().anyMatch(r -> r.contains(finished.id())), ok -> ok, "the owed webhook to arrive");
+            assertThat(store.owedWebhooks(Instant.now(), 1000)).extracting(TaskStore.OwedWebhook::taskId).doesNotContain(finished.id());
+        } finally {
+            server.stop(0);
+        }
+    }
 }

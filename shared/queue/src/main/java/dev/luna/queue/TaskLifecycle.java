@@ -78,16 +78,24 @@ public final class TaskLifecycle {
         queues.enqueue(queued, delay.isNegative() ? Duration.ZERO : delay);
     }
 
-    /** What follows a task's end: the webhook delivery (the cache entry commits with the success itself). */
+    /**
+     * What follows a task's end: the webhook delivery (the cache entry commits with the success itself). The
+     * webhook is owed from the write of the end (its outbox entry commits with it); should this send not happen,
+     * the health-check sends it.
+     */
     public void finished(Task task) {
-        if (!task.status().isTerminal()) return;
+        if (!task.status().isTerminal() || task.webhookUrl() == null) return;
         try {
-            if (task.webhookUrl() != null) {
-                queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", task.id(), "status", task.status().wire(),
-                        "revision", task.revision())), Duration.ZERO, Map.of("taskType", task.type()));
-            }
+            sendWebhook(new TaskStore.OwedWebhook(task.id(), task.status().wire(), task.revision(), task.type()));
         } catch (RuntimeException e) {
-            log.warn("follow-up of task {} ({}) failed: {}", task.id(), task.status().wire(), e.toString());
+            log.warn("webhook of task {} ({}) not queued yet, the health-check will: {}", task.id(), task.status().wire(), e.toString());
         }
+    }
+
+    /** Puts an owed webhook on the delivery queue and clears it from the outbox. */
+    public void sendWebhook(TaskStore.OwedWebhook owed) {
+        queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", owed.taskId(), "status", owed.status(),
+                "revision", owed.revision())), Duration.ZERO, Map.of("taskType", owed.type()));
+        store.webhookQueued(owed.taskId(), owed.revision());
     }
 }

@@ -82,13 +82,22 @@ public final class TaskStore {
 
     // --- tasks ---------------------------------------------------------------------------------------------
 
-    /** Stores a new task; false when the id exists already. */
+    /** Stores a new task; false when the id exists already. A finished one (a cache hit) gets its webhook outbox entry too. */
     public boolean create(Task task) {
         try {
-            aws.dynamo().putItem(b -> b.tableName(table).item(item(task)).conditionExpression("attribute_not_exists(pk)"));
+            if (needsWebhook(task)) {
+                aws.dynamo().transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(task)).conditionExpression("attribute_not_exists(pk)").build()).build(),
+                        outboxPut(task)));
+            } else {
+                aws.dynamo().putItem(b -> b.tableName(table).item(item(task)).conditionExpression("attribute_not_exists(pk)"));
+            }
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) return false;
+            throw e;
         }
     }
 
@@ -108,6 +117,7 @@ public final class TaskStore {
         writes.add(TransactWriteItem.builder().put(taskPut(next)).build());
         if (effects != null) writes.addAll(effects);
         if (holdsNoSlot(next)) writes.add(TransactWriteItem.builder().update(slotUpdate(next, "DELETE")).build());
+        if (needsWebhook(next)) writes.add(outboxPut(next));
         for (int attempt = 1; ; attempt++) {
             try {
                 if (writes.size() == 1) {
@@ -184,6 +194,54 @@ public final class TaskStore {
     public void releaseSlot(String agentId, String taskId) {
         aws.dynamo().updateItem(b -> b.tableName(table).key(Attr.key(slotsPk(agentId), SLOTS_SK)).updateExpression("DELETE #h :me")
                 .expressionAttributeNames(Map.of("#h", "holders")).expressionAttributeValues(Map.of(":me", AttributeValue.fromSs(List.of(taskId)))));
+    }
+
+    // --- webhook outbox ------------------------------------------------------------------------------------
+
+    /**
+     * The webhook of a task that ends is owed from the moment its end is written: an outbox entry
+     * ({@code WEBHOOK#<task>}, {@code R<revision>}) commits with that write, is deleted once the delivery message is
+     * on the webhook queue, and the health-check sends what is left (a crash between the two).
+     */
+    public static final String OUTBOX_PARTITION = "OUTBOX#WEBHOOK";
+
+    /** A webhook delivery owed: the task, the state and revision it is about. */
+    public record OwedWebhook(String taskId, String status, long revision, String type) {
+    }
+
+    private static boolean needsWebhook(Task t) {
+        return t.webhookUrl() != null && t.status().isTerminal();
+    }
+
+    private TransactWriteItem outboxPut(Task t) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("pk", Attr.s("WEBHOOK#" + t.id()));
+        item.put("sk", Attr.s("R" + t.revision()));
+        item.put("gsi2pk", Attr.s(OUTBOX_PARTITION));
+        item.put("gsi2sk", Attr.s(sortable(t.updatedAt()) + "#" + t.id()));
+        item.put("doc", Attr.s(Json.write(new OwedWebhook(t.id(), t.status().wire(), t.revision(), t.type()))));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    /** The delivery of {@code taskId} at {@code revision} is on its queue. */
+    public void webhookQueued(String taskId, long revision) {
+        aws.dynamo().deleteItem(b -> b.tableName(table).key(Attr.key("WEBHOOK#" + taskId, "R" + revision)));
+    }
+
+    /** Webhooks owed since before {@code before}, oldest first. */
+    public List<OwedWebhook> owedWebhooks(Instant before, int max) {
+        var out = new ArrayList<OwedWebhook>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var startKey = start;
+            var page = aws.dynamo().query(b -> b.tableName(table).indexName("gsi2")
+                    .keyConditionExpression("gsi2pk = :p AND gsi2sk < :before")
+                    .expressionAttributeValues(Map.of(":p", Attr.s(OUTBOX_PARTITION), ":before", Attr.s(sortable(before))))
+                    .exclusiveStartKey(startKey).limit(Math.min(100, max)));
+            for (var item : page.items()) out.add(Json.readTrusted(Attr.str(item, "doc"), OwedWebhook.class));
+            start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+        } while (start != null && out.size() < max);
+        return out;
     }
 
     static String slotsPk(String agentId) {

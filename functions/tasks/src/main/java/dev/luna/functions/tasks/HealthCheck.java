@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * message lost between the DynamoDB write and
  * the SQS send; a duplicate is harmless, the claim is conditional); (4) reconciles the tasks DLQ: a message SQS
  * moved there after {@code maxReceiveCount} failed deliveries dead-letters its task; messages of tasks that are
- * no longer dead-lettered (retried, redriven) are deleted.
+ * no longer dead-lettered (retried, redriven) are deleted; (5) queues the webhooks still owed a minute after the
+ * task ended (the process died between writing the end and queueing the delivery).
  * With {@code detail.recover = true} (sent by the local runtime when it restarts on a data directory, since its
  * queues live in memory) every queued task is re-sent and every running task is treated as abandoned.
  */
@@ -64,6 +65,7 @@ final class HealthCheck {
         summary.put("requeuedAbandoned", running[1]);
         summary.put("requeued", sweepQueued(recover));
         summary.put("deadLetterQueue", reconcileDeadLetters());
+        summary.put("webhooksResent", resendOwedWebhooks(recover));
         return summary;
     }
 
@@ -210,5 +212,16 @@ final class HealthCheck {
         if (error != null) b.error = error;
         b.progress = new Progress(status.wire(), t.progress().percentage(), null, error == null ? null : error.message(), t.progress().steps());
         return b;
+    }
+
+    /** Queues the webhooks owed for more than a minute (every one when recovering); how many. */
+    private int resendOwedWebhooks(boolean recover) {
+        int sent = 0;
+        var before = recover ? clock.instant().plusSeconds(1) : clock.instant().minusSeconds(60);
+        for (var owed : store.owedWebhooks(before, 1000)) {
+            lifecycle.sendWebhook(owed);
+            sent++;
+        }
+        return sent;
     }
 }
