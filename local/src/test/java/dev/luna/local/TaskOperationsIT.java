@@ -257,6 +257,8 @@ class TaskOperationsIT {
             var report = healthCheck();
             assertThat(report.get("summary").get("webhooksResent").asInt()).isPositive();
             Await.until(() -> received.stream().anyMatch(r -> r.contains(finished.id())), ok -> ok, "the owed webhook to arrive");
+            var delivered = received.stream().filter(r -> r.contains(finished.id())).findFirst().map(Json::tree).orElseThrow();
+            assertThat(delivered.get("deliveryId").asString()).as("one id per task end").isEqualTo("dlv_" + finished.id() + "_r2");
             assertThat(store.owedWebhooks(Instant.now(), 1000)).extracting(TaskStore.OwedWebhook::taskId).doesNotContain(finished.id());
         } finally {
             server.stop(0);

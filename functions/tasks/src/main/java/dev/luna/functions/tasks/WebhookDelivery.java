@@ -56,10 +56,13 @@ final class WebhookDelivery {
     private boolean deliver(SQSEvent.SQSMessage m) {
         String taskId;
         String status;
+        String deliveryId;
         try {
             var body = Json.tree(m.getBody());
             taskId = body.get("taskId").asString();
             status = body.get("status").asString();
+            // one id per task end, however often it is sent (SQS redelivery, the health-check's resend)
+            deliveryId = "dlv_" + taskId + "_r" + body.path("revision").asLong(0);
         } catch (RuntimeException e) {
             log.warn("malformed webhook message {} dropped: {}", m.getMessageId(), e.toString());
             return true;
@@ -69,13 +72,13 @@ final class WebhookDelivery {
             if (task == null || task.webhookUrl() == null) return true;
             var payload = new LinkedHashMap<String, Object>();
             payload.put("event", "task." + status);
-            payload.put("deliveryId", m.getMessageId());
+            payload.put("deliveryId", deliveryId);
             payload.put("deliveredAt", clock.instant().toString());
             payload.put("task", task.view());
             String body = Json.write(payload);
             var request = HttpRequest.newBuilder(URI.create(task.webhookUrl())).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json").header("User-Agent", "Luna-Webhooks/1")
-                    .header("X-Luna-Event", "task." + status).header("X-Luna-Delivery", m.getMessageId())
+                    .header("X-Luna-Event", "task." + status).header("X-Luna-Delivery", deliveryId)
                     .header(WebhookSigner.HEADER, signer.get().sign(clock.instant(), body))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             var response = http.send(request, HttpResponse.BodyHandlers.discarding());
