@@ -44,9 +44,24 @@ locals {
       batch_size      = try(fn.trigger.batchSize, 10)
       max_concurrency = try(fn.trigger.maxConcurrency, 2)
       schedule        = try(fn.trigger.schedule, null)
-      # task functions: the type they run and the concurrency of each of its priority queues
-      task_type            = try(fn.trigger.taskType, null)
-      priority_concurrency = merge(local.default_priority_concurrency, try(fn.trigger.priorityConcurrency, {}))
+      task_type       = try(fn.trigger.taskType, null)
+      # The queues the function consumes, one event source mapping each: its queue
+      # (queue trigger), or its task type's five priority queues (task trigger),
+      # with the mapping's maximum concurrency and the oldest-message alarm.
+      consumed_queues = merge(
+        {
+          for q in (fn.trigger.type == "queue" ? [fn.trigger.queue] : []) : q => {
+            max_concurrency = try(fn.trigger.maxConcurrency, 2)
+            alarm_seconds   = 900
+          }
+        },
+        {
+          for p in (fn.trigger.type == "task" ? local.priorities : []) : "tasks-${fn.trigger.taskType}-${p}" => {
+            max_concurrency = try(fn.trigger.priorityConcurrency[p], local.default_priority_concurrency[p])
+            alarm_seconds   = local.oldest_message_alarm_seconds[p]
+          }
+        },
+      )
     }
   }
 
@@ -76,8 +91,8 @@ locals {
   # in JavaScript and fails when a catalog function would get no resource.
   http_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "http" }
 
-  queue_functions    = { for name, fn in local.functions : name => fn if fn.trigger_type == "queue" }
-  task_functions     = { for name, fn in local.functions : name => fn if fn.trigger_type == "task" }
+  # queue and task functions alike: a Lambda fed by event source mappings
+  queue_functions    = { for name, fn in local.functions : name => fn if contains(["queue", "task"], fn.trigger_type) }
   schedule_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "schedule" }
 
   # Deployment packages scripts/package has not built yet. Plan works without

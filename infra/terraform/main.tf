@@ -69,9 +69,11 @@ module "http_function" {
   tags                = local.tags
 }
 
-# One Lambda + SQS event source mapping (ReportBatchItemFailures, maximum
-# concurrency) per queue function of the catalog: submission ingest, webhook
-# delivery, RAG index jobs.
+# One Lambda + SQS event source mappings (ReportBatchItemFailures, maximum
+# concurrency) per queue function of the catalog (submission ingest, webhook
+# delivery, RAG index jobs: one queue each) and per task type's worker (its five
+# priority queues, each mapping's maximum concurrency the priority's share of
+# workers, so background backlogs never starve critical tasks).
 module "queue_function" {
   source   = "./modules/queue-function"
   for_each = local.queue_functions
@@ -95,58 +97,12 @@ module "queue_function" {
   )
 
   queues = {
-    (each.value.queue) = {
-      arn                          = module.data.queue_arns[each.value.queue]
-      physical_name                = module.data.queue_names[each.value.queue]
-      visibility_timeout_seconds   = try(local.queues[each.value.queue].visibilityTimeoutSeconds, 30)
-      maximum_concurrency          = each.value.max_concurrency
-      oldest_message_alarm_seconds = 900
-    }
-  }
-  batch_size = each.value.batch_size
-
-  table_arns  = { for table in each.value.tables : table => module.data.table_arns[table] }
-  bucket_arns = { for bucket in each.value.buckets : bucket => module.data.bucket_arns[bucket] }
-  queue_arns  = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
-
-  log_retention_days  = var.log_retention_days
-  alarm_sns_topic_arn = var.alarm_sns_topic_arn
-  tags                = local.tags
-}
-
-# One Lambda per task type (catalog trigger "task"), with one event source
-# mapping per priority queue of its type: the mapping's maximum concurrency is
-# the priority's share of workers, so background backlogs never starve
-# critical tasks.
-module "task_function" {
-  source   = "./modules/queue-function"
-  for_each = local.task_functions
-
-  function_name      = each.key
-  resource_prefix    = local.resource_prefix
-  module_name        = each.value.module
-  description        = each.value.summary
-  bean               = each.value.bean
-  initializer        = each.value.initializer
-  artifact_path      = "${local.artifacts_dir}/${each.value.artifact}.zip"
-  runtime            = each.value.runtime
-  architecture       = var.lambda_architecture
-  memory_mb          = each.value.memory_mb
-  timeout_seconds    = each.value.timeout_seconds
-  snap_start_enabled = var.snap_start_enabled
-
-  environment_variables = merge(
-    { LUNA_ENVIRONMENT = var.environment },
-    var.function_environment,
-  )
-
-  queues = {
-    for p in local.priorities : "tasks-${each.value.task_type}-${p}" => {
-      arn                          = module.data.queue_arns["tasks-${each.value.task_type}-${p}"]
-      physical_name                = module.data.queue_names["tasks-${each.value.task_type}-${p}"]
-      visibility_timeout_seconds   = local.data.taskQueue.visibilityTimeoutSeconds
-      maximum_concurrency          = each.value.priority_concurrency[p]
-      oldest_message_alarm_seconds = local.oldest_message_alarm_seconds[p]
+    for queue, mapping in each.value.consumed_queues : queue => {
+      arn                          = module.data.queue_arns[queue]
+      physical_name                = module.data.queue_names[queue]
+      visibility_timeout_seconds   = try(local.queues[queue].visibilityTimeoutSeconds, 30)
+      maximum_concurrency          = mapping.max_concurrency
+      oldest_message_alarm_seconds = mapping.alarm_seconds
     }
   }
   batch_size = each.value.batch_size

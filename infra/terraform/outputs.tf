@@ -28,7 +28,6 @@ output "function_names" {
   value = merge(
     { for name, fn in module.http_function : name => fn.function_name },
     { for name, fn in module.queue_function : name => fn.function_name },
-    { for name, fn in module.task_function : name => fn.function_name },
     { for name, fn in module.scheduled_function : name => fn.function_name },
   )
 }
@@ -38,7 +37,6 @@ output "function_arns" {
   value = merge(
     { for name, fn in module.http_function : name => fn.function_arn },
     { for name, fn in module.queue_function : name => fn.function_arn },
-    { for name, fn in module.task_function : name => fn.function_arn },
     { for name, fn in module.scheduled_function : name => fn.function_arn },
   )
 }

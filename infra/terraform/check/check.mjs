@@ -42,7 +42,7 @@ const fail = (msg) => errors.push(msg);
 const TRIGGERS = {
   http: { local: "http_functions", module: "modules/http-function" },
   queue: { local: "queue_functions", module: "modules/queue-function" },
-  task: { local: "task_functions", module: "modules/queue-function" },
+  task: { local: "queue_functions", module: "modules/queue-function" },
   schedule: { local: "schedule_functions", module: "modules/scheduled-function" },
 };
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];
@@ -315,11 +315,16 @@ function mirrorFilter(localName, type) {
   if (!f || !f.cond) return `local.${localName} must read { for name, fn in local.<functions> : name => fn if fn.trigger_type == "${type}" }, got: ${expr}`;
   const esc = f.item.replace(/\W/g, "");
   let field;
-  if (new RegExp(`^${esc}\\.trigger_type\\s*==\\s*"(\\w+)"$`).test(f.cond)) field = "trigger_type";
+  let literalTypes;
+  const anyOf = f.cond.match(new RegExp(`^contains\\(\\[([^\\]]*)\\],\\s*${esc}\\.(trigger_type|trigger\\.type)\\)$`));
+  if (anyOf) {
+    field = anyOf[2];
+    literalTypes = [...anyOf[1].matchAll(/"(\w+)"/g)].map((m) => m[1]);
+  } else if (new RegExp(`^${esc}\\.trigger_type\\s*==\\s*"(\\w+)"$`).test(f.cond)) field = "trigger_type";
   else if (new RegExp(`^${esc}\\.trigger\\.type\\s*==\\s*"(\\w+)"$`).test(f.cond)) field = "trigger.type";
   else return `cannot mirror the filter of local.${localName}: ${f.cond}`;
-  const literalType = f.cond.match(/"(\w+)"$/)[1];
-  if (literalType !== type) return `local.${localName} filters trigger type "${literalType}", expected "${type}"`;
+  literalTypes ??= [f.cond.match(/"(\w+)"$/)[1]];
+  if (!literalTypes.includes(type)) return `local.${localName} filters trigger types ${literalTypes.join(", ")}, not "${type}"`;
 
   // where do the items come from?
   let catalogLocal;
@@ -342,7 +347,7 @@ function mirrorFilter(localName, type) {
   const decoded = decodedFile(root.locals.get(catalogLocal));
   if (!decoded) return `local.${catalogLocal} must be jsondecode(file("\${path.module}/<path to functions/catalog.json>"))`;
   if (decoded !== catalogPath) return `local.${catalogLocal} decodes ${rel(decoded)}, not ${rel(catalogPath)}`;
-  return (fn) => fn?.trigger?.type === type;
+  return (fn) => literalTypes.includes(fn?.trigger?.type);
 }
 
 function rootModuleFor(localName) {
@@ -504,8 +509,7 @@ if (root && catalog && data) {
   }
   // the consumed queues and their settings come from the catalog entry
   for (const [local, expected] of [
-    ["queue_functions", [["queues", "each.value.queue"], ["queues", "each.value.max_concurrency"], ["batch_size", "each.value.batch_size"]]],
-    ["task_functions", [["queues", "each.value.task_type"], ["queues", "each.value.priority_concurrency"], ["batch_size", "each.value.batch_size"]]],
+    ["queue_functions", [["queues", "each.value.consumed_queues"], ["queues", "max_concurrency"], ["batch_size", "each.value.batch_size"]]],
   ]) {
     const call = rootModuleFor(local);
     if (!call) continue;

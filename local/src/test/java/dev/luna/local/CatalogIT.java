@@ -97,11 +97,12 @@ class CatalogIT {
         assertThat(module.matcher(text).find()).as("module \"http_function\" { for_each = local.http_functions }").isTrue();
         assertThat(Pattern.compile("http_functions\\s*=.*?(trigger\\.type|trigger_type)\\s*==\\s*\"http\"", Pattern.DOTALL).matcher(text).find())
                 .as("local.http_functions selects the catalog's HTTP functions").isTrue();
-        for (String[] trigger : new String[][] {{"queue_function", "queue_functions", "queue"}, {"task_function", "task_functions", "task"},
+        for (String[] trigger : new String[][] {{"queue_function", "queue_functions", "queue"}, {"queue_function", "queue_functions", "task"},
                 {"scheduled_function", "schedule_functions", "schedule"}}) {
             var instance = Pattern.compile("module\\s+\"" + trigger[0] + "\"\\s*\\{[^}]*?for_each\\s*=\\s*local\\." + trigger[1], Pattern.DOTALL);
             assertThat(instance.matcher(text).find()).as("module \"" + trigger[0] + "\" { for_each = local." + trigger[1] + " }").isTrue();
-            var filter = Pattern.compile(trigger[1] + "\\s*=.*?trigger_type\\s*==\\s*\"" + trigger[2] + "\"", Pattern.DOTALL);
+            var filter = Pattern.compile(trigger[1] + "\\s*=[^\\n]*?(trigger_type\\s*==\\s*\"" + trigger[2] + "\"|contains\\(\\[[^\\]]*\"" + trigger[2]
+                    + "\"[^\\]]*\\],\\s*fn\\.trigger_type\\))", Pattern.DOTALL);
             assertThat(filter.matcher(text).find()).as("local." + trigger[1] + " selects the catalog's " + trigger[2] + " functions").isTrue();
         }
         var data = Json.tree(Files.readString(root.resolve("infra/terraform/data.json")));
