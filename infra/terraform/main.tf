@@ -48,8 +48,12 @@ module "http_function" {
     },
     var.function_environment,
     contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
+    contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
   )
-  secret_arns = contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {}
+  secret_arns = merge(
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {},
+    contains(each.value.secrets, "pinecone") ? local.pinecone_secret_arns : {},
+  )
 
   http_method       = each.value.http_method
   http_path         = each.value.http_path
@@ -92,7 +96,9 @@ module "queue_function" {
   environment_variables = merge(
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
+    contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
   )
+  secret_arns = contains(each.value.secrets, "pinecone") ? local.pinecone_secret_arns : {}
 
   queue_name                       = each.value.queue
   queue_arn                        = module.data.queue_arns[each.value.queue]
