@@ -109,21 +109,6 @@ class PineconeStoreTest extends VectorStoreContract {
     }
 
     @Test
-    void globsThatPineconeCannotExpressAreFinishedClientSide() {
-        index("p1", "src/main/HttpRequestParser.java", PARSER);
-        index("p1", "src/test/LruCache.java", CACHE);
-        index("p1", "docs/deploy.md", DOC);
-        var q = EMBEDDER.embed("cache");
-        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/**/Lru*.java", null, null)))
-                .extracting(h -> h.chunk().path()).containsOnly("src/test/LruCache.java").hasSize(2);
-        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("**/*.md", null, null))).extracting(h -> h.chunk().path()).containsOnly("docs/deploy.md");
-        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/*/Http?equestParser.java", null, null))).hasSize(2);
-        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/main/HttpRequestParser.java", null, null))).hasSize(2);
-        assertThat(store.keyword("p1", "cache request", 10, new VectorStore.Filter("src/**", null, "HttpRequestParser")))
-                .extracting(h -> h.chunk().symbol()).allMatch(s -> s.startsWith("HttpRequestParser"));
-    }
-
-    @Test
     void supersededRecordsAreCollectedOneGenerationLater() {
         index("p1", "src/LruCache.java", CACHE);
         for (int i = 0; i < 3; i++) index("p1", "src/LruCache.java", CACHE.replace("evictOldest", "evict" + i));
