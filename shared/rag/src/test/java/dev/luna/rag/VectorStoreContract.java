@@ -205,4 +205,38 @@ abstract class VectorStoreContract {
         assertThat(store.fileHashes("p1")).containsOnlyKeys("src/LruCache.java");
         assertThat(store.count("p1")).isEqualTo(2);
     }
+
+    @Test
+    void readersNeverSeeHalfAnUpdate() throws Exception {
+        String changed = CACHE.replace("evictOldest", "dropEldest");
+        var versions = List.of(entries("src/LruCache.java", CACHE), entries("src/LruCache.java", changed));
+        store.apply("p1", List.of("src/LruCache.java"), versions.get(0), List.of());
+        var onlyTheFile = new VectorStore.Filter("src/LruCache.java", null, null);
+        var q = EMBEDDER.embed("evict the eldest cache entry");
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        var writer = new Thread(() -> {
+            try {
+                for (int i = 1; i <= 12; i++) store.apply("p1", List.of("src/LruCache.java"), versions.get(i % 2), List.of());
+            } finally {
+                done.set(true);
+            }
+        });
+        var mixed = new ArrayList<String>();
+        int whole = 0;
+        writer.start();
+        try {
+            while (!done.get() || whole == 0) {
+                var seen = store.vector("p1", q, 10, onlyTheFile).stream().map(h -> h.chunk().content()).toList();
+                boolean old = seen.stream().anyMatch(c -> c.contains("evictOldest"));
+                boolean neu = seen.stream().anyMatch(c -> c.contains("dropEldest"));
+                if ((old && neu) || seen.size() > 2) mixed.add(String.join(" | ", seen));
+                if (seen.size() == 2) whole++;
+            }
+        } finally {
+            writer.join();
+        }
+        assertThat(mixed).as("reads that saw two versions at once").isEmpty();
+        assertThat(whole).isPositive();
+        assertThat(store.count("p1")).isEqualTo(2);
+    }
 }
