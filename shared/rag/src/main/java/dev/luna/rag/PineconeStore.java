@@ -622,18 +622,55 @@ public final class PineconeStore implements VectorStore {
     public List<Hit> keyword(String namespace, String query, int topK, Filter filter) {
         var sparse = querySparse(query);
         if (sparse.getIndicesCount() == 0) return List.of();
-        var epsilon = new ArrayList<Float>(dimension);
-        for (int i = 0; i < dimension; i++) epsilon.add(i == 0 ? 1e-30f : 0f);
-        return search(namespace, epsilon, sparse, topK, filter, true);
+        return hits(namespace, matches(namespace, epsilon(), sparse, topK, filter, true, true));
     }
 
     @Override
     public List<Hit> vector(String namespace, float[] query, int topK, Filter filter) {
-        if (query.length != dimension) throw new IllegalArgumentException("query vector of dimension " + query.length + ", the index " + dimension);
-        return search(namespace, floats(query), null, topK, filter, false);
+        return hits(namespace, matches(namespace, dense(query), null, topK, filter, false, true));
     }
 
-    private List<Hit> search(String namespace, List<Float> dense, SparseValues sparse, int topK, Filter filter, boolean keyword) {
+    /** Ids only: without a glob to finish client-side, Pinecone sends no metadata at all. */
+    @Override
+    public List<Ref> keywordRefs(String namespace, String query, int topK, Filter filter) {
+        var sparse = querySparse(query);
+        if (sparse.getIndicesCount() == 0) return List.of();
+        return refs(matches(namespace, epsilon(), sparse, topK, filter, true, false));
+    }
+
+    @Override
+    public List<Ref> vectorRefs(String namespace, float[] query, int topK, Filter filter) {
+        return refs(matches(namespace, dense(query), null, topK, filter, false, false));
+    }
+
+    private List<Float> dense(float[] query) {
+        if (query.length != dimension) throw new IllegalArgumentException("query vector of dimension " + query.length + ", the index " + dimension);
+        return floats(query);
+    }
+
+    /** The dense part of a keyword query: Pinecone wants one; this one adds at most 1e-30 to a score. */
+    private List<Float> epsilon() {
+        var out = new ArrayList<Float>(dimension);
+        for (int i = 0; i < dimension; i++) out.add(i == 0 ? 1e-30f : 0f);
+        return out;
+    }
+
+    private static List<Ref> refs(List<ScoredVector> matches) {
+        var out = new ArrayList<Ref>(matches.size());
+        for (ScoredVector m : matches) out.add(new Ref(m.getId().substring(0, m.getId().lastIndexOf('#')), m.getScore()));
+        return out;
+    }
+
+    private List<Hit> hits(String namespace, List<ScoredVector> kept) {
+        var chunks = chunksOf(namespace, kept.stream().map(ScoredVector::getId).toList(), kept.stream().map(ScoredVector::getMetadata).toList());
+        var out = new ArrayList<Hit>(kept.size());
+        for (int i = 0; i < kept.size(); i++) out.add(new Hit(chunks.get(i), kept.get(i).getScore()));
+        return out;
+    }
+
+    /** The live chunk records ranked by Pinecone, filtered, globs finished, at most topK. */
+    private List<ScoredVector> matches(String namespace, List<Float> dense, SparseValues sparse, int topK, Filter filter, boolean keyword,
+                                       boolean withMetadata) {
         State s = state(namespace);
         if (s.committed() == 0 || topK < 1) return List.of();
         var glob = filter == null ? Glob.NONE : Glob.of(filter.pathGlob());
@@ -645,21 +682,17 @@ public final class PineconeStore implements VectorStore {
         conditions.addAll(glob.server());
         int k = glob.exact() ? Math.min(topK, MAX_TOP_K) : Math.min(MAX_TOP_K, Math.max(topK * 5, 100));
         var q = QueryRequest.newBuilder().setNamespace(namespace).setTopK(k).addAllVector(dense).setFilter(and(conditions.toArray(Struct[]::new)))
-                .setIncludeMetadata(true).setIncludeValues(false);
+                .setIncludeMetadata(withMetadata || !glob.exact()).setIncludeValues(false);
         if (sparse != null) q.setSparseVector(sparse);
         var request = q.build();
-        var matches = call("query", () -> stub.query(request)).getMatchesList();
         var kept = new ArrayList<ScoredVector>();
-        for (ScoredVector m : matches) {
+        for (ScoredVector m : call("query", () -> stub.query(request)).getMatchesList()) {
             if (keyword && m.getScore() < MIN_KEYWORD_SCORE) continue;
-            if (!glob.matches(text(m.getMetadata().getFieldsMap(), "path"))) continue;
+            if (!glob.exact() && !glob.matches(text(m.getMetadata().getFieldsMap(), "path"))) continue;
             kept.add(m);
             if (kept.size() == topK) break;
         }
-        var chunks = chunksOf(namespace, kept.stream().map(ScoredVector::getId).toList(), kept.stream().map(ScoredVector::getMetadata).toList());
-        var out = new ArrayList<Hit>(kept.size());
-        for (int i = 0; i < kept.size(); i++) out.add(new Hit(chunks.get(i), kept.get(i).getScore()));
-        return out;
+        return kept;
     }
 
     @Override
