@@ -91,7 +91,8 @@ public final class PineconeStore implements VectorStore {
     static final int IN_BATCH = 1000;
     static final double K1 = 1.2, B = 0.75, DEFAULT_AVGDL = 100;
     static final double MIN_KEYWORD_SCORE = 1e-6;
-    private static final String KIND = "kind", CHUNK = "chunk", PART = "part", FILE = "file", STATE = "state", FROM = "from", UNTIL = "until";
+    private static final String KIND = "kind", CHUNK = "chunk", PART = "part", FILE = "file", STATE = "state", TERM = "term", FROM = "from",
+            UNTIL = "until";
 
     private final ManagedChannel channel;
     private final PineconeConnection connection;
@@ -292,6 +293,7 @@ public final class PineconeStore implements VectorStore {
             long g = s.committed() + 1;
             var paths = new LinkedHashSet<String>(replacePaths);
             paths.addAll(deletePaths);
+            Map<Integer, Integer> terms;
             try {
                 var vectors = new ArrayList<Vector>();
                 var fileHashes = new LinkedHashMap<String, String>();
@@ -304,17 +306,20 @@ public final class PineconeStore implements VectorStore {
                 }
                 for (var f : fileHashes.entrySet()) vectors.add(fileRecord(f.getKey(), f.getValue(), g));
                 upsert(namespace, vectors);
-                long removed = 0;
+                var removed = new ArrayList<Vector>();
                 var list = new ArrayList<>(paths);
                 for (int i = 0; i < list.size(); i += IN_BATCH) {
                     var batch = list.subList(i, Math.min(list.size(), i + IN_BATCH));
                     var in = obj("$in", strings(batch));
-                    removed += supersede(namespace, and(obj("path", in), obj(KIND, str(CHUNK)), committed(s.committed())), g);
+                    var replaced = and(obj("path", in), obj(KIND, str(CHUNK)), committed(s.committed()));
+                    removed.addAll(selectAll(namespace, replaced));
+                    supersede(namespace, replaced, g);
                     supersede(namespace, and(obj("path", in), obj(KIND, obj("$in", strings(List.of(PART, FILE)))), committed(s.committed())), g);
                 }
-                long chunks = Math.max(0, s.chunks() - removed + entries.size());
+                long chunks = Math.max(0, s.chunks() - removed.size() + entries.size());
                 double newAvg = entries.isEmpty() ? avgdl : (avgdl * s.chunks() + tokens) / Math.max(1, s.chunks() + entries.size());
                 commit(namespace, new State(g, chunks, newAvg));
+                terms = termDelta(vectors, removed);
             } catch (RuntimeException e) {
                 try {
                     recover(namespace, s);
@@ -323,6 +328,7 @@ public final class PineconeStore implements VectorStore {
                 }
                 throw e;
             }
+            countTerms(namespace, terms);
             collect(namespace, g);
         }
     }
@@ -334,14 +340,16 @@ public final class PineconeStore implements VectorStore {
             State s = state(namespace);
             recover(namespace, s);
             long g = s.committed() + 1;
+            Map<Integer, Integer> terms;
             try {
-                boolean existed = !loadEntries(namespace, s, List.of(entry.chunk().id())).isEmpty();
+                var old = selectAll(namespace, and(obj(KIND, str(CHUNK)), obj(CHUNK, str(entry.chunk().id())), committed(s.committed())));
                 var vectors = new ArrayList<>(records(entry, g, s.avgdl()));
                 vectors.add(fileRecord(entry.chunk().path(), entry.fileHash() == null ? "" : entry.fileHash(), g));
                 upsert(namespace, vectors);
                 supersede(namespace, and(obj(CHUNK, str(entry.chunk().id())), committed(s.committed())), g);
                 supersede(namespace, and(obj("path", str(entry.chunk().path())), obj(KIND, str(FILE)), committed(s.committed())), g);
-                commit(namespace, new State(g, s.chunks() + (existed ? 0 : 1), s.avgdl()));
+                commit(namespace, new State(g, s.chunks() + (old.isEmpty() ? 1 : 0), s.avgdl()));
+                terms = termDelta(vectors, old);
             } catch (RuntimeException e) {
                 try {
                     recover(namespace, s);
@@ -350,6 +358,7 @@ public final class PineconeStore implements VectorStore {
                 }
                 throw e;
             }
+            countTerms(namespace, terms);
             collect(namespace, g);
         }
     }
@@ -358,8 +367,10 @@ public final class PineconeStore implements VectorStore {
     public boolean delete(String namespace, String chunkId) {
         synchronized (lock(namespace)) {
             State s = state(namespace);
-            if (loadEntries(namespace, s, List.of(chunkId)).isEmpty()) return false;
+            if (s.committed() == 0) return false;
             recover(namespace, s);
+            var old = selectAll(namespace, and(obj(KIND, str(CHUNK)), obj(CHUNK, str(chunkId)), committed(s.committed())));
+            if (old.isEmpty()) return false;
             long g = s.committed() + 1;
             try {
                 supersede(namespace, and(obj(CHUNK, str(chunkId)), committed(s.committed())), g);
@@ -372,6 +383,7 @@ public final class PineconeStore implements VectorStore {
                 }
                 throw e;
             }
+            countTerms(namespace, termDelta(List.of(), old));
             collect(namespace, g);
             return true;
         }
@@ -473,6 +485,68 @@ public final class PineconeStore implements VectorStore {
         return out;
     }
 
+    // ---- document frequencies (the IDF of keyword queries)
+
+    /** Per sparse index: +1 for each chunk record written that has it, -1 for each chunk record replaced that had it. */
+    private static Map<Integer, Integer> termDelta(List<Vector> written, List<Vector> replaced) {
+        var delta = new HashMap<Integer, Integer>();
+        for (Vector v : written) {
+            if (!CHUNK.equals(text(v.getMetadata().getFieldsMap(), KIND))) continue;
+            for (int i : v.getSparseValues().getIndicesList()) delta.merge(i, 1, Integer::sum);
+        }
+        for (Vector v : replaced) for (int i : v.getSparseValues().getIndicesList()) delta.merge(i, -1, Integer::sum);
+        delta.values().removeIf(d -> d == 0);
+        return delta;
+    }
+
+    private static String termId(int index) {
+        return "t#" + Integer.toUnsignedString(index);
+    }
+
+    /**
+     * Applies document-frequency changes to the namespace's term records ({@code t#<index>}, {@code kind=term},
+     * {@code df}), after the generation flipped. They only weigh query terms: if this fails, the weights drift until
+     * the terms are written again, the index itself stays correct.
+     */
+    private void countTerms(String ns, Map<Integer, Integer> delta) {
+        if (delta.isEmpty()) return;
+        try {
+            var indexes = new ArrayList<>(delta.keySet());
+            var df = documentFrequencies(ns, indexes);
+            var upserts = new ArrayList<Vector>();
+            var deletes = new ArrayList<String>();
+            for (int i : indexes) {
+                int n = df.getOrDefault(i, 0) + delta.get(i);
+                if (n > 0) {
+                    upserts.add(Vector.newBuilder().setId(termId(i)).addAllValues(unit())
+                            .setMetadata(Struct.newBuilder().putFields(KIND, str(TERM)).putFields("df", num(n))).build());
+                } else if (df.containsKey(i)) {
+                    deletes.add(termId(i));
+                }
+            }
+            upsert(ns, upserts);
+            for (int i = 0; i < deletes.size(); i += IN_BATCH) {
+                var batch = deletes.subList(i, Math.min(deletes.size(), i + IN_BATCH));
+                call("delete", () -> stub.delete(DeleteRequest.newBuilder().setNamespace(ns).addAllIds(batch).build()));
+            }
+        } catch (PineconeFailure e) {
+            System.getLogger(PineconeStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "term statistics of namespace " + ns + " not updated; keyword weights drift until these terms are written again: " + e.getMessage());
+        }
+    }
+
+    private Map<Integer, Integer> documentFrequencies(String ns, List<Integer> indexes) {
+        var out = new HashMap<Integer, Integer>();
+        for (int i = 0; i < indexes.size(); i += IN_BATCH) {
+            var batch = indexes.subList(i, Math.min(indexes.size(), i + IN_BATCH)).stream().map(PineconeStore::termId).toList();
+            var r = call("fetch", () -> stub.fetch(FetchRequest.newBuilder().setNamespace(ns).addAllIds(batch).build()));
+            for (var e : r.getVectorsMap().entrySet()) {
+                out.put(Integer.parseUnsignedInt(e.getKey().substring(2)), (int) num(e.getValue().getMetadata().getFieldsMap(), "df"));
+            }
+        }
+        return out;
+    }
+
     // ---- sparse (keyword) vectors
 
     List<String> terms(String text) {
@@ -508,9 +582,22 @@ public final class PineconeStore implements VectorStore {
         return sparse(weights);
     }
 
-    private SparseValues querySparse(String query) {
+    /** Each query term weighs its BM25 IDF, {@code ln(1 + (N - df + 0.5) / (df + 0.5))}; terms no chunk has are left out. */
+    private SparseValues querySparse(String namespace, String query, State s) {
+        var indexes = new ArrayList<Integer>();
+        for (String t : new LinkedHashSet<>(terms(query))) {
+            int i = termIndex(t);
+            if (!indexes.contains(i)) indexes.add(i);
+        }
+        if (indexes.isEmpty()) return SparseValues.getDefaultInstance();
+        var df = documentFrequencies(namespace, indexes);
+        double n = Math.max(1, s.chunks());
         var weights = new HashMap<Integer, Double>();
-        for (String t : new LinkedHashSet<>(terms(query))) weights.merge(termIndex(t), 1.0, Double::sum);
+        for (int i : indexes) {
+            Integer d = df.get(i);
+            if (d == null || d <= 0) continue;
+            weights.put(i, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+        }
         return sparse(weights);
     }
 
@@ -620,27 +707,33 @@ public final class PineconeStore implements VectorStore {
 
     @Override
     public List<Hit> keyword(String namespace, String query, int topK, Filter filter) {
-        var sparse = querySparse(query);
+        State s = state(namespace);
+        if (s.committed() == 0) return List.of();
+        var sparse = querySparse(namespace, query, s);
         if (sparse.getIndicesCount() == 0) return List.of();
-        return hits(namespace, matches(namespace, epsilon(), sparse, topK, filter, true, true));
+        return hits(namespace, matches(namespace, s, epsilon(), sparse, topK, filter, true, true));
     }
 
     @Override
     public List<Hit> vector(String namespace, float[] query, int topK, Filter filter) {
-        return hits(namespace, matches(namespace, dense(query), null, topK, filter, false, true));
+        var dense = dense(query);
+        return hits(namespace, matches(namespace, state(namespace), dense, null, topK, filter, false, true));
     }
 
     /** Ids only: without a glob to finish client-side, Pinecone sends no metadata at all. */
     @Override
     public List<Ref> keywordRefs(String namespace, String query, int topK, Filter filter) {
-        var sparse = querySparse(query);
+        State s = state(namespace);
+        if (s.committed() == 0) return List.of();
+        var sparse = querySparse(namespace, query, s);
         if (sparse.getIndicesCount() == 0) return List.of();
-        return refs(matches(namespace, epsilon(), sparse, topK, filter, true, false));
+        return refs(matches(namespace, s, epsilon(), sparse, topK, filter, true, false));
     }
 
     @Override
     public List<Ref> vectorRefs(String namespace, float[] query, int topK, Filter filter) {
-        return refs(matches(namespace, dense(query), null, topK, filter, false, false));
+        var dense = dense(query);
+        return refs(matches(namespace, state(namespace), dense, null, topK, filter, false, false));
     }
 
     private List<Float> dense(float[] query) {
@@ -669,9 +762,8 @@ public final class PineconeStore implements VectorStore {
     }
 
     /** The live chunk records ranked by Pinecone, filtered, globs finished, at most topK. */
-    private List<ScoredVector> matches(String namespace, List<Float> dense, SparseValues sparse, int topK, Filter filter, boolean keyword,
-                                       boolean withMetadata) {
-        State s = state(namespace);
+    private List<ScoredVector> matches(String namespace, State s, List<Float> dense, SparseValues sparse, int topK, Filter filter,
+                                       boolean keyword, boolean withMetadata) {
         if (s.committed() == 0 || topK < 1) return List.of();
         var glob = filter == null ? Glob.NONE : Glob.of(filter.pathGlob());
         var conditions = new ArrayList<Struct>();

@@ -70,8 +70,9 @@ class PineconeStoreTest extends VectorStoreContract {
     void aWriteThatDiesHalfwayIsNeverSeenAndTheNextWriteCleansUp() {
         index("p1", "src/LruCache.java", CACHE);
         index("p1", "src/HttpRequestParser.java", PARSER);
-        // new records are written, then the marking of the replaced ones fails: the generation never flips
-        pinecone.faults(indexName).failAfter("update", 2); // the two recovery calls pass, the first supersede fails
+        // new records are written and the replaced chunks marked, then marking the replaced file record fails: the
+        // generation never flips
+        pinecone.faults(indexName).failAfter("update", 2); // the recovery's update and the chunks' marking pass
         String changed = CACHE.replace("evictOldest", "dropEldest");
         assertThatThrownBy(() -> index("p1", "src/LruCache.java", changed)).isInstanceOf(PineconeStore.PineconeFailure.class);
         assertThat(store.keyword("p1", "dropEldest", 10, VectorStore.Filter.NONE)).isEmpty();
@@ -116,10 +117,18 @@ class PineconeStoreTest extends VectorStoreContract {
         assertThat(store.count("p1")).isEqualTo(2);
         // live: 2 chunks, the file record and the state record; kept for readers of the previous generation: the
         // 2 chunks and the file record it replaced; the two generations before that are gone
-        assertThat(pinecone.vectorCount(indexName, "p1")).isEqualTo(7);
+        assertThat(records("p1")).hasSize(7);
+        var terms = pinecone.ids(indexName, "p1").stream().filter(id -> id.startsWith("t#")).count();
+        assertThat(terms).as("one document-frequency record per term").isPositive();
         store.apply("p1", List.of(), List.of(), List.of("src/LruCache.java"));
         assertThat(store.count("p1")).isZero();
         assertThat(store.fileHashes("p1")).isEmpty();
-        assertThat(pinecone.vectorCount(indexName, "p1")).isEqualTo(4); // the state and the 3 records just deleted
+        assertThat(records("p1")).hasSize(4); // the state and the 3 records just deleted
+        assertThat(pinecone.ids(indexName, "p1")).noneMatch(id -> id.startsWith("t#")); // no chunk has any term now
+    }
+
+    /** The records of a namespace other than the term statistics. */
+    List<String> records(String namespace) {
+        return pinecone.ids(indexName, namespace).stream().filter(id -> !id.startsWith("t#")).toList();
     }
 }

@@ -239,4 +239,20 @@ abstract class VectorStoreContract {
         assertThat(whole).isPositive();
         assertThat(store.count("p1")).isEqualTo(2);
     }
+
+    @Test
+    void rareTermsOutweighCommonOnes() {
+        index("p1", "docs/a.md", "# Alpha\ncommon common common common common words here.\n");
+        index("p1", "docs/b.md", "# Beta\nrare word.\n");
+        index("p1", "docs/c.md", "# Gamma\ncommon thing.\n");
+        index("p1", "docs/d.md", "# Delta\ncommon stuff.\n");
+        index("p1", "docs/e.md", "# Epsilon\ncommon again.\n");
+        var hits = store.keyword("p1", "common rare", 5, VectorStore.Filter.NONE);
+        assertThat(hits).hasSize(5);
+        assertThat(hits.get(0).chunk().path()).isEqualTo("docs/b.md");
+        // statistics follow updates: once every file says rare, rare is the common word
+        for (String f : List.of("a", "c", "d", "e")) index("p1", "docs/" + f + ".md", "# " + f + "\nrare rare rare.\n");
+        index("p1", "docs/b.md", "# Beta\ncommon word.\n");
+        assertThat(store.keyword("p1", "common rare", 5, VectorStore.Filter.NONE).get(0).chunk().path()).isEqualTo("docs/b.md");
+    }
 }

@@ -139,6 +139,13 @@ public final class PineconeServer implements AutoCloseable {
     return s.index().namespaceCounts().getOrDefault(namespace, 0);
   }
 
+  /** The ids of the records in a namespace of an index, in order (for tests of what callers leave behind). */
+  public synchronized List<String> ids(String name, String namespace) {
+    var s = indexes.get(name);
+    if (s == null) throw new IllegalArgumentException("no index " + name);
+    return s.index().list(namespace, "", null, Integer.MAX_VALUE);
+  }
+
   /** Failure injection for an index's data plane. */
   public synchronized Faults faults(String name) {
     var s = indexes.get(name);
