@@ -72,7 +72,10 @@ import org.apache.lucene.util.StringHelper;
  * <p><b>Keyword ranking</b> queries the sparse vector only (the dense part of the query is a negligible epsilon;
  * Pinecone wants one) and drops matches sharing no term. Document weights are BM25's saturated term frequencies
  * (k1 1.2, b 0.75; symbol terms weigh 2, path terms 0.5, as in {@link LuceneStore}) with the namespace's running
- * average chunk length; query terms weigh 1 each: Pinecone keeps no document frequencies, so there is no IDF.
+ * average chunk length; query weights are BM25's IDF, from document frequencies Pinecone does not keep, so this store
+ * keeps them: one {@code kind=term} record per term index with its {@code df}, adjusted after every write (outside
+ * the generation scheme: a failure there only skews weights until the terms are written again).
+ */
  */
 public final class PineconeStore implements VectorStore {
     /** How to reach the index. {@code host}: the data-plane host (blank: asked from the control plane by index name). */
