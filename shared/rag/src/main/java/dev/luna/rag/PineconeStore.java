@@ -76,7 +76,6 @@ import org.apache.lucene.util.StringHelper;
  * keeps them: one {@code kind=term} record per term index with its {@code df}, adjusted after every write (outside
  * the generation scheme: a failure there only skews weights until the terms are written again).
  */
- */
 public final class PineconeStore implements VectorStore {
     /** How to reach the index. {@code host}: the data-plane host (blank: asked from the control plane by index name). */
     public record Settings(String apiKey, String indexName, String host, String controlUrl, boolean createIfMissing, String cloud,
@@ -94,6 +93,7 @@ public final class PineconeStore implements VectorStore {
     static final int IN_BATCH = 1000;
     static final double K1 = 1.2, B = 0.75, DEFAULT_AVGDL = 100;
     static final double MIN_KEYWORD_SCORE = 1e-6;
+    static final long CALL_TIMEOUT_SECONDS = 20;
     private static final String KIND = "kind", CHUNK = "chunk", PART = "part", FILE = "file", STATE = "state", TERM = "term", FROM = "from",
             UNTIL = "until";
 
@@ -184,7 +184,7 @@ public final class PineconeStore implements VectorStore {
         config.setCustomManagedChannel(channel);
         this.connection = new PineconeConnection(config);
         this.stub = connection.getBlockingStub();
-        var stats = call("describeIndexStats", () -> stub.describeIndexStats(DescribeIndexStatsRequest.getDefaultInstance()));
+        var stats = call("describeIndexStats", () -> rpc().describeIndexStats(DescribeIndexStatsRequest.getDefaultInstance()));
         if (stats.hasDimension() && stats.getDimension() != dimension) {
             close();
             throw new IllegalStateException("the Pinecone index at " + host + " has dimension " + stats.getDimension() + ", the embedder " + dimension);
@@ -204,6 +204,11 @@ public final class PineconeStore implements VectorStore {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The client's stub with a deadline per call, so a Pinecone that stops answering fails the call instead of hanging it. */
+    private VectorServiceGrpc.VectorServiceBlockingStub rpc() {
+        return stub.withDeadlineAfter(CALL_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static <T> T call(String op, Supplier<T> rpc) {
@@ -235,7 +240,7 @@ public final class PineconeStore implements VectorStore {
     }
 
     private State state(String ns) {
-        var r = call("fetch", () -> stub.fetch(FetchRequest.newBuilder().setNamespace(ns).addIds(STATE_ID).build()));
+        var r = call("fetch", () -> rpc().fetch(FetchRequest.newBuilder().setNamespace(ns).addIds(STATE_ID).build()));
         Vector v = r.getVectorsMap().get(STATE_ID);
         if (v == null) return State.EMPTY;
         var m = v.getMetadata().getFieldsMap();
@@ -246,7 +251,7 @@ public final class PineconeStore implements VectorStore {
         var meta = Struct.newBuilder().putFields(KIND, str(STATE)).putFields("committed", num(s.committed())).putFields("chunks", num(s.chunks()))
                 .putFields("avgdl", num(s.avgdl())).build();
         var v = Vector.newBuilder().setId(STATE_ID).addAllValues(unit()).setMetadata(meta).build();
-        call("upsert", () -> stub.upsert(UpsertRequest.newBuilder().setNamespace(ns).addVectors(v).build()));
+        call("upsert", () -> rpc().upsert(UpsertRequest.newBuilder().setNamespace(ns).addVectors(v).build()));
     }
 
     /** Undoes what a failed or interrupted write of a generation after {@code s} left behind. */
@@ -254,7 +259,7 @@ public final class PineconeStore implements VectorStore {
         long g = s.committed();
         try {
             deleteWhere(ns, obj(FROM, obj("$gt", num(g))));
-            call("update", () -> stub.update(UpdateRequest.newBuilder().setNamespace(ns)
+            call("update", () -> rpc().update(UpdateRequest.newBuilder().setNamespace(ns)
                     .setFilter(obj(UNTIL, Struct.newBuilder().putFields("$gt", num(g)).putFields("$lt", num(OPEN)).build()))
                     .setSetMetadata(Struct.newBuilder().putFields(UNTIL, num(OPEN))).build()));
         } catch (PineconeFailure e) {
@@ -272,11 +277,11 @@ public final class PineconeStore implements VectorStore {
     }
 
     private void deleteWhere(String ns, Struct filter) {
-        call("delete", () -> stub.delete(DeleteRequest.newBuilder().setNamespace(ns).setFilter(filter).build()));
+        call("delete", () -> rpc().delete(DeleteRequest.newBuilder().setNamespace(ns).setFilter(filter).build()));
     }
 
     private int supersede(String ns, Struct filter, long g) {
-        var r = call("update", () -> stub.update(UpdateRequest.newBuilder().setNamespace(ns).setFilter(filter)
+        var r = call("update", () -> rpc().update(UpdateRequest.newBuilder().setNamespace(ns).setFilter(filter)
                 .setSetMetadata(Struct.newBuilder().putFields(UNTIL, num(g))).build()));
         return r.hasMatchedRecords() ? r.getMatchedRecords() : 0;
     }
@@ -407,7 +412,7 @@ public final class PineconeStore implements VectorStore {
             int size = v.getSerializedSize();
             if (batch.getVectorsCount() > 0 && (batch.getVectorsCount() == MAX_BATCH_VECTORS || bytes + size > MAX_BATCH_BYTES)) {
                 var request = batch.build();
-                call("upsert", () -> stub.upsert(request));
+                call("upsert", () -> rpc().upsert(request));
                 batch = UpsertRequest.newBuilder().setNamespace(ns);
                 bytes = 0;
             }
@@ -416,7 +421,7 @@ public final class PineconeStore implements VectorStore {
         }
         if (batch.getVectorsCount() > 0) {
             var request = batch.build();
-            call("upsert", () -> stub.upsert(request));
+            call("upsert", () -> rpc().upsert(request));
         }
     }
 
@@ -435,7 +440,10 @@ public final class PineconeStore implements VectorStore {
         if (c.symbol() != null) meta.putFields("symbol", str(c.symbol())).putFields("symbols", strings(symbolPrefixes(c.symbol())));
         var out = new ArrayList<Vector>();
         var dense = floats(e.vector());
-        out.add(Vector.newBuilder().setId(c.id() + "#" + g).addAllValues(dense).setSparseValues(documentSparse(c, avgdl)).setMetadata(meta).build());
+        var record = Vector.newBuilder().setId(c.id() + "#" + g).addAllValues(dense).setMetadata(meta);
+        var sparse = documentSparse(c, avgdl);
+        if (sparse.getIndicesCount() > 0) record.setSparseValues(sparse); // Pinecone refuses an empty sparse vector
+        out.add(record.build());
         for (int i = 1; i < parts.size(); i++) {
             var pm = Struct.newBuilder().putFields(KIND, str(PART)).putFields(CHUNK, str(c.id())).putFields("path", str(c.path()))
                     .putFields("content", str(parts.get(i))).putFields(FROM, num(g)).putFields(UNTIL, num(OPEN));
@@ -530,7 +538,7 @@ public final class PineconeStore implements VectorStore {
             upsert(ns, upserts);
             for (int i = 0; i < deletes.size(); i += IN_BATCH) {
                 var batch = deletes.subList(i, Math.min(deletes.size(), i + IN_BATCH));
-                call("delete", () -> stub.delete(DeleteRequest.newBuilder().setNamespace(ns).addAllIds(batch).build()));
+                call("delete", () -> rpc().delete(DeleteRequest.newBuilder().setNamespace(ns).addAllIds(batch).build()));
             }
         } catch (PineconeFailure e) {
             System.getLogger(PineconeStore.class.getName()).log(System.Logger.Level.WARNING,
@@ -542,7 +550,7 @@ public final class PineconeStore implements VectorStore {
         var out = new HashMap<Integer, Integer>();
         for (int i = 0; i < indexes.size(); i += IN_BATCH) {
             var batch = indexes.subList(i, Math.min(indexes.size(), i + IN_BATCH)).stream().map(PineconeStore::termId).toList();
-            var r = call("fetch", () -> stub.fetch(FetchRequest.newBuilder().setNamespace(ns).addAllIds(batch).build()));
+            var r = call("fetch", () -> rpc().fetch(FetchRequest.newBuilder().setNamespace(ns).addAllIds(batch).build()));
             for (var e : r.getVectorsMap().entrySet()) {
                 out.put(Integer.parseUnsignedInt(e.getKey().substring(2)), (int) num(e.getValue().getMetadata().getFieldsMap(), "df"));
             }
@@ -669,7 +677,7 @@ public final class PineconeStore implements VectorStore {
             var b = FetchByMetadataRequest.newBuilder().setNamespace(namespace).setFilter(filter).setLimit(PAGE);
             if (token != null) b.setPaginationToken(token);
             var request = b.build();
-            var r = call("fetchByMetadata", () -> stub.fetchByMetadata(request));
+            var r = call("fetchByMetadata", () -> rpc().fetchByMetadata(request));
             var page = new ArrayList<>(r.getVectorsMap().values());
             page.sort(java.util.Comparator.comparing(Vector::getId));
             out.addAll(page);
@@ -688,7 +696,7 @@ public final class PineconeStore implements VectorStore {
         var partContent = new HashMap<String, String>();
         for (int i = 0; i < partIds.size(); i += PAGE) {
             var batch = partIds.subList(i, Math.min(partIds.size(), i + PAGE));
-            var r = call("fetch", () -> stub.fetch(FetchRequest.newBuilder().setNamespace(namespace).addAllIds(batch).build()));
+            var r = call("fetch", () -> rpc().fetch(FetchRequest.newBuilder().setNamespace(namespace).addAllIds(batch).build()));
             for (var e : r.getVectorsMap().entrySet()) partContent.put(e.getKey(), text(e.getValue().getMetadata().getFieldsMap(), "content"));
         }
         var out = new ArrayList<Chunk>(metas.size());
@@ -781,7 +789,7 @@ public final class PineconeStore implements VectorStore {
         if (sparse != null) q.setSparseVector(sparse);
         var request = q.build();
         var kept = new ArrayList<ScoredVector>();
-        for (ScoredVector m : call("query", () -> stub.query(request)).getMatchesList()) {
+        for (ScoredVector m : call("query", () -> rpc().query(request)).getMatchesList()) {
             if (keyword && m.getScore() < MIN_KEYWORD_SCORE) continue;
             if (!glob.exact() && !glob.matches(text(m.getMetadata().getFieldsMap(), "path"))) continue;
             kept.add(m);

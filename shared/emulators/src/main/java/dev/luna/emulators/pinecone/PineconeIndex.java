@@ -62,7 +62,10 @@ final class PineconeIndex {
       if (f != 0f) nonZero = true;
     }
     if (!nonZero && !"dotproduct".equals(metric)) throw new BadRequest("Dense vectors must contain at least one non-zero value");
-    if (v.hasSparseValues()) validateSparse(v.getSparseValues());
+    if (v.hasSparseValues()) {
+      if (v.getSparseValues().getIndicesCount() == 0) throw new BadRequest("Sparse vector of " + v.getId() + " must have at least one value");
+      validateSparse(v.getSparseValues());
+    }
     if (v.hasMetadata()) {
       int size = Structs.json(v.getMetadata()).getBytes(StandardCharsets.UTF_8).length;
       if (size > MAX_METADATA_BYTES) {
