@@ -86,7 +86,7 @@ public final class PineconeStore implements VectorStore {
     static final double OPEN = 9.0e15;
     static final int MAX_BATCH_VECTORS = 100;
     static final int MAX_BATCH_BYTES = 1_500_000;
-    static final int PART_BYTES = 16_000; // JSON escaping at most doubles it: well inside 40 KB
+    static final int PART_BYTES = 30_000; // as JSON; the rest of a record's metadata fits in the other 10 KB of Pinecone's 40
     static final int MAX_SPARSE = 1000;
     static final int MAX_TOP_K = 1000;
     static final int PAGE = 100;
@@ -431,13 +431,14 @@ public final class PineconeStore implements VectorStore {
         var parts = split(c.content());
         var meta = Struct.newBuilder()
                 .putFields(KIND, str(CHUNK)).putFields(CHUNK, str(c.id())).putFields("path", str(c.path()))
-                .putFields("dirs", strings(dirs(c.path()))).putFields("depth", num(c.path().split("/", -1).length))
+                .putFields("depth", num(c.path().split("/", -1).length))
                 .putFields("ext", str(ext(c.path()))).putFields("language", str(c.language())).putFields("ckind", str(c.kind()))
                 .putFields("startLine", num(c.startLine())).putFields("endLine", num(c.endLine()))
                 .putFields("contentHash", str(c.contentHash())).putFields("fileHash", str(e.fileHash() == null ? "" : e.fileHash()))
                 .putFields("tokens", num(c.tokenCount())).putFields("content", str(parts.get(0))).putFields("parts", num(parts.size() - 1))
                 .putFields(FROM, num(g)).putFields(UNTIL, num(OPEN));
         if (c.symbol() != null) meta.putFields("symbol", str(c.symbol())).putFields("symbols", strings(symbolPrefixes(c.symbol())));
+        if (c.path().indexOf('/') > 0) meta.putFields("dirs", strings(dirs(c.path()))); // Pinecone metadata has no empty lists
         var out = new ArrayList<Vector>();
         var dense = floats(e.vector());
         var record = Vector.newBuilder().setId(c.id() + "#" + g).addAllValues(dense).setMetadata(meta);
@@ -458,7 +459,7 @@ public final class PineconeStore implements VectorStore {
         return Vector.newBuilder().setId("f#" + g + "#" + dev.luna.core.Hashes.sha256(path).substring(0, 32)).addAllValues(unit()).setMetadata(meta).build();
     }
 
-    /** Content in pieces of at most {@link #PART_BYTES} UTF-8 bytes, never splitting a character. */
+    /** Content in pieces of at most {@link #PART_BYTES} bytes as JSON (UTF-8, escapes counted), never splitting a character. */
     static List<String> split(String content) {
         var out = new ArrayList<String>();
         int start = 0;
@@ -466,7 +467,11 @@ public final class PineconeStore implements VectorStore {
             int bytes = 0, i = start;
             while (i < content.length()) {
                 int cp = content.codePointAt(i);
-                int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                int n = switch (cp) {
+                    case '"', '\\', '\n', '\r', '\t', '\b', '\f' -> 2;
+                    case '<', '>', '&', '=', '\'' -> 6; // HTML-safe JSON writers escape these as six characters
+                    default -> cp < 0x20 ? 6 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                };
                 if (bytes + n > PART_BYTES) break;
                 bytes += n;
                 i += Character.charCount(cp);

@@ -107,6 +107,13 @@ class PineconeStoreTest extends VectorStoreContract {
         assertThat(store.keyword("p1", "quoted", 1, VectorStore.Filter.NONE).get(0).chunk().content()).isEqualTo(big);
         assertThat(store.count("p1")).isEqualTo(2);
         assertThat(store.fileHashes("p1")).containsEntry("src/LruCache.java", "edited");
+
+        // characters JSON escapes (a control character takes six bytes): ~80 K characters, ~240 KB as JSON
+        String escapes = "\u0001".repeat(20_000) + "if (a <= b && c != '\\n') { s = \"<tag>\"; }\n".repeat(1_500);
+        var escaped = new Chunk(hit.id(), hit.path(), hit.language(), hit.symbol(), hit.kind(), hit.startLine(), hit.endLine(), escapes,
+                dev.luna.core.Hashes.sha256(escapes), 60_000);
+        store.put("p1", new VectorStore.Entry(escaped, EMBEDDER.embed("tags"), "edited"));
+        assertThat(store.get("p1", hit.id()).orElseThrow().chunk().content()).isEqualTo(escapes);
     }
 
     @Test
