@@ -48,8 +48,12 @@ module "http_function" {
     },
     var.function_environment,
     contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
+    contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
   )
-  secret_arns = contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {}
+  secret_arns = merge(
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {},
+    contains(each.value.secrets, "pinecone") ? local.pinecone_secret_arns : {},
+  )
 
   http_method       = each.value.http_method
   http_path         = each.value.http_path
@@ -94,7 +98,9 @@ module "queue_function" {
   environment_variables = merge(
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
+    contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
   )
+  secret_arns = contains(each.value.secrets, "pinecone") ? local.pinecone_secret_arns : {}
 
   queues = {
     for queue, mapping in each.value.consumed_queues : queue => {

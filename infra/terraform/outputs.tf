@@ -90,3 +90,8 @@ output "llm_provider_secret_arns" {
   description = "Model provider => ARN of the Secrets Manager secret holding its API key (set the values out of band)."
   value       = local.llm_secret_arns
 }
+
+output "pinecone_api_key_secret_arn" {
+  description = "ARN of the Secrets Manager secret the RAG functions read the Pinecone API key from (set its value out of band)."
+  value       = aws_secretsmanager_secret.pinecone.arn
+}

@@ -23,3 +23,31 @@ resource "aws_secretsmanager_secret" "llm" {
   recovery_window_in_days = var.secret_recovery_window_days
   tags                    = local.tags
 }
+
+# The Pinecone API key of the RAG functions (catalog "secrets": ["pinecone"]),
+# created empty like the provider keys; an operator sets it with
+#   aws secretsmanager put-secret-value --secret-id <prefix>/pinecone/api-key --secret-string "$KEY"
+# Those functions get its ARN as PINECONE_API_KEY_SECRET_ARN, the store settings
+# below, and leave to read this secret only.
+resource "aws_secretsmanager_secret" "pinecone" {
+  name                    = "${local.resource_prefix}/pinecone/api-key"
+  description             = "API key of the Pinecone project holding Luna's RAG index (value set by an operator)."
+  recovery_window_in_days = var.secret_recovery_window_days
+  tags                    = local.tags
+}
+
+locals {
+  pinecone_secret_arns = { pinecone = aws_secretsmanager_secret.pinecone.arn }
+  # What a function whose catalog entry lists "pinecone" in "secrets" is told about the store.
+  pinecone_environment = merge(
+    {
+      LUNA_RAG_STORE              = var.rag_store
+      LUNA_PINECONE_INDEX         = var.pinecone_index_name
+      LUNA_PINECONE_CREATE_INDEX  = tostring(var.pinecone_create_index)
+      LUNA_PINECONE_CLOUD         = "aws"
+      LUNA_PINECONE_REGION        = var.pinecone_region
+      PINECONE_API_KEY_SECRET_ARN = aws_secretsmanager_secret.pinecone.arn
+    },
+    var.pinecone_host == null ? {} : { LUNA_PINECONE_HOST = var.pinecone_host },
+  )
+}

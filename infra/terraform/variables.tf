@@ -244,3 +244,43 @@ variable "secret_recovery_window_days" {
     error_message = "secret_recovery_window_days must be 0 or between 7 and 30."
   }
 }
+
+variable "rag_store" {
+  description = "Vector store of the RAG functions: \"pinecone\" (shared by every function instance; needs the Pinecone API key secret) or \"lucene\" (embedded in each Lambda container's /tmp: for trials only, as instances do not share it)."
+  type        = string
+  default     = "pinecone"
+
+  validation {
+    condition     = contains(["pinecone", "lucene"], var.rag_store)
+    error_message = "rag_store must be pinecone or lucene."
+  }
+}
+
+variable "pinecone_index_name" {
+  description = "Name of the Pinecone index of the RAG functions (serverless, dimension 384, metric dotproduct; one namespace per project)."
+  type        = string
+  default     = "luna-rag"
+
+  validation {
+    condition     = can(regex("^[a-z0-9]([a-z0-9-]{0,43}[a-z0-9])?$", var.pinecone_index_name))
+    error_message = "pinecone_index_name must be 1-45 lowercase letters, digits or '-', not starting or ending with '-'."
+  }
+}
+
+variable "pinecone_host" {
+  description = "Data-plane host of the Pinecone index (e.g. luna-rag-abc1234.svc.aped-4627-b74a.pinecone.io). null: each container asks Pinecone's control plane for it by index name at start-up."
+  type        = string
+  default     = null
+}
+
+variable "pinecone_create_index" {
+  description = "Let the RAG functions create the Pinecone index on first use when it does not exist (serverless, aws, pinecone_region, dimension 384, metric dotproduct). false: create it yourself (see README)."
+  type        = bool
+  default     = true
+}
+
+variable "pinecone_region" {
+  description = "AWS region of a Pinecone serverless index the functions create (Pinecone serves us-east-1, us-west-2 and eu-west-1 on AWS)."
+  type        = string
+  default     = "us-east-1"
+}

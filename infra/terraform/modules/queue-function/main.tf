@@ -26,6 +26,7 @@ module "lambda" {
   table_arns            = var.table_arns
   bucket_arns           = var.bucket_arns
   queue_arns            = var.queue_arns
+  secret_arns           = var.secret_arns
   consumed_queue_arns   = [for q in values(var.queues) : q.arn]
   trigger_description   = "queue ${join(", ", keys(var.queues))}"
   log_retention_days    = var.log_retention_days

@@ -106,6 +106,12 @@ variable "queue_arns" {
   default     = {}
 }
 
+variable "secret_arns" {
+  description = "Name => ARN of each Secrets Manager secret the function may read (e.g. the Pinecone API key)."
+  type        = map(string)
+  default     = {}
+}
+
 variable "log_retention_days" {
   description = "Retention of the function's log group."
   type        = number

@@ -2,6 +2,7 @@ package dev.luna.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.luna.emulators.Emulators;
+import dev.luna.emulators.pinecone.PineconeServer;
 import dev.luna.http.Catalog;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
@@ -58,11 +59,13 @@ public final class LocalRuntime implements AutoCloseable {
     private final Scheduler scheduler;
 
     private final boolean ownsEmulators;
+    private final PineconeServer pinecone;
 
     private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, boolean ownsEmulators,
                          ConfigurableApplicationContext context, AwsClients aws, LambdaInvoker invoker, String generatedAdminKey,
-                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler) {
+                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone) {
         this.ownsEmulators = ownsEmulators;
+        this.pinecone = pinecone;
         this.pollers = pollers;
         this.scheduler = scheduler;
         this.invoker = invoker;
@@ -154,6 +157,7 @@ public final class LocalRuntime implements AutoCloseable {
         ConfigurableApplicationContext context = null;
         AwsClients aws = null;
         Scheduler scheduler = null;
+        PineconeServer pinecone = null;
         var pollers = new ArrayList<QueuePoller>();
         try {
             emulators = b.sharedStore != null ? b.sharedStore : Emulators.start(b.dataDirectory);
@@ -167,6 +171,7 @@ public final class LocalRuntime implements AutoCloseable {
             // RAG indexes and the embedding cache persist beside the emulators' data (in memory without a data directory)
             if (b.dataDirectory != null) properties.put("LUNA_RAG_INDEX_DIR", b.dataDirectory.resolve("rag").toAbsolutePath().toString());
             properties.putAll(b.settings);
+            pinecone = pineconeStandIn(properties);
             var config = LunaConfig.from(properties::get);
             // the runtime's own clients: the queue pollers (one long poll open per queue) and provisioning
             aws = new AwsClients(LunaConfig.from(k -> AwsClients.HTTP_MAX_CONNECTIONS.equals(k) ? "1024" : properties.get(k)));
@@ -209,7 +214,7 @@ public final class LocalRuntime implements AutoCloseable {
                     server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
             return new LocalRuntime(server, executor, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
-                    b.dataDirectory, pollers, scheduler);
+                    b.dataDirectory, pollers, scheduler, pinecone);
         } catch (RuntimeException e) {
             server.stop(0);
             pollers.forEach(QueuePoller::stop);
@@ -217,8 +222,37 @@ public final class LocalRuntime implements AutoCloseable {
             if (context != null) context.close();
             if (aws != null) aws.close();
             if (emulators != null && b.sharedStore == null) emulators.close();
+            if (pinecone != null) pinecone.close();
             throw e;
         }
+    }
+
+    /**
+     * With {@code LUNA_RAG_STORE=pinecone} and neither {@code LUNA_PINECONE_HOST} nor {@code LUNA_PINECONE_CONTROL_URL}
+     * (as setting or environment variable), starts the in-memory Pinecone stand-in and points the RAG functions at its
+     * control plane, which creates the index on first use — so the Pinecone path can be tried without an account.
+     * Its vectors live in memory only.
+     */
+    private static PineconeServer pineconeStandIn(Map<String, String> properties) {
+        java.util.function.Function<String, String> lookup = k -> properties.getOrDefault(k, System.getenv(k));
+        if (!"pinecone".equalsIgnoreCase(String.valueOf(lookup.apply("LUNA_RAG_STORE")).trim())) return null;
+        if (present(lookup.apply("LUNA_PINECONE_HOST")) || present(lookup.apply("LUNA_PINECONE_CONTROL_URL"))) return null;
+        String key = present(lookup.apply("PINECONE_API_KEY")) ? lookup.apply("PINECONE_API_KEY") : "local-pinecone-key";
+        var server = PineconeServer.start(key);
+        properties.put("PINECONE_API_KEY", key);
+        properties.put("LUNA_PINECONE_CONTROL_URL", server.controlUrl().toString());
+        properties.put("LUNA_PINECONE_CREATE_INDEX", "true");
+        log.info("LUNA_RAG_STORE=pinecone without a host: RAG uses the in-memory Pinecone stand-in at {}", server.controlUrl());
+        return server;
+    }
+
+    private static boolean present(String v) {
+        return v != null && !v.isBlank();
+    }
+
+    /** The Pinecone stand-in this runtime started for {@code LUNA_RAG_STORE=pinecone}, if it did. */
+    public Optional<PineconeServer> pinecone() {
+        return Optional.ofNullable(pinecone);
     }
 
     /**
@@ -297,6 +331,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (platform != null) platform.close();
         aws.close();
         if (ownsEmulators) emulators.close();
+        if (pinecone != null) pinecone.close();
     }
 
     /** The requested port is taken. */

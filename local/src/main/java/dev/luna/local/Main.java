@@ -49,6 +49,7 @@ public final class Main {
                     .setting("LUNA_CIRCUIT_COOL_DOWN_SECONDS", System.getenv("LUNA_CIRCUIT_COOL_DOWN_SECONDS"))
                     .setting("LUNA_TASK_STUCK_GRACE_SECONDS", System.getenv("LUNA_TASK_STUCK_GRACE_SECONDS"))
                     .setting("LUNA_TASK_REQUEUE_AFTER_SECONDS", System.getenv("LUNA_TASK_REQUEUE_AFTER_SECONDS"))
+                    .setting("LUNA_RAG_STORE", System.getenv("LUNA_RAG_STORE"))
                     .start();
         } catch (LocalRuntime.PortInUseException | IllegalArgumentException e) {
             fail(e.getMessage());

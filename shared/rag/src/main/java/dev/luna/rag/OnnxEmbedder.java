@@ -17,9 +17,12 @@ public final class OnnxEmbedder implements Embedder {
         return "all-minilm-l6-v2-q";
     }
 
+    /** The model's dimension, known without loading it. */
+    public static final int DIMENSION = 384;
+
     @Override
     public int dimension() {
-        return 384;
+        return DIMENSION;
     }
 
     @Override

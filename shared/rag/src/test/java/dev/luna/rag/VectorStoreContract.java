@@ -153,4 +153,106 @@ abstract class VectorStoreContract {
         assertThat(store.keyword("p1", "dropEldest", 10, VectorStore.Filter.NONE)).isEmpty();
         assertThat(store.count("p1")).isEqualTo(2);
     }
+
+    @Test
+    void pathGlobsOfEveryShape() {
+        index("p1", "src/main/HttpRequestParser.java", PARSER);
+        index("p1", "src/test/LruCache.java", CACHE);
+        index("p1", "docs/deploy.md", DOC);
+        var q = EMBEDDER.embed("cache");
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/**/Lru*.java", null, null)))
+                .extracting(h -> h.chunk().path()).containsOnly("src/test/LruCache.java").hasSize(2);
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("**/*.md", null, null))).extracting(h -> h.chunk().path()).containsOnly("docs/deploy.md");
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("**/*.java", null, null))).hasSize(4);
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/*/Http?equestParser.java", null, null))).hasSize(2);
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/main/HttpRequestParser.java", null, null))).hasSize(2);
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/main/*", null, null))).hasSize(2);
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/*", null, null))).isEmpty();
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/**", null, null))).hasSize(4);
+        assertThat(store.vector("p1", q, 10, new VectorStore.Filter("src/main/HttpRequestParser.jav", null, null))).isEmpty();
+        assertThat(store.keyword("p1", "cache request", 10, new VectorStore.Filter("src/**", "java", "HttpRequestParser")))
+                .isNotEmpty().extracting(h -> h.chunk().symbol()).allMatch(s -> s.startsWith("HttpRequestParser"));
+    }
+
+    @Test
+    void anEmptyNamespaceHoldsNothing() {
+        index("p1", "src/LruCache.java", CACHE);
+        assertThat(store.count("nobody")).isZero();
+        assertThat(store.fileHashes("nobody")).isEmpty();
+        assertThat(store.keyword("nobody", "cache", 5, VectorStore.Filter.NONE)).isEmpty();
+        assertThat(store.vector("nobody", EMBEDDER.embed("cache"), 5, VectorStore.Filter.NONE)).isEmpty();
+        String id = store.keyword("p1", "cache", 1, VectorStore.Filter.NONE).get(0).chunk().id();
+        assertThat(store.get("nobody", id)).isEmpty();
+        assertThat(store.load("nobody", List.of(id))).isEmpty();
+        assertThat(store.keyword("p1", "the of and", 5, VectorStore.Filter.NONE)).isEmpty(); // stop words only
+    }
+
+    @Test
+    void oneApplyReplacesAndDeletesTogether() {
+        index("p1", "src/LruCache.java", CACHE);
+        index("p1", "src/HttpRequestParser.java", PARSER);
+        index("p1", "docs/deploy.md", DOC);
+        String changed = CACHE.replace("evictOldest", "dropEldest");
+        store.apply("p1", List.of("src/LruCache.java"), entries("src/LruCache.java", changed), List.of("src/HttpRequestParser.java"));
+        assertThat(store.fileHashes("p1")).isEqualTo(Map.of("src/LruCache.java", dev.luna.core.Hashes.sha256(changed),
+                "docs/deploy.md", dev.luna.core.Hashes.sha256(DOC)));
+        assertThat(store.count("p1")).isEqualTo(3);
+        assertThat(store.keyword("p1", "parse http request", 10, VectorStore.Filter.NONE)).isEmpty();
+        assertThat(store.keyword("p1", "drop eldest", 10, VectorStore.Filter.NONE)).extracting(h -> h.chunk().symbol()).contains("LruCache.dropEldest");
+        assertThat(store.vector("p1", EMBEDDER.embed("parse http"), 10, VectorStore.Filter.NONE)).hasSize(3);
+        // a file that now yields no chunks leaves the index, like a deleted one
+        store.apply("p1", List.of("docs/deploy.md"), List.of(), List.of());
+        assertThat(store.fileHashes("p1")).containsOnlyKeys("src/LruCache.java");
+        assertThat(store.count("p1")).isEqualTo(2);
+    }
+
+    @Test
+    void readersNeverSeeHalfAnUpdate() throws Exception {
+        String changed = CACHE.replace("evictOldest", "dropEldest");
+        var versions = List.of(entries("src/LruCache.java", CACHE), entries("src/LruCache.java", changed));
+        store.apply("p1", List.of("src/LruCache.java"), versions.get(0), List.of());
+        var onlyTheFile = new VectorStore.Filter("src/LruCache.java", null, null);
+        var q = EMBEDDER.embed("evict the eldest cache entry");
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        var writer = new Thread(() -> {
+            try {
+                for (int i = 1; i <= 12; i++) store.apply("p1", List.of("src/LruCache.java"), versions.get(i % 2), List.of());
+            } finally {
+                done.set(true);
+            }
+        });
+        var mixed = new ArrayList<String>();
+        int whole = 0;
+        writer.start();
+        try {
+            while (!done.get() || whole == 0) {
+                var seen = store.vector("p1", q, 10, onlyTheFile).stream().map(h -> h.chunk().content()).toList();
+                boolean old = seen.stream().anyMatch(c -> c.contains("evictOldest"));
+                boolean neu = seen.stream().anyMatch(c -> c.contains("dropEldest"));
+                if ((old && neu) || seen.size() > 2) mixed.add(String.join(" | ", seen));
+                if (seen.size() == 2) whole++;
+            }
+        } finally {
+            writer.join();
+        }
+        assertThat(mixed).as("reads that saw two versions at once").isEmpty();
+        assertThat(whole).isPositive();
+        assertThat(store.count("p1")).isEqualTo(2);
+    }
+
+    @Test
+    void rareTermsOutweighCommonOnes() {
+        index("p1", "docs/a.md", "# Alpha\ncommon common common common common words here.\n");
+        index("p1", "docs/b.md", "# Beta\nrare word.\n");
+        index("p1", "docs/c.md", "# Gamma\ncommon thing.\n");
+        index("p1", "docs/d.md", "# Delta\ncommon stuff.\n");
+        index("p1", "docs/e.md", "# Epsilon\ncommon again.\n");
+        var hits = store.keyword("p1", "common rare", 5, VectorStore.Filter.NONE);
+        assertThat(hits).hasSize(5);
+        assertThat(hits.get(0).chunk().path()).isEqualTo("docs/b.md");
+        // statistics follow updates: once every file says rare, rare is the common word
+        for (String f : List.of("a", "c", "d", "e")) index("p1", "docs/" + f + ".md", "# " + f + "\nrare rare rare.\n");
+        index("p1", "docs/b.md", "# Beta\ncommon word.\n");
+        assertThat(store.keyword("p1", "common rare", 5, VectorStore.Filter.NONE).get(0).chunk().path()).isEqualTo("docs/b.md");
+    }
 }

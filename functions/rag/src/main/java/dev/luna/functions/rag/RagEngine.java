@@ -11,8 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The per-container RAG machinery: chunker, the embedding model behind its caches (loaded on first use), the vector
- * store and the retriever. The store is embedded Lucene, on disk under {@code LUNA_RAG_INDEX_DIR} or in memory when
- * no directory is configured.
+ * store and the retriever. The store is chosen by {@link RagStores} ({@code LUNA_RAG_STORE}): embedded Lucene, on
+ * disk under {@code LUNA_RAG_INDEX_DIR} or in memory when no directory is configured (the default), or Pinecone.
  */
 final class RagEngine implements AutoCloseable {
     static final String INDEX_DIR = "LUNA_RAG_INDEX_DIR";
@@ -24,8 +24,12 @@ final class RagEngine implements AutoCloseable {
     private volatile Retriever retriever;
 
     RagEngine(Path directory) {
+        this(directory, new LuceneStore(directory == null ? null : directory.resolve("indexes")));
+    }
+
+    RagEngine(Path directory, VectorStore store) {
         this.directory = directory;
-        this.store = new LuceneStore(directory == null ? null : directory.resolve("indexes"));
+        this.store = store;
     }
 
     CachingEmbedder embedder() {

@@ -40,7 +40,8 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         Platform platform = PlatformHolder.of(context);
         var config = platform.config();
         String dir = config.setting(RagEngine.INDEX_DIR, config.isLocal() ? null : "/tmp/luna-rag");
-        var engine = new RagEngine(dir == null ? null : Path.of(dir));
+        Path directory = dir == null ? null : Path.of(dir);
+        var engine = new RagEngine(directory, RagStores.create(config, directory, dev.luna.rag.OnnxEmbedder.DIMENSION));
         context.registerBean("ragEngine", RagEngine.class, () -> engine);
         var jobs = new IndexJobRepository(platform.aws(), platform.clock());
         var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock());
