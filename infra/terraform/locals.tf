@@ -50,13 +50,13 @@ locals {
       # with the mapping's maximum concurrency and the oldest-message alarm.
       consumed_queues = merge(
         {
-          for q in (fn.trigger.type == "queue" ? [fn.trigger.queue] : []) : q => {
+          for q in(fn.trigger.type == "queue" ? [fn.trigger.queue] : []) : q => {
             max_concurrency = try(fn.trigger.maxConcurrency, 2)
             alarm_seconds   = 900
           }
         },
         {
-          for p in (fn.trigger.type == "task" ? local.priorities : []) : "tasks-${fn.trigger.taskType}-${p}" => {
+          for p in(fn.trigger.type == "task" ? local.priorities : []) : "tasks-${fn.trigger.taskType}-${p}" => {
             max_concurrency = try(fn.trigger.priorityConcurrency[p], local.default_priority_concurrency[p])
             alarm_seconds   = local.oldest_message_alarm_seconds[p]
           }
