@@ -68,7 +68,11 @@ final class GitHttpStandIn implements AutoCloseable {
                 InputStream in = ex.getRequestBody();
                 if ("gzip".equals(ex.getRequestHeaders().getFirst("Content-Encoding"))) in = new GZIPInputStream(in);
                 var body = new ByteArrayOutputStream();
-                uploadPack().upload(in, body, null);
+                try {
+                    uploadPack().upload(in, body, null);
+                } catch (IOException e) {
+                    // UploadPack has written the protocol's "ERR …" line for the client (e.g. a want that is not ours), as GitServlet sends it
+                }
                 send(ex, "application/x-git-upload-pack-result", body.toByteArray());
             } else {
                 ex.sendResponseHeaders(404, -1);

@@ -184,14 +184,21 @@ final class GitSource {
             throw new IllegalStateException("no temporary directory for the clone: " + e.getMessage(), e);
         }
         var monitor = new Guard(dir, settings.maxRepositoryBytes(), System.nanoTime() + settings.timeout().toNanos());
+        String wanted = null;
         try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
             var config = git.getRepository().getConfig();
             config.setString("http", null, "followRedirects", "false");
+            config.setInt("gc", null, "auto", 0); // no background gc in a directory about to be deleted
+            config.setBoolean("gc", null, "autoDetach", false);
             config.save();
-            String wanted = resolve(git, url, source.ref(), credentials);
+            wanted = resolve(git, url, source.ref(), credentials);
             fetchOne(git, url, wanted, credentials, monitor);
             return read(git.getRepository(), include, exclude, errors);
         } catch (GitAPIException | IOException e) {
+            if (wanted != null && ObjectId.isId(wanted) && monitor.stopped == null) {
+                throw new LunaException(ErrorCode.VALIDATION_FAILED, "git source " + url + ": commit " + wanted + " could not be fetched (no such "
+                        + "commit, or the server does not serve commits that are not branch or tag tips by id)", Map.of("field", "source.ref"));
+            }
             throw failure(url, source.ref(), e, monitor);
         } finally {
             try {

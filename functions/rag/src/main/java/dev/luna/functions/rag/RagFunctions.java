@@ -44,7 +44,7 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         context.registerBean("ragEngine", RagEngine.class, () -> engine);
         var jobs = new IndexJobRepository(platform.aws(), platform.clock());
         var git = new GitSource(gitSettings(config));
-        var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock(), git, new MediaFiles(MediaDescriber.NONE));
+        var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock(), git, new MediaFiles(OpenAiMediaDescriber.from(config)));
         boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, Boolean.toString(config.isLocal())));
         String queue = config.queueName("rag-index");
         Consumer<String> dispatch = inline ? indexer::run : jobId -> {
