@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.sound.sampled.AudioFileFormat;
@@ -35,8 +36,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * opus) — one chunk per file (language {@code image}/{@code audio}, kind {@code media}, symbol the file name,
  * lines 1–1) whose text describes it: path, the words of its name, format, size, and for images the pixel
  * dimensions (ImageIO reads only the header), for WAV/AIFF/AU the encoding, sample rate, channels and duration
- * (javax.sound.sampled); other formats are described by name, type and size. A caption or transcript from the
- * describer, when there is one, is appended.
+ * (javax.sound.sampled); other formats are described by name, type and size. A file in a format these readers
+ * know that they cannot read (a corrupt PNG, a WAV that is not one) is skipped with the reason. A caption or
+ * transcript from the describer, when there is one, is appended.
  */
 final class MediaFiles {
     enum Kind { PDF, IMAGE, AUDIO }
@@ -90,8 +92,14 @@ final class MediaFiles {
         if (kind == null) throw new IllegalArgumentException("not a media file: " + f.path());
         return switch (kind) {
             case PDF -> pdf(f, errors);
-            case IMAGE -> List.of(media(f, "image", image(f)));
-            case AUDIO -> List.of(media(f, "audio", audio(f)));
+            case IMAGE -> {
+                String details = image(f, errors);
+                yield details == null ? null : List.of(media(f, "image", details));
+            }
+            case AUDIO -> {
+                String details = audio(f, errors);
+                yield details == null ? null : List.of(media(f, "audio", details));
+            }
         };
     }
 
@@ -159,8 +167,10 @@ final class MediaFiles {
 
     // ---- images and audio
 
-    private String image(SourceFile f) {
+    /** Format and pixel size; null (and an error) for a file in a format ImageIO reads that it cannot read. */
+    private String image(SourceFile f, List<FileError> errors) {
         String type = IMAGE.get(extension(f.path()));
+        boolean readable = ImageIO.getImageReadersBySuffix(extension(f.path())).hasNext();
         try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(f.bytes()))) {
             var readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers != null && readers.hasNext()) {
@@ -173,14 +183,21 @@ final class MediaFiles {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return type + " image (unreadable header: " + shorten(e.getMessage()) + ")";
+            errors.add(new FileError(f.path(), "binary file that is not a readable " + type + " image (" + shorten(e.getMessage()) + "); not indexed"));
+            return null;
+        }
+        if (readable) {
+            errors.add(new FileError(f.path(), "binary file that is not a readable " + type + " image; not indexed"));
+            return null;
         }
         return type + " image (dimensions not read for this format)";
     }
 
-    private String audio(SourceFile f) {
+    /** Format details; null (and an error) for a WAV/AIFF/AU file javax.sound.sampled cannot read. */
+    private String audio(SourceFile f, List<FileError> errors) {
         String ext = extension(f.path());
         String type = AUDIO.getOrDefault(ext, ext.toUpperCase(Locale.ROOT));
+        boolean sampled = Set.of("wav", "aif", "aiff", "aifc", "au").contains(ext);
         try {
             AudioFileFormat ff = AudioSystem.getAudioFileFormat(new ByteArrayInputStream(f.bytes()));
             var fmt = ff.getFormat();
@@ -192,6 +209,10 @@ final class MediaFiles {
             if (frames > 0 && fmt.getFrameRate() > 0) sb.append(", duration ").append(duration(frames / fmt.getFrameRate()));
             return sb.toString();
         } catch (UnsupportedAudioFileException | IOException | RuntimeException e) {
+            if (sampled) {
+                errors.add(new FileError(f.path(), "binary file that is not a readable " + type + " recording; not indexed"));
+                return null;
+            }
             return type + " audio (format details not read for this format)";
         }
     }

@@ -101,6 +101,12 @@ class MediaFilesTest {
         assertThat(audio.content()).contains("WAVE audio, PCM_SIGNED, 16000 Hz, stereo, 16-bit, duration 2.00 s")
                 .contains("Transcript (test-model): Two seconds of silence.");
         assertThat(errors).isEmpty();
+
+        assertThat(plain.chunks(new SourceFile("broken.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}), errors)).isNull();
+        assertThat(plain.chunks(new SourceFile("broken.wav", "RIFF????WAVEnope".getBytes()), errors)).isNull();
+        assertThat(errors).extracting(FileError::reason).satisfiesExactly(
+                r -> assertThat(r).startsWith("binary file that is not a readable PNG image"),
+                r -> assertThat(r).startsWith("binary file that is not a readable WAV recording"));
     }
 
     static byte[] pdf(List<String> pages, String userPassword) throws IOException {
