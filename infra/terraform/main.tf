@@ -92,7 +92,9 @@ module "queue_function" {
   environment_variables = merge(
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
+    contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_environment : {},
   )
+  secret_arns = contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_arns : {}
 
   queue_name                       = each.value.queue
   queue_arn                        = module.data.queue_arns[each.value.queue]

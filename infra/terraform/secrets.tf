@@ -23,3 +23,15 @@ resource "aws_secretsmanager_secret" "llm" {
   recovery_window_in_days = var.secret_recovery_window_days
   tags                    = local.tags
 }
+
+# Tokens for private git repositories indexed by rag-index-worker: an operator
+# creates one secret per token under <prefix>/rag-git/, e.g.
+#   aws secretsmanager create-secret --name <prefix>/rag-git/acme-ci --secret-string "$TOKEN"
+# and index requests name it: {"source": {"type": "git", ..., "credentialsSecret": "acme-ci"}}.
+# Functions whose catalog entry lists "rag-git-tokens" in "secrets" get the prefix as
+# LUNA_RAG_GIT_SECRET_PREFIX and may read only the secrets under it.
+locals {
+  rag_git_secret_prefix      = "${local.resource_prefix}/rag-git/"
+  rag_git_secret_environment = { LUNA_RAG_GIT_SECRET_PREFIX = local.rag_git_secret_prefix }
+  rag_git_secret_arns        = { "rag-git" = "arn:aws:secretsmanager:${var.region}:*:secret:${local.rag_git_secret_prefix}*" }
+}

@@ -24,6 +24,7 @@ module "lambda" {
   table_arns            = var.table_arns
   bucket_arns           = var.bucket_arns
   queue_arns            = var.queue_arns
+  secret_arns           = var.secret_arns
   consumed_queue_arn    = var.queue_arn
   trigger_description   = "queue ${var.queue_name}"
   log_retention_days    = var.log_retention_days

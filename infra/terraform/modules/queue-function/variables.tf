@@ -177,3 +177,9 @@ variable "oldest_message_alarm_seconds" {
   type        = number
   default     = 900
 }
+
+variable "secret_arns" {
+  description = "Name => ARN (or ARN pattern) of the Secrets Manager secrets the function may read."
+  type        = map(string)
+  default     = {}
+}

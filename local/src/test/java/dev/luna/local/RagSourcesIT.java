@@ -539,6 +539,15 @@ class RagSourcesIT {
         assertThat(optimized.get("tokensBefore").asLong() - optimized.get("tokensAfter").asLong()).isEqualTo(saved1 + saved2);
         // the summary call itself is accounted like any model call
         assertThat(usage.data().get("groups").toString()).contains("rag-summarize");
+
+        // a budget that refuses the call stops summarising, and the response says why
+        var budget = api.post("/api/v1/tokens/budget?projectId=" + project, "{\"monthlyLimitUsd\": 0.00001}");
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(201);
+        var refused = api.post("/api/v1/tokens/optimize", Json.write(body));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+        refused.data().get("strategies").forEach(s -> assertThat(s.get("strategy").asString()).isNotEqualTo("summarize"));
+        assertThat(refused.data().get("notApplied").toString()).contains("summarize: stopped:").containsIgnoringCase("budget");
+        assertThat(openai.requests).hasSize(1);
     }
 
     @Test

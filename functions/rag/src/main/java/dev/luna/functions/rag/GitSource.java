@@ -193,6 +193,10 @@ final class GitSource {
             config.save();
             wanted = resolve(git, url, source.ref(), credentials);
             fetchOne(git, url, wanted, credentials, monitor);
+            if (monitor.stopped != null) throw stopped(url, monitor); // a cancelled fetch returns without the ref
+            if (git.getRepository().resolve(TARGET) == null) {
+                throw new LunaException(ErrorCode.VALIDATION_FAILED, "git source " + url + ": the repository did not send " + wanted, Map.of("field", "source.ref"));
+            }
             return read(git.getRepository(), include, exclude, errors);
         } catch (GitAPIException | IOException e) {
             if (wanted != null && ObjectId.isId(wanted) && monitor.stopped == null) {
@@ -327,8 +331,13 @@ final class GitSource {
         }
     }
 
+    private static LunaException stopped(String url, Guard guard) {
+        return new LunaException(ErrorCode.PAYLOAD_TOO_LARGE, "git source " + url + ": fetching stopped: " + guard.stopped + "; nothing was indexed",
+                Map.of("field", "source.url"));
+    }
+
     private LunaException failure(String url, String ref, Exception e, Guard guard) {
-        if (guard.stopped != null) return new LunaException(ErrorCode.VALIDATION_FAILED, "fetching " + url + " stopped: " + guard.stopped, Map.of());
+        if (guard.stopped != null) return stopped(url, guard);
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();

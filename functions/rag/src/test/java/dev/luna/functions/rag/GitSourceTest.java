@@ -96,6 +96,28 @@ class GitSourceTest {
     }
 
     @Test
+    void symbolicLinksAreNotFollowedAndTheSizeAndTimeGuardsStopAFetch(@TempDir Path dir) throws Exception {
+        Path repoDir = dir.resolve("repo");
+        try (Git g = Git.init().setDirectory(repoDir.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repoDir.resolve("A.java"), "class A {}\n");
+            Files.createSymbolicLink(repoDir.resolve("passwd"), Path.of("/etc/passwd"));
+            g.add().addFilepattern(".").call();
+            g.commit().setMessage("one").setAuthor("t", "t@e").setCommitter("t", "t@e").setSign(false).call();
+        }
+        var errors = new ArrayList<FileError>();
+        var fetched = LOCAL.fetch(git(repoDir.toString(), null, null), List.of(), List.of(), errors);
+        assertThat(fetched.files()).extracting(SourceFile::path).containsExactly("A.java");
+        assertThat(errors).containsExactly(new FileError("passwd", "symbolic link; not followed"));
+
+        var tiny = new GitSource(new GitSource.Settings(true, true, Duration.ofSeconds(30), 1, name -> null));
+        assertThatThrownBy(() -> tiny.fetch(git(repoDir.toString(), null, null), List.of(), List.of(), new ArrayList<>()))
+                .isInstanceOf(LunaException.class).hasMessageContaining("fetching stopped: the repository is larger than 1 bytes");
+        var late = new GitSource(new GitSource.Settings(true, true, Duration.ofNanos(1), 1L << 30, name -> null));
+        assertThatThrownBy(() -> late.fetch(git(repoDir.toString(), null, null), List.of(), List.of(), new ArrayList<>()))
+                .isInstanceOf(LunaException.class).hasMessageContaining("fetching stopped: it took longer than the clone timeout");
+    }
+
+    @Test
     void anUnknownCredentialsSecretFailsBeforeAnyNetworkCall() {
         assertThatThrownBy(() -> LOCAL.fetch(git("https://github.com/acme/repo.git", null, "nope"), List.of(), List.of(), new ArrayList<>()))
                 .isInstanceOf(LunaException.class).hasMessageContaining("credentials secret 'nope' is not configured");
