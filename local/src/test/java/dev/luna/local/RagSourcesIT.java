@@ -397,6 +397,47 @@ class RagSourcesIT {
         assertThat(query(project, "door open ding", Map.of("language", "audio")).get("path").asString()).isEqualTo("sounds/door-chime.wav");
     }
 
+    @Test
+    void largeRecordingsAreIndexedByTheirHeadAndLargePdfsWholeFromAnS3Prefix() throws Exception {
+        String project = project(api);
+        var e = runtime.emulators();
+        var config = dev.luna.store.LunaConfig.from(Map.of("AWS_REGION", "us-east-1", dev.luna.store.LunaConfig.DYNAMODB_ENDPOINT,
+                e.dynamoEndpoint().toString(), dev.luna.store.LunaConfig.S3_ENDPOINT, e.s3Endpoint().toString(),
+                dev.luna.store.LunaConfig.SQS_ENDPOINT, e.sqsEndpoint().toString(), dev.luna.store.LunaConfig.RESOURCE_PREFIX, "luna")::get);
+        byte[] recording = wav(8000, 8000 * 200); // 200 s of 16-bit mono: 3.2 MB
+        byte[] filler = new byte[2 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(filler);
+        byte[] bigPdf;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf(List.of("Quarterly audit findings\nNo material weaknesses were found.")));
+             var out = new ByteArrayOutputStream()) {
+            doc.getDocumentCatalog().setMetadata(new org.apache.pdfbox.pdmodel.common.PDMetadata(doc, new ByteArrayInputStream(filler)));
+            doc.save(out);
+            bigPdf = out.toByteArray();
+        }
+        assertThat(recording.length).isGreaterThan(3_000_000);
+        assertThat(bigPdf.length).isGreaterThan(2_000_000);
+        try (var aws = new dev.luna.store.AwsClients(config)) {
+            String bucket = config.bucketName("artifacts");
+            aws.s3().putObject(b -> b.bucket(bucket).key("projects/" + project + "/media/all-hands-recording.wav"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(recording));
+            aws.s3().putObject(b -> b.bucket(bucket).key("projects/" + project + "/media/audit-report.pdf"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bigPdf));
+            aws.s3().putObject(b -> b.bucket(bucket).key("projects/" + project + "/media/huge-log.txt"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(filler));
+        }
+        var job = job(api, index(project, Map.of("type", "s3", "prefix", "media/")));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("succeeded");
+        assertThat(job.get("result").get("filesIndexed").asInt()).isEqualTo(2);
+        assertThat(job.get("errors").toString()).contains("huge-log.txt").contains("larger than 1048576 bytes");
+        var audio = query(project, "all hands recording", Map.of("language", "audio"));
+        assertThat(audio.get("content").asString()).contains("WAVE audio, PCM_SIGNED, 8000 Hz, mono, 16-bit, duration 3 min 20.0 s")
+                .contains("3.1 MB").doesNotContain("Transcript");
+        assertThat(query(project, "material weaknesses audit", Map.of("language", "pdf")).get("symbol").asString()).isEqualTo("page 1");
+        // unchanged on a second run, though only its head was read
+        var again = job(api, index(project, Map.of("type", "s3", "prefix", "media/")));
+        assertThat(again.get("result").get("filesUnchanged").asInt()).isEqualTo(2);
+    }
+
     static JsonNode query(String project, String text, Map<String, String> filters) {
         var r = api.post("/api/v1/rag/query", Json.write(Map.of("projectId", project, "query", text, "mode", "keyword", "filters", filters)));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

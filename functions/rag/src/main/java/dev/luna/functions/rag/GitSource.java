@@ -316,8 +316,18 @@ final class GitSource {
                 }
                 var loader = repo.open(tree.getObjectId(0));
                 long size = loader.getSize();
-                if (size > Archives.MAX_FILE_BYTES) {
-                    errors.add(new FileError(path, "larger than " + Archives.MAX_FILE_BYTES + " bytes"));
+                int limit = MediaFiles.readLimit(path, size);
+                if (limit == 0) {
+                    errors.add(new FileError(path, "larger than " + (MediaFiles.kindOf(path) == MediaFiles.Kind.PDF ? MediaFiles.MAX_PDF_BYTES
+                            : Archives.MAX_FILE_BYTES) + " bytes"));
+                    continue;
+                }
+                if (limit > 0) { // a large image or recording: its head is enough for its metadata
+                    try (var in = loader.openStream()) {
+                        byte[] head = in.readNBytes(limit);
+                        total += head.length;
+                        files.add(new SourceFile(Archives.safePath(path), head, size));
+                    }
                     continue;
                 }
                 total += size;

@@ -122,8 +122,15 @@ final class Indexer {
                 if (o.key().endsWith("/")) continue;
                 String rel = o.key().substring(base.length());
                 if (out.size() >= MAX_S3_FILES) throw new dev.luna.core.ValidationException("source.prefix", "holds more than " + MAX_S3_FILES + " files");
-                if (o.size() > Archives.MAX_FILE_BYTES) {
-                    errors.add(new FileError(rel, "larger than " + Archives.MAX_FILE_BYTES + " bytes"));
+                int limit = MediaFiles.readLimit(rel, o.size());
+                if (limit == 0) {
+                    errors.add(new FileError(rel, "larger than " + (MediaFiles.kindOf(rel) == MediaFiles.Kind.PDF ? MediaFiles.MAX_PDF_BYTES
+                            : Archives.MAX_FILE_BYTES) + " bytes"));
+                    continue;
+                }
+                if (limit > 0) { // a large image or recording: its head is enough for its metadata
+                    byte[] head = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(o.key()).range("bytes=0-" + (limit - 1))).asByteArray();
+                    out.add(new SourceFile(Archives.safePath(rel), head, o.size()));
                     continue;
                 }
                 byte[] bytes = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asByteArray();
@@ -160,7 +167,7 @@ final class Indexer {
                 errors.add(new FileError(f.path(), "listed more than once; the first copy was used"));
                 continue;
             }
-            String hash = Hashes.sha256Hex(f.bytes());
+            String hash = Hashes.sha256Hex(f.bytes()) + (f.truncated() ? ":" + f.size() : "");
             if (hash.equals(existing.get(f.path()))) {
                 unchanged++;
                 continue;

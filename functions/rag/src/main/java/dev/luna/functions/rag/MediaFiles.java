@@ -44,6 +44,10 @@ final class MediaFiles {
     enum Kind { PDF, IMAGE, AUDIO }
 
     static final int MAX_PDF_PAGES = 2000;
+    /** PDFs are read whole up to this size (other files: {@link Archives#MAX_FILE_BYTES}). */
+    static final int MAX_PDF_BYTES = 32 * 1024 * 1024;
+    /** Of an image or recording above {@link Archives#MAX_FILE_BYTES}, only this head is read, for its metadata. */
+    static final int HEAD_BYTES = 64 * 1024;
     private static final Map<String, String> IMAGE = Map.of("png", "PNG", "jpg", "JPEG", "jpeg", "JPEG", "gif", "GIF", "bmp", "BMP",
             "tif", "TIFF", "tiff", "TIFF", "webp", "WebP");
     private static final Map<String, String> AUDIO = Map.of("wav", "WAV", "aif", "AIFF", "aiff", "AIFF", "aifc", "AIFF-C", "au", "AU",
@@ -73,6 +77,17 @@ final class MediaFiles {
         if (IMAGE.containsKey(ext)) return Kind.IMAGE;
         if (AUDIO.containsKey(ext) || ext.equals("opus")) return Kind.AUDIO;
         return null;
+    }
+
+    /**
+     * How a git or S3 source reads a file of {@code size} bytes: whole (-1), its head only (that many bytes: images
+     * and audio above the file limit), or not at all (0: too large).
+     */
+    static int readLimit(String path, long size) {
+        var kind = kindOf(path);
+        if (kind == Kind.PDF) return size <= MAX_PDF_BYTES ? -1 : 0;
+        if (size <= Archives.MAX_FILE_BYTES) return -1;
+        return kind == null ? 0 : HEAD_BYTES;
     }
 
     static String mimeType(String path) {
@@ -229,10 +244,12 @@ final class MediaFiles {
         String words = String.join(" ", f.path().replaceAll("\\.[^./]+$", "").split("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})")).strip();
         var text = new StringBuilder();
         text.append(language.equals("image") ? "Image" : "Audio").append(" file ").append(f.path()).append('\n')
-                .append(details).append(", ").append(size(f.bytes().length)).append(", ").append(mimeType(f.path())).append('\n')
+                .append(details).append(", ").append(size(f.size())).append(", ").append(mimeType(f.path())).append('\n')
                 .append("Name: ").append(words);
         var kind = language.equals("image") ? Kind.IMAGE : Kind.AUDIO;
-        var described = describer.describe(kind, f.path(), mimeType(f.path()), f.bytes());
+        // only whole files are described (a large file's head is not a picture or a recording)
+        var described = f.truncated() ? java.util.Optional.<MediaDescriber.Description>empty()
+                : describer.describe(kind, f.path(), mimeType(f.path()), f.bytes());
         described.ifPresent(d -> text.append('\n').append(kind == Kind.IMAGE ? "Caption" : "Transcript").append(" (").append(d.model()).append("): ")
                 .append(Tokens.truncate(d.text().strip(), Math.max(64, maxTokens - 64))));
         return chunk(f.path(), language, name, "media", 1, 1, text.toString());

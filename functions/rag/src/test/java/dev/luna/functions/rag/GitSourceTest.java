@@ -66,6 +66,9 @@ class GitSourceTest {
             Files.writeString(repoDir.resolve("src/A.java"), "class A {}\n");
             Files.writeString(repoDir.resolve("notes.md"), "# Notes\n");
             Files.write(repoDir.resolve("big.bin"), new byte[Archives.MAX_FILE_BYTES + 1]);
+            byte[] bigImage = new byte[Archives.MAX_FILE_BYTES * 2];
+            bigImage[0] = (byte) 0x89;
+            Files.write(repoDir.resolve("poster.png"), bigImage);
             g.add().addFilepattern(".").call();
             var first = g.commit().setMessage("one").setAuthor("t", "t@e").setCommitter("t", "t@e").setSign(false).call();
             Files.writeString(repoDir.resolve("src/A.java"), "class A { int x; }\n");
@@ -76,7 +79,12 @@ class GitSourceTest {
             var errors = new ArrayList<FileError>();
             var fetched = LOCAL.fetch(git(repoDir.toString(), null, null), List.of(), List.of(), errors);
             assertThat(fetched.commit()).isEqualTo(second.name());
-            assertThat(fetched.files()).extracting(SourceFile::path).containsExactlyInAnyOrder("src/A.java", "notes.md");
+            assertThat(fetched.files()).extracting(SourceFile::path).containsExactlyInAnyOrder("src/A.java", "notes.md", "poster.png");
+            // a large image is read only as far as its metadata needs
+            var poster = fetched.files().stream().filter(f -> f.path().equals("poster.png")).findFirst().orElseThrow();
+            assertThat(poster.truncated()).isTrue();
+            assertThat(poster.bytes()).hasSize(MediaFiles.HEAD_BYTES);
+            assertThat(poster.size()).isEqualTo(Archives.MAX_FILE_BYTES * 2L);
             assertThat(new String(fetched.files().stream().filter(f -> f.path().equals("src/A.java")).findFirst().orElseThrow().bytes()))
                     .contains("int x");
             assertThat(errors).extracting(FileError::path).containsExactly("big.bin");
