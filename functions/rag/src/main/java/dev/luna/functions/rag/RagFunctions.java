@@ -54,7 +54,7 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         // the gateway is made on first summarisation (it reads provider keys, from Secrets Manager in AWS)
         var gateway = new java.util.concurrent.atomic.AtomicReference<dev.luna.llm.LlmGateway>();
         var summarizer = new Summarizer(() -> gateway.updateAndGet(g -> g != null ? g
-                : dev.luna.llm.Gateways.create(config, platform.aws(), platform.clock())));
+                : dev.luna.llm.Gateways.create(config, platform.aws(), platform.clock())), config.setting(Summarizer.MODEL, null));
         var service = new RagService(jobs, engine, platform.identity().projects(), platform.clock(), platform.ids(), dispatch, git,
                 summarizer, new dev.luna.llm.OptimizationSavings(platform.aws()));
         HttpFunctions.register(context, "rag", platform, new RagHandlers(service).byBean());

@@ -3,8 +3,10 @@ package dev.luna.functions.rag;
 import dev.luna.core.LunaException;
 import dev.luna.llm.ChatCall;
 import dev.luna.llm.ChatMessage;
+import dev.luna.llm.Complexity;
 import dev.luna.llm.LlmGateway;
 import dev.luna.llm.ProviderException;
+import dev.luna.llm.ProviderSelection;
 import dev.luna.llm.UsageContext;
 import dev.luna.rag.Languages;
 import dev.luna.rag.TokenOptimizer;
@@ -31,11 +33,17 @@ final class Summarizer {
             + "tokens. Keep identifiers, signatures, file names, numbers and what the code or text does; drop everything else. Answer with "
             + "the summary only.";
 
+    static final String MODEL = "LUNA_RAG_SUMMARY_MODEL";
     private final Supplier<LlmGateway> gateway;
+    private final String model;
 
-    /** @param gateway the model gateway, made on first use (null supplier result: none) */
-    Summarizer(Supplier<LlmGateway> gateway) {
+    /**
+     * @param gateway the model gateway, made on first use (null supplier result: none)
+     * @param model   a catalog model to pin summaries to, or null for the router's cheapest capable one
+     */
+    Summarizer(Supplier<LlmGateway> gateway, String model) {
         this.gateway = gateway;
+        this.model = model;
     }
 
     /** True when a provider other than the offline one has a key. */
@@ -79,8 +87,7 @@ final class Summarizer {
             String summary;
             try {
                 var call = new ChatCall(List.of(ChatMessage.system(INSTRUCTIONS.formatted(limit)), ChatMessage.user(context(item))),
-                        limit, 0.0, null, null, false, null,
-                        new UsageContext(projectId, null, null, null, TASK_TYPE, true, null));
+                        limit, 0.0, null, null, false, selection(), new UsageContext(projectId, null, null, null, TASK_TYPE, true, null));
                 var result = gateway.get().chat(call);
                 if (result.offline()) {
                     notApplied.add(PREFIX + "only the offline provider answered; contexts were not summarised");
@@ -101,6 +108,12 @@ final class Summarizer {
         var steps = new ArrayList<>(r.strategies());
         if (saved > 0) steps.add(new TokenOptimizer.Step("summarize", saved));
         return with(r, items, steps, notApplied, target);
+    }
+
+    /** The model of {@code LUNA_RAG_SUMMARY_MODEL} when set, else the cheapest capable model for a simple task. */
+    private ProviderSelection selection() {
+        if (model != null) return ProviderSelection.pinned(model);
+        return new ProviderSelection(TASK_TYPE, Complexity.SIMPLE, null, null, null, null, null, null);
     }
 
     private static String context(TokenOptimizer.Item item) {
