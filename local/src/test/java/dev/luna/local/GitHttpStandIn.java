@@ -29,6 +29,8 @@ final class GitHttpStandIn implements AutoCloseable {
     volatile String token;
     final AtomicInteger uploadPacks = new AtomicInteger();
     final AtomicInteger unauthorized = new AtomicInteger();
+    /** upload-pack requests that asked for a shallow history of depth 1 ({@code deepen 1}). */
+    final AtomicInteger shallowRequests = new AtomicInteger();
 
     GitHttpStandIn(Repository repository) throws IOException {
         this.repository = repository;
@@ -67,9 +69,11 @@ final class GitHttpStandIn implements AutoCloseable {
                 uploadPacks.incrementAndGet();
                 InputStream in = ex.getRequestBody();
                 if ("gzip".equals(ex.getRequestHeaders().getFirst("Content-Encoding"))) in = new GZIPInputStream(in);
+                byte[] request = in.readAllBytes();
+                if (new String(request, StandardCharsets.ISO_8859_1).contains("deepen 1")) shallowRequests.incrementAndGet();
                 var body = new ByteArrayOutputStream();
                 try {
-                    uploadPack().upload(in, body, null);
+                    uploadPack().upload(new java.io.ByteArrayInputStream(request), body, null);
                 } catch (IOException e) {
                     // UploadPack has written the protocol's "ERR …" line for the client (e.g. a want that is not ours), as GitServlet sends it
                 }

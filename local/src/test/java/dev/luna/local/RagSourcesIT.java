@@ -197,6 +197,7 @@ class RagSourcesIT {
         assertThat(first.get("sourceType").asString()).isEqualTo("git");
         assertThat(first.get("result").get("revision").asString()).isEqualTo(c1.name());
         int filesAtC1 = first.get("result").get("filesIndexed").asInt() + first.get("result").get("filesUnchanged").asInt();
+        assertThat(git.shallowRequests.get()).as("fetched with depth 1").isPositive();
         assertThat(paths(api, project, "BillingCalculator grossAmount")).contains("src/main/java/com/acme/billing/BillingCalculator.java");
         assertThat(paths(api, project, "cleanup_ledger")).contains("tools/cleanup_ledger.py");
 
