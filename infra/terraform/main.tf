@@ -93,8 +93,12 @@ module "queue_function" {
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
     contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_environment : {},
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
   )
-  secret_arns = contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_arns : {}
+  secret_arns = merge(
+    contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_arns : {},
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {},
+  )
 
   queue_name                       = each.value.queue
   queue_arn                        = module.data.queue_arns[each.value.queue]
