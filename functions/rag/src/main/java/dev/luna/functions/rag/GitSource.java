@@ -222,7 +222,7 @@ final class GitSource {
         }
         value = value.strip();
         int colon = value.indexOf(':');
-        // a bare token works with GitHub (any user name), GitLab and Bitbucket access tokens
+        // a bare token works with GitHub and GitLab access tokens (any user name); others take user:token
         return colon > 0 ? new UsernamePasswordCredentialsProvider(value.substring(0, colon), value.substring(colon + 1))
                 : new UsernamePasswordCredentialsProvider("x-access-token", value);
     }
