@@ -25,7 +25,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * Files that are not text but are still indexed: PDFs by their text, images and audio by their metadata (plus a
  * caption or transcript when a {@link MediaDescriber} can make one).
  *
- * <p><b>PDF</b> — text is extracted per page with PDFBox; each page is one chunk (language {@code pdf}, kind
+ * <p><b>PDF</b> — one chunk describes the document (language {@code pdf}, kind {@code document}, symbol the file
+ * name, lines 1 to the page count: name, pages, size, and the title, author, subject and keywords it declares);
+ * text is extracted per page with PDFBox, and each page is one chunk (language {@code pdf}, kind
  * {@code page}, symbol {@code page N}), and a page longer than {@link Chunker#DEFAULT_MAX_TOKENS} tokens is split into
  * consecutive parts by lines ({@code page N (part k)}). For PDF chunks {@code startLine}/{@code endLine} are the
  * <em>page</em> number (a chunk never spans pages). Pages without text (scans) are left out; a PDF with no text at
@@ -145,6 +147,7 @@ final class MediaFiles {
                 errors.add(new FileError(f.path(), "PDF has no extractable text (scanned images?); not indexed"));
                 return null;
             }
+            out.add(0, pdfDocument(f, doc, pages));
             return out;
         } catch (InvalidPasswordException e) {
             errors.add(new FileError(f.path(), "encrypted PDF (a password is required); not indexed"));
@@ -153,6 +156,30 @@ final class MediaFiles {
             errors.add(new FileError(f.path(), "not a readable PDF (" + shorten(e.getMessage()) + "); not indexed"));
             return null;
         }
+    }
+
+    /** The document as a whole: name, page count, size and the title, author, subject and keywords it declares. */
+    private Chunk pdfDocument(SourceFile f, PDDocument doc, int pages) {
+        var text = new StringBuilder("PDF document ").append(f.path()).append('\n').append(pages).append(pages == 1 ? " page, " : " pages, ")
+                .append(size(f.size()));
+        var info = doc.getDocumentInformation();
+        if (info != null) {
+            appendField(text, "Title", info.getTitle());
+            appendField(text, "Author", info.getAuthor());
+            appendField(text, "Subject", info.getSubject());
+            appendField(text, "Keywords", info.getKeywords());
+        }
+        text.append('\n').append("Name: ").append(words(f.path()));
+        String name = f.path().substring(f.path().lastIndexOf('/') + 1);
+        return chunk(f.path(), "pdf", name, "document", 1, pages, Tokens.truncate(text.toString(), maxTokens));
+    }
+
+    private static void appendField(StringBuilder sb, String label, String value) {
+        if (value != null && !value.isBlank()) sb.append('\n').append(label).append(": ").append(value.strip());
+    }
+
+    private static String words(String path) {
+        return String.join(" ", path.replaceAll("\\.[^./]+$", "").split("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})")).strip();
     }
 
     private void addPage(List<Chunk> out, String path, int page, String text) {
@@ -241,7 +268,7 @@ final class MediaFiles {
 
     private Chunk media(SourceFile f, String language, String details) {
         String name = f.path().substring(f.path().lastIndexOf('/') + 1);
-        String words = String.join(" ", f.path().replaceAll("\\.[^./]+$", "").split("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})")).strip();
+        String words = words(f.path());
         var text = new StringBuilder();
         text.append(language.equals("image") ? "Image" : "Audio").append(" file ").append(f.path()).append('\n')
                 .append(details).append(", ").append(size(f.size())).append(", ").append(mimeType(f.path())).append('\n')

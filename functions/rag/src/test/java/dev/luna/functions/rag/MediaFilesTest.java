@@ -48,10 +48,17 @@ class MediaFilesTest {
         var errors = new ArrayList<FileError>();
         List<Chunk> chunks = plain.chunks(new SourceFile("docs/manual.pdf", pdf), errors);
         assertThat(errors).isEmpty();
-        assertThat(chunks.get(0).symbol()).isEqualTo("page 1");
-        assertThat(chunks.get(0).content()).isEqualTo("Cover page of the manual");
+        var document = chunks.get(0);
+        assertThat(document.kind()).isEqualTo("document");
+        assertThat(document.symbol()).isEqualTo("manual.pdf");
+        assertThat(document.startLine()).isEqualTo(1);
+        assertThat(document.endLine()).isEqualTo(3);
+        assertThat(document.content()).startsWith("PDF document docs/manual.pdf\n3 pages, ").contains("Title: Pump manual")
+                .contains("Author: Maintenance team").endsWith("Name: docs manual");
+        assertThat(chunks.get(1).symbol()).isEqualTo("page 1");
+        assertThat(chunks.get(1).content()).isEqualTo("Cover page of the manual");
         // page 2 is empty: left out; page 3 is split into parts that stay on page 3
-        var page3 = chunks.subList(1, chunks.size());
+        var page3 = chunks.subList(2, chunks.size());
         assertThat(page3).hasSizeGreaterThan(1).allSatisfy(c -> {
             assertThat(c.startLine()).isEqualTo(3);
             assertThat(c.endLine()).isEqualTo(3);
@@ -131,6 +138,8 @@ class MediaFilesTest {
                     cs.endText();
                 }
             }
+            doc.getDocumentInformation().setTitle("Pump manual");
+            doc.getDocumentInformation().setAuthor("Maintenance team");
             if (userPassword != null) {
                 var policy = new StandardProtectionPolicy("owner-pw", userPassword, permission);
                 policy.setEncryptionKeyLength(128);
