@@ -69,6 +69,8 @@ final class GitSource {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{7,40}");
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final String TARGET = "refs/luna/target";
+    private static final Pattern STATUS_401_403 = Pattern.compile("\\b40[13]\\b");
+    private static final Pattern STATUS_404 = Pattern.compile("\\b404\\b");
 
     /**
      * @param tokens looks a credentials secret up by name (null when there is none)
@@ -351,13 +353,14 @@ final class GitSource {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
-        String low = (detail + " " + cause.getMessage()).toLowerCase(Locale.ROOT);
+        // the URL (its port, its path) must not be mistaken for a status code
+        String low = (detail + " " + cause.getMessage()).replace(url, " ").toLowerCase(Locale.ROOT);
         String why;
-        if (low.contains("not authorized") || low.contains("authentication") || low.contains("401") || low.contains("403")) {
+        if (low.contains("not authorized") || low.contains("authentication") || STATUS_401_403.matcher(low).find()) {
             why = "the repository refused access (private? name a token in source.credentialsSecret)";
         } else if (low.contains("want") && low.contains("not valid") || low.contains("not our ref")) {
             why = "commit " + shorten(String.valueOf(ref)) + " is not available from the repository";
-        } else if (e instanceof InvalidRemoteException || low.contains("not found") || low.contains("404")) {
+        } else if (e instanceof InvalidRemoteException || low.contains("not found") || STATUS_404.matcher(low).find()) {
             why = "no repository at this URL";
         } else if (e instanceof TransportException) {
             why = "the repository could not be reached: " + shorten(detail.replace(url, "").replaceAll("^[:\\s]+", ""));
