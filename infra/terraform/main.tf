@@ -99,8 +99,14 @@ module "queue_function" {
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
     contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
+    contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_environment : {},
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
   )
-  secret_arns = contains(each.value.secrets, "pinecone") ? local.pinecone_secret_arns : {}
+  secret_arns = merge(
+    contains(each.value.secrets, "pinecone") ? local.pinecone_secret_arns : {},
+    contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_arns : {},
+    contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {},
+  )
 
   queues = {
     for queue, mapping in each.value.consumed_queues : queue => {

@@ -51,3 +51,15 @@ locals {
     var.pinecone_host == null ? {} : { LUNA_PINECONE_HOST = var.pinecone_host },
   )
 }
+
+# Tokens for private git repositories indexed by rag-index-worker: an operator
+# creates one secret per token under <prefix>/rag-git/, e.g.
+#   aws secretsmanager create-secret --name <prefix>/rag-git/acme-ci --secret-string "$TOKEN"
+# and index requests name it: {"source": {"type": "git", ..., "credentialsSecret": "acme-ci"}}.
+# Functions whose catalog entry lists "rag-git-tokens" in "secrets" get the prefix as
+# LUNA_RAG_GIT_SECRET_PREFIX and may read only the secrets under it.
+locals {
+  rag_git_secret_prefix      = "${local.resource_prefix}/rag-git/"
+  rag_git_secret_environment = { LUNA_RAG_GIT_SECRET_PREFIX = local.rag_git_secret_prefix }
+  rag_git_secret_arns        = { "rag-git" = "arn:aws:secretsmanager:${var.region}:*:secret:${local.rag_git_secret_prefix}*" }
+}

@@ -45,6 +45,10 @@ public final class Main {
                     .setting("LUNA_WEBHOOK_SECRET", System.getenv("LUNA_WEBHOOK_SECRET"))
                     // webhook receivers on this machine are the norm locally; in AWS private addresses are refused
                     .setting("LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS", envOr("LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS", "true"))
+                    // indexing a checkout on this machine (file:// or a path) or a git server on the LAN is the norm locally;
+                    // in AWS only https URLs of public hosts are fetched
+                    .setting("LUNA_RAG_GIT_ALLOW_LOCAL", envOr("LUNA_RAG_GIT_ALLOW_LOCAL", "true"))
+                    .setting("LUNA_RAG_GIT_ALLOW_PRIVATE_HOSTS", envOr("LUNA_RAG_GIT_ALLOW_PRIVATE_HOSTS", "true"))
                     .setting("LUNA_CIRCUIT_FAILURE_THRESHOLD", System.getenv("LUNA_CIRCUIT_FAILURE_THRESHOLD"))
                     .setting("LUNA_CIRCUIT_COOL_DOWN_SECONDS", System.getenv("LUNA_CIRCUIT_COOL_DOWN_SECONDS"))
                     .setting("LUNA_TASK_STUCK_GRACE_SECONDS", System.getenv("LUNA_TASK_STUCK_GRACE_SECONDS"))

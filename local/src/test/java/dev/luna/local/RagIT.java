@@ -369,7 +369,7 @@ class RagIT {
         assertThat(special.status()).as(special.toString()).isEqualTo(200);
 
         expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project))), 400, "VALIDATION_FAILED");
-        expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project, "source", Map.of("type", "git", "url", "https://example.com/r.git")))),
+        expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project, "source", Map.of("type", "git", "url", "ssh://git@example.com/r.git")))),
                 400, "VALIDATION_FAILED");
         expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project, "source", Map.of("type", "ftp")))), 400, "VALIDATION_FAILED");
         expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project, "source", Map.of("type", "inline", "files", List.of())))),

@@ -33,8 +33,12 @@ public final class UsageQuery {
                         long outputTokens, BigDecimal costUsd) {
     }
 
-    /** The answer: the groups (sorted by key) and the overall totals. */
-    public record Report(String projectId, LocalDate from, LocalDate to, List<String> groupBy, List<Group> groups, Group total) {
+    /**
+     * The answer: the groups (sorted by key), the overall totals, and what token optimisation saved in the range
+     * ({@code optimized}; for the whole project, not narrowed by the filters, which describe model calls).
+     */
+    public record Report(String projectId, LocalDate from, LocalDate to, List<String> groupBy, List<Group> groups, Group total,
+                         OptimizationSavings.Totals optimized) {
     }
 
     /** Filters; null = any. {@code agent} "-" matches calls without an agent. */
@@ -84,7 +88,8 @@ public final class UsageQuery {
             out.add(new Group(keys.get(e.getKey()), s[0], s[1], s[2], s[3], s[4], Prices.strip(costs.get(e.getKey()))));
         }
         return new Report(projectId, from, to, List.copyOf(groupBy), out,
-                new Group(Map.of(), total[0], total[1], total[2], total[3], total[4], Prices.strip(totalCost)));
+                new Group(Map.of(), total[0], total[1], total[2], total[3], total[4], Prices.strip(totalCost)),
+                new OptimizationSavings(aws).between(projectId, from, to));
     }
 
     private static boolean matches(Filter f, Map<String, String> dims) {

@@ -11,8 +11,13 @@ record IndexJob(String id, String projectId, String status, String sourceType, P
     record Progress(int filesTotal, int filesProcessed) {
     }
 
+    /** {@code revision}: the commit indexed, for git sources (null otherwise). */
     record Result(int filesIndexed, int filesUnchanged, int filesDeleted, int filesSkipped, int chunksIndexed, int chunksEmbedded,
-                  int embeddingCacheHits, long durationMs, long chunksInIndex) {
+                  int embeddingCacheHits, long durationMs, long chunksInIndex, String revision) {
+        Result withRevision(String r) {
+            return new Result(filesIndexed, filesUnchanged, filesDeleted, filesSkipped, chunksIndexed, chunksEmbedded, embeddingCacheHits,
+                    durationMs, chunksInIndex, r);
+        }
     }
 
     IndexJob running(Instant now, int filesTotal) {

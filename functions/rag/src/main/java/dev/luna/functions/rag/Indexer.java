@@ -36,8 +36,12 @@ final class Indexer {
     private final RagEngine engine;
     private final AwsClients aws;
     private final Clock clock;
+    private final GitSource git;
+    private final MediaFiles media;
 
-    Indexer(IndexJobRepository jobs, RagEngine engine, AwsClients aws, Clock clock) {
+    Indexer(IndexJobRepository jobs, RagEngine engine, AwsClients aws, Clock clock, GitSource git, MediaFiles media) {
+        this.git = git;
+        this.media = media;
         this.jobs = jobs;
         this.engine = engine;
         this.aws = aws;
@@ -61,10 +65,11 @@ final class Indexer {
         }
         try {
             if (input == null) throw new IllegalStateException("the job's input is missing");
-            var files = gather(job.projectId(), input, errors);
+            var gathered = gather(job.projectId(), input, errors);
+            var files = gathered.files();
             running = running.running(running.startedAt(), files.size());
             jobs.save(running);
-            var result = apply(running, input, files, errors, started);
+            var result = apply(running, input, files, errors, started).withRevision(gathered.revision());
             jobs.save(running.succeeded(clock.instant(), result, errors));
             jobs.deleteInput(jobId);
         } catch (RuntimeException e) {
@@ -74,9 +79,14 @@ final class Indexer {
         }
     }
 
-    private List<SourceFile> gather(String projectId, Requests.IndexRequest input, List<FileError> errors) {
+    /** The files of a job's source and, for git, the commit they are from. */
+    record Gathered(List<SourceFile> files, String revision) {
+    }
+
+    private Gathered gather(String projectId, Requests.IndexRequest input, List<FileError> errors) {
         var source = input.source();
         var files = new ArrayList<SourceFile>();
+        String revision = null;
         switch (source.type()) {
             case "inline" -> {
                 for (var f : source.files()) {
@@ -90,11 +100,16 @@ final class Indexer {
                 errors.addAll(contents.skipped());
             }
             case "s3" -> files.addAll(s3(projectId, source.prefix() == null ? "" : source.prefix(), errors));
+            case "git" -> {
+                var fetched = git.fetch(source, matchers(input.include()), matchers(input.exclude()), errors);
+                files.addAll(fetched.files());
+                revision = fetched.commit();
+            }
             default -> throw new IllegalStateException("unsupported source " + source.type());
         }
         var include = matchers(input.include());
         var exclude = matchers(input.exclude());
-        return files.stream().filter(f -> selected(f.path(), include, exclude)).toList();
+        return new Gathered(files.stream().filter(f -> selected(f.path(), include, exclude)).toList(), revision);
     }
 
     /** Files under {@code projects/<projectId>/<prefix>} of the artifacts bucket, paths relative to that prefix. */
@@ -107,8 +122,15 @@ final class Indexer {
                 if (o.key().endsWith("/")) continue;
                 String rel = o.key().substring(base.length());
                 if (out.size() >= MAX_S3_FILES) throw new dev.luna.core.ValidationException("source.prefix", "holds more than " + MAX_S3_FILES + " files");
-                if (o.size() > Archives.MAX_FILE_BYTES) {
-                    errors.add(new FileError(rel, "larger than " + Archives.MAX_FILE_BYTES + " bytes"));
+                int limit = MediaFiles.readLimit(rel, o.size());
+                if (limit == 0) {
+                    errors.add(new FileError(rel, "larger than " + (MediaFiles.kindOf(rel) == MediaFiles.Kind.PDF ? MediaFiles.MAX_PDF_BYTES
+                            : Archives.MAX_FILE_BYTES) + " bytes"));
+                    continue;
+                }
+                if (limit > 0) { // a large image or recording: its head is enough for its metadata
+                    byte[] head = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(o.key()).range("bytes=0-" + (limit - 1))).asByteArray();
+                    out.add(new SourceFile(Archives.safePath(rel), head, o.size()));
                     continue;
                 }
                 byte[] bytes = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asByteArray();
@@ -145,16 +167,23 @@ final class Indexer {
                 errors.add(new FileError(f.path(), "listed more than once; the first copy was used"));
                 continue;
             }
-            String hash = Hashes.sha256Hex(f.bytes());
+            String hash = Hashes.sha256Hex(f.bytes()) + (f.truncated() ? ":" + f.size() : "");
             if (hash.equals(existing.get(f.path()))) {
                 unchanged++;
                 continue;
             }
-            String text = decode(f, errors);
-            if (text == null) continue;
+            List<Chunk> fileChunks;
+            if (MediaFiles.kindOf(f.path()) != null) {
+                fileChunks = media.chunks(f, errors); // PDFs by their text, images and audio by their metadata
+                if (fileChunks == null) continue;
+            } else {
+                String text = decode(f, errors);
+                if (text == null) continue;
+                fileChunks = engine.chunker.chunk(f.path(), text);
+            }
             changedPaths.add(f.path());
             fileHashes.put(f.path(), hash);
-            for (Chunk c : engine.chunker.chunk(f.path(), text)) {
+            for (Chunk c : fileChunks) {
                 chunks.add(c.withId("ctx_" + Hashes.sha256(ns + "\n" + c.id()).substring(0, 24)));
             }
         }
@@ -177,7 +206,7 @@ final class Indexer {
         if (!changedPaths.isEmpty() || !deletes.isEmpty()) engine.store.apply(ns, changedPaths, entries, deletes);
         return new IndexJob.Result(changedPaths.size(), unchanged, deletes.size(), errors.size(), chunks.size(),
                 (int) (after.documentMisses() - before.documentMisses()), (int) (after.documentHits() - before.documentHits()),
-                (System.nanoTime() - started) / 1_000_000, engine.store.count(ns));
+                (System.nanoTime() - started) / 1_000_000, engine.store.count(ns), null);
     }
 
     /** Strict UTF-8 text without NUL bytes, BOM removed and line ends normalised; null (and an error) otherwise. */

@@ -44,16 +44,39 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var engine = new RagEngine(directory, RagStores.create(config, directory, dev.luna.rag.OnnxEmbedder.DIMENSION));
         context.registerBean("ragEngine", RagEngine.class, () -> engine);
         var jobs = new IndexJobRepository(platform.aws(), platform.clock());
-        var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock());
+        var git = new GitSource(gitSettings(config));
+        var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock(), git, new MediaFiles(OpenAiMediaDescriber.from(config)));
         boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, Boolean.toString(config.isLocal())));
         String queue = config.queueName("rag-index");
         Consumer<String> dispatch = inline ? indexer::run : jobId -> {
             String url = platform.aws().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
             platform.aws().sqs().sendMessage(b -> b.queueUrl(url).messageBody(Json.write(Map.of("jobId", jobId))));
         };
-        var service = new RagService(jobs, engine, platform.identity().projects(), platform.clock(), platform.ids(), dispatch);
+        // the gateway is made on first summarisation (it reads provider keys, from Secrets Manager in AWS)
+        var gateway = new java.util.concurrent.atomic.AtomicReference<dev.luna.llm.LlmGateway>();
+        var summarizer = new Summarizer(() -> gateway.updateAndGet(g -> g != null ? g
+                : dev.luna.llm.Gateways.create(config, platform.aws(), platform.clock())), config.setting(Summarizer.MODEL, null));
+        var service = new RagService(jobs, engine, platform.identity().projects(), platform.clock(), platform.ids(), dispatch, git,
+                summarizer, new dev.luna.llm.OptimizationSavings(platform.aws()));
         HttpFunctions.register(context, "rag", platform, new RagHandlers(service).byBean());
         registerWorker(context, indexer);
+    }
+
+    /**
+     * Git source rules: {@code file://}, local paths and plain http ({@link GitSource#ALLOW_LOCAL}) and private hosts
+     * ({@link GitSource#ALLOW_PRIVATE_HOSTS}) are off unless configured (the local runtime's launcher turns them on);
+     * tokens from {@code LUNA_RAG_GIT_TOKEN_<NAME>} settings (locally also the environment) or Secrets Manager.
+     */
+    static GitSource.Settings gitSettings(dev.luna.store.LunaConfig config) {
+        java.util.function.Function<String, String> setting = name -> {
+            String v = config.setting(name, null);
+            return v == null && config.isLocal() ? System.getenv(name) : v;
+        };
+        return new GitSource.Settings(Boolean.parseBoolean(config.setting(GitSource.ALLOW_LOCAL, "false")),
+                Boolean.parseBoolean(config.setting(GitSource.ALLOW_PRIVATE_HOSTS, "false")),
+                java.time.Duration.ofSeconds(config.longSetting(GitSource.TIMEOUT, 120)),
+                config.longSetting(GitSource.MAX_BYTES, 256L * 1024 * 1024),
+                GitSource.tokenLookup(setting, config.setting(GitSource.SECRET_PREFIX, null), config.region()));
     }
 
     /** Registers {@code ragIndexWorker}, taking the raw SQS event like the HTTP functions take theirs. */

@@ -38,9 +38,16 @@ final class RagService {
     private final Ids ids;
     private final Consumer<String> dispatch;
     private final ProjectStore projects;
+    private final GitSource git;
+    private final Summarizer summarizer;
+    private final dev.luna.llm.OptimizationSavings savings;
 
     /** @param dispatch starts a queued job: sends it to the queue, or runs it at once (see {@link RagFunctions}) */
-    RagService(IndexJobRepository jobs, RagEngine engine, ProjectStore projects, Clock clock, Ids ids, Consumer<String> dispatch) {
+    RagService(IndexJobRepository jobs, RagEngine engine, ProjectStore projects, Clock clock, Ids ids, Consumer<String> dispatch, GitSource git,
+               Summarizer summarizer, dev.luna.llm.OptimizationSavings savings) {
+        this.git = git;
+        this.summarizer = summarizer;
+        this.savings = savings;
         this.projects = projects;
         this.jobs = jobs;
         this.engine = engine;
@@ -84,7 +91,7 @@ final class RagService {
         return job;
     }
 
-    private static void validate(Requests.IndexRequest r) {
+    private void validate(Requests.IndexRequest r) {
         var source = r.source();
         if (source == null || source.type() == null) throw new ValidationException("source.type", "is required: inline, archive, s3 or git");
         switch (source.type()) {
@@ -117,9 +124,7 @@ final class RagService {
                     }
                 }
             }
-            case "git" -> throw new LunaException(ErrorCode.VALIDATION_FAILED,
-                    "git sources are not available in this deployment; upload an archive or use an S3 prefix instead",
-                    Map.of("field", "source.type"));
+            case "git" -> git.validate(source);
             default -> throw new ValidationException("source.type", "must be one of inline, archive, s3, git");
         }
         globs("include", r.include());
@@ -262,7 +267,11 @@ final class RagService {
                 items.add(new TokenOptimizer.Item(c.id(), c.path(), c.language(), c.content(), c.relevanceScore()));
             }
         }
-        return engine.optimizer.optimize(new TokenOptimizer.Input(r.prompt(), items, r.targetTokens(), r.keepRelevance()));
+        var optimized = engine.optimizer.optimize(new TokenOptimizer.Input(r.prompt(), items, r.targetTokens(), r.keepRelevance()));
+        optimized = summarizer.apply(project, optimized, r.targetTokens(), r.keepRelevance() == null ? 0.5 : r.keepRelevance(), r.summarize());
+        // what optimisation saved shows in GET /api/v1/tokens/usage as "optimized"
+        savings.record(project, clock.instant(), optimized.tokensBefore(), optimized.tokensAfter());
+        return optimized;
     }
 
     /** Embedding-cache figures of this container. */
