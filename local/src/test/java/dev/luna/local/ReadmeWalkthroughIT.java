@@ -65,9 +65,8 @@ class ReadmeWalkthroughIT {
 
     @Test
     void theRagSourcesWalkthroughWorksAsWritten() throws Exception {
-        // the section lives in README.md once merged, in README-rag-sources.md until then; the runtime gets the git
-        // settings ./scripts/local gives it
-        String file = Files.readString(Paths.root().resolve("README.md")).contains("<!-- rag-sources:start -->") ? "README.md" : "README-rag-sources.md";
+        // the runtime gets the git settings ./scripts/local gives it (local repositories allowed)
+        String file = "README.md";
         String output = run(file, "rag-sources", java.util.Map.of("LUNA_RAG_GIT_ALLOW_LOCAL", "true", "LUNA_RAG_GIT_ALLOW_PRIVATE_HOSTS", "true"));
         assertThat(output).contains("\"sourceType\":\"git\"").contains("\"status\":\"succeeded\"").contains("\"filesIndexed\":2");
         assertThat(output).contains("\"filesIndexed\":1,\"filesUnchanged\":1").containsPattern("\"revision\":\"[0-9a-f]{40}\"");
