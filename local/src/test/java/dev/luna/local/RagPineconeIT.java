@@ -27,7 +27,7 @@ class RagPineconeIT {
     static void start() {
         runtime = LocalRuntime.builder().port(0).sharedStore(TestRuntime.shared().emulators()).adminKey(TestRuntime.ADMIN_KEY)
                 .queuePollers(false).dataDirectory(null)
-                .setting("LUNA_RAG_STORE", "pinecone")
+                .setting("LUNA_RAG_STORE", "pinecone").setting("LUNA_RAG_RUN_INLINE", "true")
                 .setting("LUNA_RATE_LIMIT_PER_KEY", "100000000").setting("LUNA_RATE_LIMIT_PER_USER", "100000000")
                 .start();
         pinecone = runtime.pinecone().orElseThrow();

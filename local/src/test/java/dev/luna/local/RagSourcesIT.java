@@ -155,10 +155,12 @@ class RagSourcesIT {
     }
 
     /** The job behind a 202 (local runs jobs in the request, so it has finished). */
+    /** The job once it ended (this runtime runs jobs from the queue, as in AWS: poll the status link). */
     static JsonNode job(Api on, Api.Response accepted) {
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        var r = on.get(accepted.json().get("links").get("status").asString());
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String link = accepted.json().get("links").get("status").asString();
+        var r = Await.until(() -> on.get(link), x -> x.status() == 200 && List.of("succeeded", "failed").contains(x.data().get("status").asString()),
+                "index job " + link + " to end");
         return r.data();
     }
 

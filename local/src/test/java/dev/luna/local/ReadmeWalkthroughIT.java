@@ -55,6 +55,8 @@ class ReadmeWalkthroughIT {
     @Test
     void theRagWalkthroughWorksAsWritten() throws Exception {
         String output = run("rag");
+        // accepted as queued, then run by rag-index-worker from the rag-index queue (the runtime's poller), as in AWS
+        assertThat(output).containsPattern("\\{\"data\":\\{\"id\":\"job_[^\"]+\",\"projectId\":\"default\",\"status\":\"queued\"");
         assertThat(output).contains("\"status\":\"succeeded\"").contains("\"filesIndexed\":2");
         assertThat(output).contains("\"symbol\":\"PriceCalculator.totalCents\"");
         assertThat(output).containsPattern("\"contexts\":\\[\\{\"id\":\"ctx_[0-9a-f]{24}\",\"path\":\"src/main/java/shop/PriceCalculator.java\"");

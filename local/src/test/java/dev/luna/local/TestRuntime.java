@@ -21,6 +21,8 @@ final class TestRuntime {
                     // the suite shares this runtime and polls it hard; rate limiting has its own runtime in RateLimitIT
                     .setting("LUNA_RATE_LIMIT_PER_KEY", "100000000").setting("LUNA_RATE_LIMIT_PER_USER", "100000000")
                     .setting("LUNA_WEBHOOK_SECRET", WEBHOOK_SECRET)
+                    // index jobs run inside the request, so tests read their outcome at once (README walkthroughs poll)
+                    .setting("LUNA_RAG_RUN_INLINE", "true")
                     .setting("LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS", "true")
                     .setting("LUNA_CIRCUIT_FAILURE_THRESHOLD", "20")
                     .setting("LUNA_CIRCUIT_COOL_DOWN_SECONDS", "2")

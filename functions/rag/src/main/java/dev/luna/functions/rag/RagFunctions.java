@@ -25,9 +25,10 @@ import org.springframework.messaging.Message;
  * The RAG module's functions: the HTTP API, and {@code rag-index-worker}, the queue-triggered function that runs
  * index jobs from SQS events ({@code {"jobId": …}} bodies; failed records are returned as batch item failures).
  *
- * <p>How a job starts depends on {@code LUNA_RAG_RUN_INLINE}: {@code true} (the default when running locally, where
- * no SQS poller invokes queue functions yet) runs the job in the request before answering 202, so the status link
- * already shows the outcome; {@code false} (the default in AWS) sends the job to the {@code rag-index} queue.
+ * <p>How a job starts depends on {@code LUNA_RAG_RUN_INLINE}: {@code false} (the default, in AWS and in the local
+ * runtime, whose pollers play the event source mapping) sends the job to the {@code rag-index} queue, where
+ * {@code rag-index-worker} runs it while the caller polls the status link; {@code true} runs the job inside the
+ * request before answering 202 (tests that check a job's outcome at once, or a runtime without queue pollers).
  */
 public final class RagFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
     public static final String RUN_INLINE = "LUNA_RAG_RUN_INLINE";
@@ -46,7 +47,7 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var jobs = new IndexJobRepository(platform.aws(), platform.clock());
         var git = new GitSource(gitSettings(config));
         var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock(), git, new MediaFiles(OpenAiMediaDescriber.from(config)));
-        boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, Boolean.toString(config.isLocal())));
+        boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, "false"));
         String queue = config.queueName("rag-index");
         Consumer<String> dispatch = inline ? indexer::run : jobId -> {
             String url = platform.aws().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
