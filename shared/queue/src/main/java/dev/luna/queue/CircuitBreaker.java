@@ -69,7 +69,7 @@ public final class CircuitBreaker {
             var state = store.circuit(type).orElse(null);
             now = clock.instant();
             if (state == null || state.status() == Status.CLOSED) {
-                if (state != null) closedCache.put(type, new Cached(state, now));
+                closedCache.put(type, new Cached(state == null ? neverFailed(type, now) : state, now));
                 return new Decision.Allow(false);
             }
             closedCache.remove(type);
@@ -93,7 +93,7 @@ public final class CircuitBreaker {
         for (int tries = 0; tries < 5; tries++) {
             var state = store.circuit(type).orElse(null);
             if (state == null || (state.status() == Status.CLOSED && state.consecutiveFailures() == 0)) {
-                if (state != null) closedCache.put(type, new Cached(state, clock.instant()));
+                closedCache.put(type, new Cached(state == null ? neverFailed(type, clock.instant()) : state, clock.instant()));
                 return;
             }
             var closed = state.next(Status.CLOSED, 0, null, null, coolDown.toMillis(), null, null, state.lastError(), state.opens(), clock.instant());
@@ -102,6 +102,11 @@ public final class CircuitBreaker {
                 return;
             }
         }
+    }
+
+    /** The state of a type that has no stored breaker: closed, nothing failed (cached like a stored one). */
+    private State neverFailed(String type, Instant now) {
+        return new State(type, Status.CLOSED, 0, null, null, coolDown.toMillis(), null, null, null, 0, now, 0);
     }
 
     public void recordFailure(String type, String error) {
