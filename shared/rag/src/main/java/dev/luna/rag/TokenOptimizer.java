@@ -141,15 +141,17 @@ public final class TokenOptimizer {
                     continue;
                 }
                 String sig = signatureOnly(originalByIndex.get(k), i.content(), i.language());
-                if (Tokens.count(sig) >= Tokens.count(i.content())) {
+                int delta = Tokens.count(i.content()) - Tokens.count(sig);
+                if (delta <= 0) {
                     whole.add(k);
                     continue;
                 }
                 items.set(k, with(i, sig));
                 compressed[k] = true;
-                current = total(prompt, items);
+                current -= delta;
                 if (met(current, target)) break;
             }
+            current = total(prompt, items);
             record(steps, "near-duplicates", startTokens, current);
         }
         // 6. signature-only for code contexts whose relevance, weighed against what compressing them saves, is below
