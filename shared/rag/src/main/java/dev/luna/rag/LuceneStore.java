@@ -308,6 +308,54 @@ public final class LuceneStore implements VectorStore {
         });
     }
 
+    /**
+     * Both rankings on one searcher, fused on Lucene document numbers (no ids looked up, nothing loaded for the
+     * candidates), then the stored fields of the fused top k only, read by document number.
+     */
+    @Override
+    public List<Hit> hybrid(String namespace, String query, float[] vector, int depth, int topK, Fusion fusion, Filter filter) {
+        Query keyword = keywordQuery(query, filter);
+        Query knn = new KnnFloatVectorQuery(VECTOR, vector, depth, filterQuery(filter));
+        return search(namespace, s -> {
+            ScoreDoc[] k = keyword == null ? new ScoreDoc[0] : s.search(keyword, depth).scoreDocs;
+            ScoreDoc[] v = s.search(knn, depth).scoreDocs;
+            // candidates in the order first met: keyword ranking, then the vector ranking's new ones
+            int[] docs = new int[k.length + v.length];
+            double[] scores = new double[docs.length];
+            int n = 0;
+            for (int r = 0; r < k.length; r++) {
+                docs[n] = k[r].doc;
+                scores[n++] = fusion.keywordWeight() / (fusion.k() + r + 1);
+            }
+            int fromKeyword = n;
+            for (int r = 0; r < v.length; r++) {
+                double add = fusion.vectorWeight() / (fusion.k() + r + 1);
+                int at = -1;
+                for (int j = 0; j < fromKeyword; j++) {
+                    if (docs[j] == v[r].doc) {
+                        at = j;
+                        break;
+                    }
+                }
+                if (at >= 0) {
+                    scores[at] += add;
+                } else {
+                    docs[n] = v[r].doc;
+                    scores[n++] = add;
+                }
+            }
+            // stable selection of the top k by fused score
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) order[j] = j;
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+            int take = Math.min(topK, n);
+            var out = new ArrayList<Hit>(take);
+            var stored = s.storedFields();
+            for (int j = 0; j < take; j++) out.add(new Hit(chunk(stored.document(docs[order[j]])), scores[order[j]]));
+            return out;
+        });
+    }
+
     @Override
     public Map<String, Chunk> load(String namespace, Collection<String> ids) {
         if (ids.isEmpty()) return Map.of();

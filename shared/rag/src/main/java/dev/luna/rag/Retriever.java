@@ -63,25 +63,13 @@ public final class Retriever {
         };
     }
 
-    /** Fuses id rankings, then loads only the chunks of the fused top k. */
+    /** Fused by the store (which loads only the chunks of the fused top k); relevance is the fused score over the best possible. */
     private List<Ranked> hybrid(String namespace, String query, int topK, int depth, VectorStore.Filter filter) {
-        var rankings = List.of(store.keywordRefs(namespace, query, depth, filter),
-                store.vectorRefs(namespace, embedder.embedQuery(query), depth, filter));
-        double[] weights = {keywordWeight, 1.0};
-        Map<String, Double> scores = new LinkedHashMap<>();
-        for (int w = 0; w < rankings.size(); w++) {
-            var ranking = rankings.get(w);
-            for (int r = 0; r < ranking.size(); r++) scores.merge(ranking.get(r).id(), weights[w] / (rrfK + r + 1), Double::sum);
-        }
-        double best = 0;
-        for (double w : weights) best += w / (rrfK + 1);
-        var top = scores.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(topK).toList();
-        var chunks = store.load(namespace, top.stream().map(Map.Entry::getKey).toList());
-        var out = new ArrayList<Ranked>(top.size());
-        for (var e : top) {
-            var c = chunks.get(e.getKey());
-            if (c != null) out.add(new Ranked(c, e.getValue() / best));
-        }
+        var fusion = new VectorStore.Fusion(keywordWeight, 1.0, rrfK);
+        var hits = store.hybrid(namespace, query, embedder.embedQuery(query), depth, topK, fusion, filter);
+        double best = fusion.best();
+        var out = new ArrayList<Ranked>(hits.size());
+        for (var h : hits) out.add(new Ranked(h.chunk(), h.score() / best));
         return out;
     }
 

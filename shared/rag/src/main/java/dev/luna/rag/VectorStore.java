@@ -61,6 +61,38 @@ public interface VectorStore extends AutoCloseable {
 
     List<Hit> vector(String namespace, float[] query, int topK, Filter filter);
 
+    /** Weights and k of weighted reciprocal rank fusion: a chunk scores {@code sum weight_i / (k + rank_i)}. */
+    record Fusion(double keywordWeight, double vectorWeight, int k) {
+        /** The best score a chunk can get: first in both rankings. */
+        public double best() {
+            return keywordWeight / (k + 1) + vectorWeight / (k + 1);
+        }
+    }
+
+    /**
+     * Hybrid search: the keyword and the vector ranking of one query, each {@code depth} deep, fused by {@code fusion},
+     * best first, with the chunks of the fused top k loaded; each hit's score is its fused score. Ties keep the order in
+     * which the chunks were first met (keyword ranking, then vector ranking). Stores that can fuse on their own
+     * document numbers override this; this default fuses ids, then loads the top k.
+     */
+    default List<Hit> hybrid(String namespace, String query, float[] vector, int depth, int topK, Fusion fusion, Filter filter) {
+        var rankings = List.of(keywordRefs(namespace, query, depth, filter), vectorRefs(namespace, vector, depth, filter));
+        double[] weights = {fusion.keywordWeight(), fusion.vectorWeight()};
+        var scores = new java.util.LinkedHashMap<String, Double>();
+        for (int w = 0; w < rankings.size(); w++) {
+            var ranking = rankings.get(w);
+            for (int r = 0; r < ranking.size(); r++) scores.merge(ranking.get(r).id(), weights[w] / (fusion.k() + r + 1), Double::sum);
+        }
+        var top = scores.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(topK).toList();
+        var chunks = load(namespace, top.stream().map(Map.Entry::getKey).toList());
+        var out = new java.util.ArrayList<Hit>(top.size());
+        for (var e : top) {
+            var c = chunks.get(e.getKey());
+            if (c != null) out.add(new Hit(c, e.getValue()));
+        }
+        return out;
+    }
+
     long count(String namespace);
 
     @Override

@@ -32,6 +32,104 @@ class RetrievalTest {
         }
     }
 
+    /** The default hybrid of {@link VectorStore}: fuses the store's id rankings, then loads the top k by id. */
+    private static VectorStore fusingIds(LuceneStore lucene) {
+        return new VectorStore() {
+            public void apply(String ns, java.util.Collection<String> replace, List<Entry> entries, java.util.Collection<String> delete) {
+                lucene.apply(ns, replace, entries, delete);
+            }
+
+            public java.util.Map<String, String> fileHashes(String ns) {
+                return lucene.fileHashes(ns);
+            }
+
+            public java.util.Optional<Entry> get(String ns, String id) {
+                return lucene.get(ns, id);
+            }
+
+            public void put(String ns, Entry entry) {
+                lucene.put(ns, entry);
+            }
+
+            public boolean delete(String ns, String id) {
+                return lucene.delete(ns, id);
+            }
+
+            public List<Hit> keyword(String ns, String query, int topK, Filter filter) {
+                return lucene.keyword(ns, query, topK, filter);
+            }
+
+            public List<Ref> keywordRefs(String ns, String query, int topK, Filter filter) {
+                return lucene.keywordRefs(ns, query, topK, filter);
+            }
+
+            public List<Ref> vectorRefs(String ns, float[] query, int topK, Filter filter) {
+                return lucene.vectorRefs(ns, query, topK, filter);
+            }
+
+            public java.util.Map<String, Chunk> load(String ns, java.util.Collection<String> ids) {
+                return lucene.load(ns, ids);
+            }
+
+            public List<Hit> vector(String ns, float[] query, int topK, Filter filter) {
+                return lucene.vector(ns, query, topK, filter);
+            }
+
+            public long count(String ns) {
+                return lucene.count(ns);
+            }
+
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void luceneHybridFusesOnDocumentNumbersExactlyAsTheIdFusionDoes() {
+        String[] verbs = {"parse", "render", "split", "join", "escape", "encode", "compare", "index", "trim", "abbreviate"};
+        String[] nouns = {"string", "array", "request", "header", "token", "number", "date", "path"};
+        try (var lucene = new LuceneStore(null)) {
+            var chunker = new Chunker();
+            var entries = new java.util.ArrayList<VectorStore.Entry>();
+            var paths = new java.util.ArrayList<String>();
+            for (String noun : nouns) {
+                var src = new StringBuilder("package p;\n\nclass " + Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + "Utils {\n");
+                for (String verb : verbs) {
+                    src.append("    /** ").append(verb).append("s a ").append(noun).append(". */\n    static String ").append(verb)
+                            .append(Character.toUpperCase(noun.charAt(0))).append(noun.substring(1)).append("(String ").append(noun)
+                            .append(") {\n        return ").append(noun).append(".isEmpty() ? \"").append(verb).append("\" : ").append(noun)
+                            .append(".strip();\n    }\n");
+                }
+                String path = (noun.length() % 2 == 0 ? "src/a/" : "src/b/") + noun + ".java";
+                paths.add(path);
+                var chunks = chunker.chunk(path, src.append("}\n").toString());
+                var vectors = VectorStoreContract.EMBEDDER.embedAll(chunks.stream().map(Chunk::content).toList());
+                for (int i = 0; i < chunks.size(); i++) entries.add(new VectorStore.Entry(chunks.get(i), vectors.get(i), "h"));
+            }
+            lucene.apply("p", paths, entries, List.of());
+            assertThat(lucene.count("p")).isEqualTo(nouns.length * (verbs.length + 1));
+            var reference = fusingIds(lucene);
+            var fusion = new VectorStore.Fusion(1.0, 1.0, Retriever.RRF_K);
+            for (String query : List.of("split a string at a separator", "escape html in a request header", "compare two dates", "zzz qqq")) {
+                float[] v = VectorStoreContract.EMBEDDER.embed(query);
+                for (var filter : List.of(VectorStore.Filter.NONE, new VectorStore.Filter("src/a/**", null, null),
+                        new VectorStore.Filter(null, "java", "StringUtils"))) {
+                    for (int depth : new int[]{5, 40}) {
+                        var expected = reference.hybrid("p", query, v, depth, 10, fusion, filter);
+                        var actual = lucene.hybrid("p", query, v, depth, 10, fusion, filter);
+                        assertThat(actual).as("%s %s depth %d", query, filter, depth).isEqualTo(expected);
+                        assertThat(actual).isNotEmpty();
+                    }
+                }
+            }
+            // fused scores are what the weights say: first in both rankings scores the best possible
+            var top = lucene.hybrid("p", "abbreviateDate", VectorStoreContract.EMBEDDER.embed("abbreviateDate"), 40, 3,
+                    new VectorStore.Fusion(2.0, 0.5, 5), VectorStore.Filter.NONE);
+            assertThat(top).isEqualTo(reference.hybrid("p", "abbreviateDate", VectorStoreContract.EMBEDDER.embed("abbreviateDate"), 40, 3,
+                    new VectorStore.Fusion(2.0, 0.5, 5), VectorStore.Filter.NONE));
+        }
+    }
+
     @Test
     void reciprocalRankFusionRewardsAgreement() {
         Chunk a = chunk("a"), b = chunk("b"), c = chunk("c");
