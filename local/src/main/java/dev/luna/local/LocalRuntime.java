@@ -145,6 +145,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static LocalRuntime start(Builder b) {
         long t0 = System.nanoTime();
+        // Before the first HttpServer of the JVM (the JDK reads it once): the JDK server writes a response's headers
+        // and body separately, and without TCP_NODELAY Nagle's algorithm holds the body until the client's delayed
+        // ACK of the headers (up to 40 ms) — for this API and the embedded DynamoDB alike.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", b.port), 512);
