@@ -370,7 +370,8 @@ public final class RagBenchmark {
     }
 
     private static void http(Map<String, String> raw) throws Exception {
-        var runtime = LocalRuntime.builder().port(0).dataDirectory(null).adminKey("luna_bench_admin_key_0000000000000001").start();
+        var runtime = LocalRuntime.builder().port(0).dataDirectory(null).adminKey("luna_bench_admin_key_0000000000000001")
+                .setting("LUNA_RATE_LIMIT_PER_KEY", "100000000").setting("LUNA_RATE_LIMIT_PER_USER", "100000000").start();
         try {
             var client = HttpClient.newHttpClient();
             String key = "luna_bench_admin_key_0000000000000001";
@@ -384,9 +385,8 @@ public final class RagBenchmark {
             for (int i = 0; i <= list.size(); i++) {
                 boolean flush = i == list.size() || bytes + list.get(i).getValue().length() > 600_000;
                 if (flush && !batch.isEmpty()) {
-                    var job = Json.tree(send(client, base, key, "POST", "/api/v1/rag/index",
-                            Json.write(Map.of("projectId", project, "source", Map.of("type", "inline", "files", batch))))).get("data");
-                    if (!job.get("status").asString().equals("succeeded")) throw new IllegalStateException(job.toString());
+                    var job = awaitJob(client, base, key, send(client, base, key, "POST", "/api/v1/rag/index",
+                            Json.write(Map.of("projectId", project, "source", Map.of("type", "inline", "files", batch)))));
                     files += job.get("result").get("filesIndexed").asInt();
                     chunks += job.get("result").get("chunksIndexed").asInt();
                     batch = new ArrayList<>();
@@ -398,13 +398,13 @@ public final class RagBenchmark {
                 }
             }
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("HTTP API indexing (local runtime, jobs run inline): %d files, %d chunks in %.1f s = %.1f files/s, %.1f chunks/s%n",
+            System.out.printf("HTTP API indexing (local runtime; each job posted, run by rag-index-worker from the queue, status polled): %d files, %d chunks in %.1f s = %.1f files/s, %.1f chunks/s%n",
                     files, chunks, s, files / s, chunks / s);
             String path = raw.keySet().stream().filter(p -> p.endsWith("StringUtils.java")).findFirst().orElseThrow();
             String changed = raw.get(path).replaceFirst("\\}\\s*$", "    /** Marks the benchmark's change. */\n    public static int lunaBenchMarker() {\n        return 42;\n    }\n}\n");
             long c0 = System.nanoTime();
-            var job = Json.tree(send(client, base, key, "POST", "/api/v1/rag/index",
-                    Json.write(Map.of("projectId", project, "source", Map.of("type", "inline", "files", List.of(Map.of("path", path, "content", changed))))))).get("data");
+            var job = awaitJob(client, base, key, send(client, base, key, "POST", "/api/v1/rag/index",
+                    Json.write(Map.of("projectId", project, "source", Map.of("type", "inline", "files", List.of(Map.of("path", path, "content", changed)))))));
             var result = Json.tree(send(client, base, key, "POST", "/api/v1/rag/query",
                     Json.write(Map.of("projectId", project, "query", "lunaBenchMarker", "mode", "keyword", "topK", 1)))).get("data");
             double changeMs = (System.nanoTime() - c0) / 1e6;
@@ -428,9 +428,21 @@ public final class RagBenchmark {
         }
     }
 
+    /** Follows the status link of an accepted index job (polled every 10 ms) until it ends; the succeeded job. */
+    private static tools.jackson.databind.JsonNode awaitJob(HttpClient client, URI base, String key, String accepted) throws Exception {
+        String link = Json.tree(accepted).get("links").get("status").asString();
+        while (true) {
+            var job = Json.tree(send(client, base, key, "GET", link, "")).get("data");
+            String status = job.get("status").asString();
+            if (status.equals("succeeded")) return job;
+            if (status.equals("failed")) throw new IllegalStateException(job.toString());
+            Thread.sleep(10);
+        }
+    }
+
     private static String send(HttpClient client, URI base, String key, String method, String path, String body) throws IOException, InterruptedException {
         var r = client.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
         return r.body();
