@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * <ol>
  * <li>Throughput: N no-op tasks submitted over HTTP by 16 concurrent clients; submit → succeeded, wall clock from
  * the first submission to the last completion, plus each task's end-to-end latency.</li>
+ * <li>Queue submission: the same number of no-op tasks sent as messages to the submission queue (SQS
+ * SendMessageBatch, 10 per call), turned into tasks by {@code tasks-ingest}: the engine's throughput without the
+ * per-request HTTP pipeline (authentication, rate limits, audit) in front of each task.</li>
  * <li>Priority: a backlog of background tasks (each sleeping 250 ms, so they arrive faster than they drain), then
  * critical tasks (25 ms) arriving while the backlog drains; the wait (queued → started) of critical and of background tasks.</li>
  * </ol>
@@ -40,6 +43,7 @@ public final class TasksBenchmark {
             String agent = client.agent("bench-agent", 1);
             warmUp(client, agent);
             throughput(client, agent, noop);
+            queueThroughput(runtime, client, noop);
             priority(client, agent, backlog, critical);
         }
     }
@@ -71,6 +75,44 @@ public final class TasksBenchmark {
                 n, submitSeconds, n / submitSeconds, wallSeconds, n / wallSeconds, span, n / span);
         System.out.println("  submit -> succeeded per task: " + e2e.summary());
         System.out.println("  submit -> started   per task: " + wait.summary());
+    }
+
+    private static void queueThroughput(LocalRuntime runtime, BenchClient client, int n) throws Exception {
+        String agent = client.agent("bench-agent-queue", 1);
+        try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(runtime.emulators().sqsEndpoint())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local"))).build()) {
+            String url = sqs.getQueueUrl(b -> b.queueName("luna-task-submissions")).queueUrl();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i += 10) {
+                var entries = new ArrayList<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry>();
+                for (int k = i; k < Math.min(n, i + 10); k++) {
+                    entries.add(software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder().id("m" + k)
+                            .messageBody("{\"type\":\"bench-noop\",\"agentId\":\"" + agent + "\",\"cache\":false,\"payload\":{\"q\":" + k + "}}").build());
+                }
+                sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries));
+            }
+            double sendSeconds = (System.nanoTime() - t0) / 1e9;
+            List<JsonNode> done;
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while ((done = client.allTasks("agentId=" + agent + "&status=succeeded")).size() < n) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("queue-submitted tasks did not finish within 10 minutes");
+                Thread.sleep(500);
+            }
+            Instant first = null, last = null;
+            var e2e = new Percentiles(n);
+            for (var t : done) {
+                e2e.add(BenchClient.millisBetween(t, "createdAt", "completedAt") * 1_000_000L);
+                Instant c = Instant.parse(t.get("createdAt").asString()), f = Instant.parse(t.get("completedAt").asString());
+                if (first == null || c.isBefore(first)) first = c;
+                if (last == null || f.isAfter(last)) last = f;
+            }
+            double span = java.time.Duration.between(first, last).toMillis() / 1000.0;
+            System.out.printf("queue submission, %d no-op tasks sent to the submission queue in %.1f s: first created -> last completed %.1f s: %.0f tasks/s%n",
+                    n, sendSeconds, span, n / span);
+            System.out.println("  created -> succeeded per task: " + e2e.summary());
+        }
     }
 
     private static void priority(BenchClient client, String agent, int backlog, int critical) throws Exception {
