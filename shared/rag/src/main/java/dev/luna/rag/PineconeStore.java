@@ -298,11 +298,9 @@ public final class PineconeStore implements VectorStore {
         synchronized (lock(namespace)) {
             State s = state(namespace);
             recover(namespace, s);
-            long g = s.committed() + 1;
             var paths = new LinkedHashSet<String>(replacePaths);
             paths.addAll(deletePaths);
-            Map<Integer, Integer> terms;
-            try {
+            write(namespace, s, g -> {
                 var vectors = new ArrayList<Vector>();
                 var fileHashes = new LinkedHashMap<String, String>();
                 double avgdl = s.avgdl();
@@ -327,17 +325,8 @@ public final class PineconeStore implements VectorStore {
                 long chunks = Math.max(0, s.chunks() - removed.size() + entries.size());
                 double newAvg = entries.isEmpty() ? avgdl : (avgdl * s.chunks() + tokens) / Math.max(1, s.chunks() + entries.size());
                 commit(namespace, new State(g, chunks, newAvg));
-                terms = termDelta(vectors, removed);
-            } catch (RuntimeException e) {
-                try {
-                    recover(namespace, s);
-                } catch (RuntimeException again) {
-                    e.addSuppressed(again);
-                }
-                throw e;
-            }
-            countTerms(namespace, terms);
-            collect(namespace, g);
+                return termDelta(vectors, removed);
+            });
         }
     }
 
@@ -347,9 +336,7 @@ public final class PineconeStore implements VectorStore {
         synchronized (lock(namespace)) {
             State s = state(namespace);
             recover(namespace, s);
-            long g = s.committed() + 1;
-            Map<Integer, Integer> terms;
-            try {
+            write(namespace, s, g -> {
                 var old = selectAll(namespace, and(obj(KIND, str(CHUNK)), obj(CHUNK, str(entry.chunk().id())), committed(s.committed())));
                 var vectors = new ArrayList<>(records(entry, g, s.avgdl()));
                 vectors.add(fileRecord(entry.chunk().path(), entry.fileHash() == null ? "" : entry.fileHash(), g));
@@ -357,17 +344,8 @@ public final class PineconeStore implements VectorStore {
                 supersede(namespace, and(obj(CHUNK, str(entry.chunk().id())), committed(s.committed())), g);
                 supersede(namespace, and(obj("path", str(entry.chunk().path())), obj(KIND, str(FILE)), committed(s.committed())), g);
                 commit(namespace, new State(g, s.chunks() + (old.isEmpty() ? 1 : 0), s.avgdl()));
-                terms = termDelta(vectors, old);
-            } catch (RuntimeException e) {
-                try {
-                    recover(namespace, s);
-                } catch (RuntimeException again) {
-                    e.addSuppressed(again);
-                }
-                throw e;
-            }
-            countTerms(namespace, terms);
-            collect(namespace, g);
+                return termDelta(vectors, old);
+            });
         }
     }
 
@@ -379,22 +357,35 @@ public final class PineconeStore implements VectorStore {
             recover(namespace, s);
             var old = selectAll(namespace, and(obj(KIND, str(CHUNK)), obj(CHUNK, str(chunkId)), committed(s.committed())));
             if (old.isEmpty()) return false;
-            long g = s.committed() + 1;
-            try {
+            write(namespace, s, g -> {
                 supersede(namespace, and(obj(CHUNK, str(chunkId)), committed(s.committed())), g);
                 commit(namespace, new State(g, Math.max(0, s.chunks() - 1), s.avgdl()));
-            } catch (RuntimeException e) {
-                try {
-                    recover(namespace, s);
-                } catch (RuntimeException again) {
-                    e.addSuppressed(again);
-                }
-                throw e;
-            }
-            countTerms(namespace, termDelta(List.of(), old));
-            collect(namespace, g);
+                return termDelta(List.of(), old);
+            });
             return true;
         }
+    }
+
+    /**
+     * One write, of generation {@code s.committed() + 1}: {@code body} writes and commits it and answers the changes
+     * of the term counts; should it fail, what it wrote is cleaned up before the failure is thrown. Then the term
+     * counts are adjusted and the generation it replaced is collected.
+     */
+    private void write(String namespace, State s, java.util.function.LongFunction<Map<Integer, Integer>> body) {
+        long g = s.committed() + 1;
+        Map<Integer, Integer> terms;
+        try {
+            terms = body.apply(g);
+        } catch (RuntimeException e) {
+            try {
+                recover(namespace, s);
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        countTerms(namespace, terms);
+        collect(namespace, g);
     }
 
     private void validate(Entry e) {

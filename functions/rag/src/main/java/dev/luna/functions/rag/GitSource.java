@@ -143,7 +143,7 @@ final class GitSource {
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) throw new ValidationException("source.url", "must name a host");
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) throw new ValidationException("source.url", "must not have a query or fragment");
-        if (!settings.allowPrivateHosts() && isPrivate(uri.getHost())) {
+        if (!settings.allowPrivateHosts() && dev.luna.core.PrivateHosts.isPrivate(uri.getHost())) {
             throw new ValidationException("source.url", "must not point at a loopback, private or link-local address");
         }
         return uri.toString();
@@ -153,23 +153,6 @@ final class GitSource {
         Path p = path.toAbsolutePath().normalize();
         if (!Files.isDirectory(p)) throw new ValidationException("source.url", "no repository directory at " + shorten(p.toString()));
         return p.toUri().toString();
-    }
-
-    /** Literal loopback, private, link-local or unspecified addresses and localhost (no DNS lookup), as for webhooks. */
-    static boolean isPrivate(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
-        if (h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".internal")) return true;
-        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            String[] p = h.split("\\.");
-            int a = Integer.parseInt(p[0]), b = Integer.parseInt(p[1]);
-            return a == 127 || a == 10 || a == 0 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)
-                    || (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127);
-        }
-        if (h.contains(":")) {
-            return h.equals("::1") || h.equals("::") || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80") || h.startsWith("::ffff:");
-        }
-        return false;
     }
 
     // ---- worker
@@ -236,7 +219,7 @@ final class GitSource {
         try {
             for (InetAddress a : InetAddress.getAllByName(host)) {
                 if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                        || isPrivate(a.getHostAddress())) {
+                        || dev.luna.core.PrivateHosts.isPrivate(a.getHostAddress())) {
                     throw new LunaException(ErrorCode.VALIDATION_FAILED, "git host " + host + " resolves to a private address; not fetched",
                             Map.of("field", "source.url"));
                 }

@@ -66,30 +66,12 @@ public record TaskSubmission(String type, JsonNode priority, JsonNode payload, S
                 v.add("webhookUrl", "must name a host");
             } else if (uri.getUserInfo() != null) {
                 v.add("webhookUrl", "must not carry credentials");
-            } else if (!allowPrivate && isPrivate(uri.getHost())) {
+            } else if (!allowPrivate && dev.luna.core.PrivateHosts.isPrivate(uri.getHost())) {
                 v.add("webhookUrl", "must not point at a loopback, private or link-local address");
             }
         } catch (URISyntaxException e) {
             v.add("webhookUrl", "is not a valid URL");
         }
-    }
-
-    /** Literal loopback, private, link-local or unspecified addresses and localhost (no DNS lookup). */
-    static boolean isPrivate(String host) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
-        if (h.equals("localhost") || h.endsWith(".localhost") || h.endsWith(".internal")) return true;
-        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            String[] p = h.split("\\.");
-            int a = Integer.parseInt(p[0]), b = Integer.parseInt(p[1]);
-            return a == 127 || a == 10 || a == 0 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)
-                    || (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127);
-        }
-        if (h.contains(":")) {
-            return h.equals("::1") || h.equals("::") || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80")
-                    || h.startsWith("::ffff:");
-        }
-        return false;
     }
 
     static byte[] bytes(String s) {
