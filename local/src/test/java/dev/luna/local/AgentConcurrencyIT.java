@@ -81,7 +81,7 @@ class AgentConcurrencyIT {
         String waiting = submit(agent, "test-noop", "{\"wait\":true}");
         Await.until(() -> api.get("/api/v1/tasks/" + waiting).data(), t -> t.get("status").asString().equals("pending"), "the second task to wait");
         var pending = api.get("/api/v1/tasks/" + waiting).data();
-        assertThat(pending.get("progress").get("message").asString()).contains(agent).contains("maximum of 1");
+        assertThat(pending.get("progress").get("message").asString()).contains(agent).contains("already runs 1 task, its maximum");
         var cancelled = api.delete("/api/v1/tasks/" + waiting);
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.data().get("status").asString()).isEqualTo("cancelled");

@@ -174,7 +174,8 @@ public final class WorkerRuntime {
     private void waitForAgent(Task task, SQSEvent.SQSMessage m) {
         var current = task;
         if (task.status() == TaskStatus.QUEUED) {
-            String message = "waiting for agent " + task.agentId() + ", which runs its maximum of " + task.agentConcurrency() + " tasks";
+            int max = task.agentConcurrency();
+            String message = "waiting for agent " + task.agentId() + ", which already runs " + max + (max == 1 ? " task" : " tasks") + ", its maximum";
             current = lifecycle.update(task.id(), t -> {
                 if (t.status() != TaskStatus.QUEUED || t.generation() != task.generation()) return null;
                 var b = t.toBuilder();
