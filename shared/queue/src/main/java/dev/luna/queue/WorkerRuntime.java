@@ -22,7 +22,7 @@ import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the tasks of an SQS batch, as a priority worker function does in Lambda. Per message: drop it when stale
+ * Runs the tasks of an SQS batch, as a task type's worker function does in Lambda. Per message: drop it when stale
  * (an older generation, a finished task, an attempt still leased by a live worker); park it with a delay when its
  * backoff has not elapsed or the type's circuit is open; otherwise claim the task with a conditional write (so a
  * duplicate delivery never runs an attempt twice), run the handler with the type's timeout, extend the message's
