@@ -193,7 +193,7 @@ public final class LocalRuntime implements AutoCloseable {
             var data = DataDefinitions.load();
             for (var f : taskWorkers) provisioner.provisionTaskQueues(data, f.trigger().taskType(), Catalog.Trigger.PRIORITIES);
             scheduler = new Scheduler(invoker, Clock.systemUTC(), config.queueName("").replaceAll("-$", ""));
-            if (b.dataDirectory != null) recover(catalog, invoker, scheduler);
+            if (b.dataDirectory != null) recover(catalog, invoker, scheduler, context);
             if (b.queuePollers) {
                 var consumers = new ArrayList<Catalog.FunctionSpec>();
                 catalog.functions().values().stream().filter(f -> f.trigger().isQueue()).forEach(consumers::add);
@@ -264,11 +264,13 @@ public final class LocalRuntime implements AutoCloseable {
      * kept every task. The health-check function, invoked once with {@code detail.recover = true} before any poller
      * runs, re-sends the message of every queued task and re-queues the tasks whose worker died with the last run.
      */
-    private static void recover(Catalog catalog, LambdaInvoker invoker, Scheduler scheduler) {
+    private static void recover(Catalog catalog, LambdaInvoker invoker, Scheduler scheduler, ConfigurableApplicationContext context) {
         catalog.function(RECOVERY_FUNCTION).ifPresent(f -> {
             byte[] out = invoker.invoke(f.bean(), scheduler.event(f, java.time.Instant.now(), Map.of("recover", true)));
             log.info("recovered queued and running tasks after restart: {}", new String(out, java.nio.charset.StandardCharsets.UTF_8));
         });
+        // the other modules' work that waited for a queue message (RAG index jobs)
+        context.getBeansOfType(dev.luna.http.RestartRecovery.class).forEach((name, r) -> log.info("{} after restart: {}", name, r.recover()));
     }
 
     /** Boots every module's functions in one Spring context, the way FunctionInvoker boots one module in Lambda. */

@@ -24,6 +24,11 @@ record IndexJob(String id, String projectId, String status, String sourceType, P
         return new IndexJob(id, projectId, RUNNING, sourceType, new Progress(filesTotal, 0), null, List.of(), null, createdBy, createdAt, now, null);
     }
 
+    /** Back to the queue, as if never started (its worker died: nothing it did reached the index). */
+    IndexJob requeued() {
+        return new IndexJob(id, projectId, QUEUED, sourceType, new Progress(0, 0), null, List.of(), null, createdBy, createdAt, null, null);
+    }
+
     IndexJob progressed(int processed) {
         return new IndexJob(id, projectId, status, sourceType, new Progress(progress.filesTotal(), processed), result, errors, failure,
                 createdBy, createdAt, startedAt, finishedAt);

@@ -68,6 +68,31 @@ final class IndexJobRepository {
         }
     }
 
+    /** A job not finished yet, and whether a worker had started it (the item's status, which the start writes). */
+    record Unfinished(IndexJob job, boolean running) {
+    }
+
+    /**
+     * Jobs still waiting or running, for {@link dev.luna.http.RestartRecovery} after a local restart (a scan: the
+     * table is small locally, and AWS never needs this).
+     */
+    java.util.List<Unfinished> unfinished() {
+        var out = new java.util.ArrayList<Unfinished>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var startKey = start;
+            var page = aws.dynamo().scan(b -> b.tableName(table).filterExpression("#s IN (:queued, :running)")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(Map.of(":queued", Attr.s(IndexJob.QUEUED), ":running", Attr.s(IndexJob.RUNNING)))
+                    .exclusiveStartKey(startKey));
+            for (var item : page.items()) {
+                out.add(new Unfinished(Json.readTrusted(Attr.str(item, "doc"), IndexJob.class), IndexJob.RUNNING.equals(Attr.str(item, "status"))));
+            }
+            start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null : page.lastEvaluatedKey();
+        } while (start != null);
+        return out;
+    }
+
     void save(IndexJob job) {
         aws.dynamo().putItem(b -> b.tableName(table).item(item(job)));
     }

@@ -61,6 +61,22 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
                 summarizer, new dev.luna.llm.OptimizationSavings(platform.aws()));
         HttpFunctions.register(context, "rag", platform, new RagHandlers(service).byBean());
         registerWorker(context, indexer);
+        context.registerBean("ragRestartRecovery", dev.luna.http.RestartRecovery.class, () -> () -> resendUnfinished(jobs, dispatch));
+    }
+
+    /** After a local restart: every job still queued, or left running by the process that died, goes to the queue again. */
+    static String resendUnfinished(IndexJobRepository jobs, Consumer<String> dispatch) {
+        int queued = 0, running = 0;
+        for (var u : jobs.unfinished()) {
+            if (u.running()) {
+                jobs.save(u.job().requeued());
+                running++;
+            } else {
+                queued++;
+            }
+            dispatch.accept(u.job().id());
+        }
+        return "index jobs sent again: " + queued + " queued, " + running + " left running by the previous process";
     }
 
     /**
