@@ -72,6 +72,38 @@ public final class TaskLifecycle {
         return b;
     }
 
+    /** What a batch requeue did: the tasks requeued, and for each of the others why not ({@code taskId}, {@code reason}). */
+    public record Requeued(java.util.List<String> requeued, java.util.List<Map<String, String>> skipped) {
+    }
+
+    /**
+     * Requeues each of a project's tasks named in {@code ids}, one conditional write and one message each: a task of
+     * another project is "not found"; {@code refusal} answers why a task cannot be requeued (null when it can), and
+     * {@code change} builds its next state.
+     */
+    public Requeued requeueEach(java.util.List<String> ids, String projectId, Function<Task, String> refusal,
+                                Function<Task, Task.Builder> change) {
+        var requeued = new java.util.ArrayList<String>();
+        var skipped = new java.util.ArrayList<Map<String, String>>();
+        for (String id : ids) {
+            var reason = new String[1];
+            var next = update(id, t -> {
+                reason[0] = t.projectId().equals(projectId) ? refusal.apply(t) : "not found";
+                return reason[0] == null ? change.apply(t) : null;
+            });
+            if (next.isPresent()) {
+                enqueue(next.get());
+                requeued.add(id);
+            } else {
+                var m = new java.util.LinkedHashMap<String, String>();
+                m.put("taskId", id);
+                m.put("reason", reason[0] == null ? "not found" : reason[0]);
+                skipped.add(m);
+            }
+        }
+        return new Requeued(requeued, skipped);
+    }
+
     /** Sends the queue message of a task just written as queued. */
     public void enqueue(Task queued) {
         Duration delay = queued.nextAttemptAt() == null ? Duration.ZERO : Duration.between(clock.instant(), queued.nextAttemptAt());

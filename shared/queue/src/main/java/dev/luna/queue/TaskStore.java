@@ -113,15 +113,16 @@ public final class TaskStore {
      * task's slot of its agent's concurrency when a task that ran is no longer running.
      */
     public boolean replace(Task next, List<TransactWriteItem> effects) {
+        var put = taskPut(next); // the task's JSON, serialised once
         var writes = new ArrayList<TransactWriteItem>();
-        writes.add(TransactWriteItem.builder().put(taskPut(next)).build());
+        writes.add(TransactWriteItem.builder().put(put).build());
         if (effects != null) writes.addAll(effects);
         if (holdsNoSlot(next)) writes.add(TransactWriteItem.builder().update(slotUpdate(next, "DELETE")).build());
         if (needsWebhook(next)) writes.add(outboxPut(next));
         for (int attempt = 1; ; attempt++) {
             try {
                 if (writes.size() == 1) {
-                    aws.dynamo().putItem(taskPutRequest(next));
+                    aws.dynamo().putItem(putRequest(put));
                 } else {
                     aws.dynamo().transactWriteItems(b -> b.transactItems(writes));
                 }
@@ -267,8 +268,7 @@ public final class TaskStore {
                 .build();
     }
 
-    private software.amazon.awssdk.services.dynamodb.model.PutItemRequest taskPutRequest(Task next) {
-        var put = taskPut(next);
+    private static software.amazon.awssdk.services.dynamodb.model.PutItemRequest putRequest(Put put) {
         return software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().tableName(put.tableName()).item(put.item())
                 .conditionExpression(put.conditionExpression()).expressionAttributeNames(put.expressionAttributeNames())
                 .expressionAttributeValues(put.expressionAttributeValues()).build();

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class ResourceProvisioner {
     private static final Logger log = LoggerFactory.getLogger(ResourceProvisioner.class);
     private final AwsClients aws;
+    /** Dead-letter queue ARNs by logical name: many queues (every task type's five) share one. */
+    private final java.util.Map<String, String> deadLetterArns = new java.util.HashMap<>();
 
     public ResourceProvisioner(AwsClients aws) {
         this.aws = aws;
@@ -85,9 +87,11 @@ public final class ResourceProvisioner {
             attrs.put(QueueAttributeName.VISIBILITY_TIMEOUT, q.visibilityTimeoutSeconds().toString());
         }
         if (q.deadLetterQueue() != null) {
-            String dlqUrl = aws.sqs().getQueueUrl(b -> b.queueName(aws.config().queueName(q.deadLetterQueue()))).queueUrl();
-            String dlqArn = aws.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            String dlqArn = deadLetterArns.computeIfAbsent(q.deadLetterQueue(), dlq -> {
+                String dlqUrl = aws.sqs().getQueueUrl(b -> b.queueName(aws.config().queueName(dlq))).queueUrl();
+                return aws.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes().get(QueueAttributeName.QUEUE_ARN);
+            });
             attrs.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
                     + "\",\"maxReceiveCount\":\"" + (q.maxReceiveCount() == null ? 5 : q.maxReceiveCount()) + "\"}");
         }

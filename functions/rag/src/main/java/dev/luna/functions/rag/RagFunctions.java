@@ -49,8 +49,9 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock(), git, new MediaFiles(OpenAiMediaDescriber.from(config)));
         boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, "false"));
         String queue = config.queueName("rag-index");
+        var queueUrl = new java.util.concurrent.atomic.AtomicReference<String>(); // looked up at the first job, then kept
         Consumer<String> dispatch = inline ? indexer::run : jobId -> {
-            String url = platform.aws().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl();
+            String url = queueUrl.updateAndGet(u -> u != null ? u : platform.aws().sqs().getQueueUrl(b -> b.queueName(queue)).queueUrl());
             platform.aws().sqs().sendMessage(b -> b.queueUrl(url).messageBody(Json.write(Map.of("jobId", jobId))));
         };
         // the gateway is made on first summarisation (it reads provider keys, from Secrets Manager in AWS)

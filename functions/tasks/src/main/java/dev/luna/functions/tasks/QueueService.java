@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,11 +76,11 @@ final class QueueService {
     }
 
     QueueInfo info(Priority p) {
-        var catalog = Catalog.load();
+        var workers = Catalog.load().taskWorkers();
         var perType = new ArrayList<TypeQueue>();
         long visible = 0, inFlight = 0, delayed = 0;
         for (String type : types.names()) {
-            var worker = catalog.taskWorkers().getOrDefault(type, Catalog.FunctionSpec.taskWorker(type));
+            var worker = workers.containsKey(type) ? workers.get(type) : Catalog.FunctionSpec.taskWorker(type);
             var binding = worker.trigger().queues().get(p.ordinal());
             var depth = queues.depth(binding.queue());
             perType.add(new TypeQueue(type, binding.queue(), worker.name(), binding.batchSize(), binding.maxConcurrency(),
@@ -159,35 +158,17 @@ final class QueueService {
                 start = page.lastKey();
             } while (start != null && ids.size() < limit);
         }
-        var moved = new ArrayList<String>();
-        var skipped = new ArrayList<Map<String, String>>();
-        for (String id : ids) {
-            var reason = new String[1];
-            var next = lifecycle.update(id, t -> {
-                if (!t.projectId().equals(projectId)) {
-                    reason[0] = "not found";
-                    return null;
-                }
-                if ((t.status() != TaskStatus.QUEUED && t.status() != TaskStatus.PENDING) || t.priority() != from) {
-                    reason[0] = "is not waiting in queue " + from.wire() + " (" + t.status().wire() + ", " + t.priority().wire() + ")";
-                    return null;
-                }
-                var b = lifecycle.requeued(t, t.nextAttemptAt() == null ? Duration.ZERO
-                        : Duration.between(clock.instant(), t.nextAttemptAt()).isNegative() ? Duration.ZERO
-                        : Duration.between(clock.instant(), t.nextAttemptAt()));
-                b.priority = target;
-                return b;
-            });
-            if (next.isPresent()) {
-                lifecycle.enqueue(next.get());
-                moved.add(id);
-            } else {
-                var m = new LinkedHashMap<String, String>();
-                m.put("taskId", id);
-                m.put("reason", reason[0] == null ? "not found" : reason[0]);
-                skipped.add(m);
-            }
-        }
+        var r = lifecycle.requeueEach(ids, projectId,
+                t -> (t.status() == TaskStatus.QUEUED || t.status() == TaskStatus.PENDING) && t.priority() == from ? null
+                        : "is not waiting in queue " + from.wire() + " (" + t.status().wire() + ", " + t.priority().wire() + ")",
+                t -> {
+                    var wait = t.nextAttemptAt() == null ? Duration.ZERO : Duration.between(clock.instant(), t.nextAttemptAt());
+                    var b = lifecycle.requeued(t, wait.isNegative() ? Duration.ZERO : wait);
+                    b.priority = target;
+                    return b;
+                });
+        var moved = r.requeued();
+        var skipped = r.skipped();
         if (moved.isEmpty() && skipped.isEmpty() && request.taskIds() != null && !request.taskIds().isEmpty()) {
             throw new LunaException(ErrorCode.NOT_FOUND, "None of the named tasks exist");
         }

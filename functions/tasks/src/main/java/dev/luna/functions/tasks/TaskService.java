@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -307,31 +306,8 @@ final class TaskService {
             if (n < 1 || n > 100) throw new ValidationException("limit", "must be between 1 and 100");
             store.state(TaskStore.deadPartition(projectId), null, n).items().forEach(t -> ids.add(t.id()));
         }
-        var redriven = new ArrayList<String>();
-        var skipped = new ArrayList<Map<String, String>>();
-        for (String id : ids) {
-            var reason = new String[1];
-            var next = lifecycle.update(id, t -> {
-                if (!t.projectId().equals(projectId)) {
-                    reason[0] = "not found";
-                    return null;
-                }
-                if (t.status() != TaskStatus.DEAD_LETTERED) {
-                    reason[0] = "is " + t.status().wire() + ", not dead_lettered";
-                    return null;
-                }
-                return requeueFresh(t);
-            });
-            if (next.isPresent()) {
-                lifecycle.enqueue(next.get());
-                redriven.add(id);
-            } else {
-                var m = new LinkedHashMap<String, String>();
-                m.put("taskId", id);
-                m.put("reason", reason[0] == null ? "not found" : reason[0]);
-                skipped.add(m);
-            }
-        }
-        return new Redrive(redriven, skipped);
+        var r = lifecycle.requeueEach(ids, projectId,
+                t -> t.status() == TaskStatus.DEAD_LETTERED ? null : "is " + t.status().wire() + ", not dead_lettered", this::requeueFresh);
+        return new Redrive(r.requeued(), r.skipped());
     }
 }
