@@ -27,6 +27,8 @@ locals {
       summary         = try(fn.summary, "")
       artifact        = local.catalog.modules[fn.module].artifact
       initializer     = local.catalog.modules[fn.module].initializer
+      # other modules' initializers this module's functions need in their context (Spring's CONTEXT_INITIALIZER_CLASSES)
+      collaborators = try(local.catalog.modules[fn.module].collaborators, [])
       runtime         = try(fn.runtime, local.catalog.defaults.runtime, "java21")
       memory_mb       = try(fn.memoryMb, local.catalog.defaults.memoryMb)
       timeout_seconds = try(fn.timeoutSeconds, local.catalog.defaults.timeoutSeconds)

@@ -32,6 +32,7 @@ module "http_function" {
   cds_archive_enabled = var.cds_archive_enabled
 
   environment_variables = merge(
+    length(each.value.collaborators) > 0 ? { CONTEXT_INITIALIZER_CLASSES = join(",", each.value.collaborators) } : {},
     {
       LUNA_ENVIRONMENT         = var.environment
       LUNA_RATE_LIMIT_PER_KEY  = tostring(var.rate_limit_per_key_per_minute)
@@ -96,6 +97,7 @@ module "queue_function" {
   snap_start_enabled = var.snap_start_enabled
 
   environment_variables = merge(
+    length(each.value.collaborators) > 0 ? { CONTEXT_INITIALIZER_CLASSES = join(",", each.value.collaborators) } : {},
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
     contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
@@ -148,6 +150,7 @@ module "scheduled_function" {
   snap_start_enabled = var.snap_start_enabled
 
   environment_variables = merge(
+    length(each.value.collaborators) > 0 ? { CONTEXT_INITIALIZER_CLASSES = join(",", each.value.collaborators) } : {},
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
   )

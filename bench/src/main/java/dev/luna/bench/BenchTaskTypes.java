@@ -1,8 +1,8 @@
 package dev.luna.bench;
 
-import dev.luna.queue.TaskType;
-import dev.luna.queue.TaskWorkers;
 import dev.luna.store.Attr;
+import dev.luna.tasks.TaskType;
+import dev.luna.tasks.TaskWorkers;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.context.support.GenericApplicationContext;

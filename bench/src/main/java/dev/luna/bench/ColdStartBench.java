@@ -1,6 +1,6 @@
 package dev.luna.bench;
 
-import dev.luna.http.Catalog;
+import dev.luna.catalog.Catalog;
 import dev.luna.tools.LambdaJvm;
 import dev.luna.tools.PackagedModule;
 import dev.luna.tools.Packager;
@@ -58,7 +58,7 @@ public final class ColdStartBench {
                 var pkg = modules.get(fn.module());
                 var classpath = new ArrayList<>(pkg.classpathIn(pkg.dir()));
                 classpath.add(launcher);
-                var env = sandbox.environment(fn, catalog.modules().get(fn.module()).initializer());
+                var env = sandbox.environment(fn, catalog.modules().get(fn.module()));
                 var plain = new ArrayList<Double>();
                 var cds = new ArrayList<Double>();
                 String phases = "";

@@ -20,7 +20,7 @@ import java.util.Set;
 final class AdminKeys {
     static final String BOOTSTRAP_ID = "key_bootstrap_admin";
     static final String ADMIN_SUBJECT = "usr_admin";
-    static final String DEFAULT_PROJECT = "default";
+    static final String DEFAULT_PROJECT = dev.luna.core.Projects.DEFAULT;
     private final ApiKeyStore store;
     private final ProjectStore projects;
     private final Clock clock;

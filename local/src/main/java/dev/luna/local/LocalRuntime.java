@@ -1,9 +1,9 @@
 package dev.luna.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.luna.catalog.Catalog;
 import dev.luna.emulators.Emulators;
 import dev.luna.emulators.pinecone.PineconeServer;
-import dev.luna.http.Catalog;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
 import dev.luna.http.Router;
@@ -21,8 +21,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -280,11 +280,16 @@ public final class LocalRuntime implements AutoCloseable {
         // reset and reconfigure it when the context starts.
         if (System.getProperty(LOGGING_SYSTEM) == null) System.setProperty(LOGGING_SYSTEM, "none");
         var sources = new ArrayList<Class<?>>();
+        var names = new java.util.LinkedHashSet<String>();
         for (var module : Catalog.load().modules().values()) {
+            names.add(module.initializer());
+            names.addAll(module.collaborators());
+        }
+        for (String name : names) {
             try {
-                sources.add(Class.forName(module.initializer()));
+                sources.add(Class.forName(name));
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("module initializer " + module.initializer() + " is not on the classpath", e);
+                throw new IllegalStateException("module initializer " + name + " is not on the classpath", e);
             }
         }
         sources.add(AWSCompanionAutoConfiguration.class);

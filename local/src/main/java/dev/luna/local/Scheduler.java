@@ -1,7 +1,7 @@
 package dev.luna.local;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
-import dev.luna.http.Catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package dev.luna.local;
 
-import dev.luna.http.Catalog;
-import dev.luna.queue.TaskTypes;
+import dev.luna.catalog.Catalog;
+import dev.luna.tasks.TaskTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.support.GenericApplicationContext;

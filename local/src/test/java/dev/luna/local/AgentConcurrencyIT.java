@@ -2,9 +2,9 @@ package dev.luna.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.luna.queue.TaskStore;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
+import dev.luna.tasks.TaskStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

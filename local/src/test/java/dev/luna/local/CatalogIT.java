@@ -2,8 +2,8 @@ package dev.luna.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
-import dev.luna.http.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,6 @@
 package dev.luna.local;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.luna.http.Catalog;
+import dev.luna.catalog.Catalog;
 import dev.luna.store.Attr;
 import java.time.Clock;
 import java.time.Instant;

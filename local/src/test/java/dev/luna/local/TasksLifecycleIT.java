@@ -3,10 +3,10 @@ package dev.luna.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.core.Json;
-import dev.luna.queue.TaskMessage;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
 import dev.luna.store.LunaConfig;
+import dev.luna.tasks.TaskMessage;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -137,8 +137,8 @@ class TasksLifecycleIT {
         assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
         assertThat(cancel.data().get("status").asString()).isEqualTo("cancelled");
         // the retry message is still on the queue; when it is delivered the task must not run
-        var queues = new dev.luna.queue.TaskQueues(aws);
-        queues.enqueue(new dev.luna.queue.TaskStore(aws).get(id).orElseThrow(), java.time.Duration.ZERO);
+        var queues = new dev.luna.tasks.TaskQueues(aws);
+        queues.enqueue(new dev.luna.tasks.TaskStore(aws).get(id).orElseThrow(), java.time.Duration.ZERO);
         String marker = submit(slow, "test-noop", "{}", "\"priority\":\"" + cancel.data().get("queue").asString() + "\"");
         Await.task(api, marker, "succeeded");
         var after = api.get("/api/v1/tasks/" + id).data();
@@ -249,8 +249,8 @@ class TasksLifecycleIT {
     void aTaskEffectHappensExactlyOnceEvenWhenItsMessageIsDeliveredAgain() {
         String id = submit("test-effect", "{\"sleepMs\":300}");
         Await.until(() -> api.get("/api/v1/tasks/" + id), r -> r.data().get("status").asString().equals("running"), "task to run");
-        var store = new dev.luna.queue.TaskStore(aws);
-        var queues = new dev.luna.queue.TaskQueues(aws);
+        var store = new dev.luna.tasks.TaskStore(aws);
+        var queues = new dev.luna.tasks.TaskQueues(aws);
         var running = store.get(id).orElseThrow();
         // SQS delivers at least once: the same message again, while the attempt runs and after it ended
         queues.send("tasks-test-effect-normal", Json.write(new TaskMessage(id, running.generation())), java.time.Duration.ZERO, Map.of());

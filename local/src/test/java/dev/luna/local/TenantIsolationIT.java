@@ -2,14 +2,13 @@ package dev.luna.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
-import dev.luna.http.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,10 +1,10 @@
 package dev.luna.local;
 
 import dev.luna.core.Json;
-import dev.luna.queue.TaskFailedException;
-import dev.luna.queue.TaskType;
-import dev.luna.queue.TaskWorkers;
 import dev.luna.store.Attr;
+import dev.luna.tasks.TaskFailedException;
+import dev.luna.tasks.TaskType;
+import dev.luna.tasks.TaskWorkers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,6 @@
 package dev.luna.tools;
 
-import dev.luna.http.Catalog;
+import dev.luna.catalog.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class Invoke {
             Path prepared = Files.createTempFile("luna-event", ".json");
             try {
                 Files.writeString(prepared, sandbox.prepare(fn.name(), Files.readString(event)));
-                var result = LambdaJvm.run(classpath, pkg.archiveOptions(useArchive), sandbox.environment(fn, module.initializer()),
+                var result = LambdaJvm.run(classpath, pkg.archiveOptions(useArchive), sandbox.environment(fn, module),
                         List.of(prepared.toString()));
                 if (!result.ok()) {
                     System.err.println(result.output());

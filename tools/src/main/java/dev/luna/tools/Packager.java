@@ -1,7 +1,7 @@
 package dev.luna.tools;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
-import dev.luna.http.Catalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -182,7 +182,7 @@ public final class Packager {
         if (first == null) throw new IllegalStateException(module + ": no sample events to train the CDS archive with (events/<function>/*.json)");
         Path archive = dir.resolve(PackagedModule.ARCHIVE);
         Files.createDirectories(archive.getParent());
-        var env = sandbox.environment(first, spec.initializer());
+        var env = sandbox.environment(first, spec);
         env.remove("SPRING_CLOUD_FUNCTION_DEFINITION");
         var result = LambdaJvm.run(classpath, List.of("-XX:ArchiveClassesAtExit=" + archive), env, trainArgs);
         if (!result.ok() || !Files.exists(archive)) throw new IllegalStateException(module + ": CDS training run failed:\n" + result.output());
@@ -197,7 +197,7 @@ public final class Packager {
         Path verifyEvent = scratch.resolve("verify.json");
         Files.writeString(verifyEvent, sandbox.prepare(first.name(), Files.readString(firstEvent)));
         var verify = LambdaJvm.run(classpath, List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"),
-                sandbox.environment(first, spec.initializer()), List.of(verifyEvent.toString()));
+                sandbox.environment(first, spec), List.of(verifyEvent.toString()));
         if (!verify.ok()) throw new IllegalStateException(module + ": the CDS archive does not map (-Xshare:on failed):\n" + verify.output());
         deleteRecursively(scratch);
         return new Training(functions, String.format(Locale.ROOT, "%s %.0f ms with the archive", first.name(), verify.msToFirstResponse()));

@@ -1,6 +1,6 @@
 package dev.luna.tools;
 
-import dev.luna.http.Catalog;
+import dev.luna.catalog.Catalog;
 import dev.luna.local.LocalRuntime;
 import dev.luna.store.LunaConfig;
 import java.io.IOException;
@@ -67,10 +67,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** The environment Terraform gives the function in Lambda, pointed at this sandbox. */
-    public Map<String, String> environment(Catalog.FunctionSpec function, String initializer) {
+    public Map<String, String> environment(Catalog.FunctionSpec function, Catalog.Module module) {
         var env = new LinkedHashMap<String, String>(endpoints);
         env.putAll(SPRING_ENVIRONMENT);
-        env.put("MAIN_CLASS", initializer);
+        env.put("MAIN_CLASS", module.initializer());
+        if (!module.collaborators().isEmpty()) env.put("CONTEXT_INITIALIZER_CLASSES", String.join(",", module.collaborators()));
         env.put("SPRING_CLOUD_FUNCTION_DEFINITION", function.bean());
         env.put("LUNA_FUNCTION", function.name());
         if (function.timeoutSeconds() != null) env.put("LUNA_TIMEOUT_SECONDS", String.valueOf(function.timeoutSeconds()));

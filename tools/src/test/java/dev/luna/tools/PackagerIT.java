@@ -2,7 +2,7 @@ package dev.luna.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.luna.http.Catalog;
+import dev.luna.catalog.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ class PackagerIT {
         try (var sandbox = Sandbox.start()) {
             Path event = out.resolve("event.json");
             Files.writeString(event, sandbox.prepare(fn.name(), Files.readString(ROOT.resolve("events/agents-get/request.json"))));
-            var result = LambdaJvm.run(classpath, List.of(), sandbox.environment(fn, catalog.modules().get("agents").initializer()),
+            var result = LambdaJvm.run(classpath, List.of(), sandbox.environment(fn, catalog.modules().get("agents")),
                     List.of(event.toString()));
             assertThat(result.ok()).as(result.output()).isTrue();
             assertThat(result.responses()).hasSize(1);

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: how secrets (API keys, refresh tokens) are stored and looked up. */
+/**
+ * SHA-256, the platform's one hash: as lower-case hex (how secrets such as API keys and refresh tokens are stored and
+ * looked up, content hashes, cache keys) or as the digest's bytes.
+ */
 public final class Hashes {
     private Hashes() {
     }
@@ -16,11 +19,15 @@ public final class Hashes {
 
     /** SHA-256 of raw bytes (content hashes of files). */
     public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
+
+    /** The SHA-256 digest itself. */
+    public static byte[] sha256(byte[] bytes) {
         try {
-            var md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

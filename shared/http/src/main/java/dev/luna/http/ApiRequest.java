@@ -1,5 +1,6 @@
 package dev.luna.http;
 
+import dev.luna.catalog.Access;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;

@@ -2,11 +2,13 @@ package dev.luna.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.luna.catalog.Access;
+import dev.luna.catalog.Catalog;
 import dev.luna.core.ErrorCode;
+import dev.luna.core.Hashes;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;
 import dev.luna.core.Principal;
-import dev.luna.core.Hashes;
 import dev.luna.identity.AuditEntry;
 import dev.luna.identity.RateLimiter;
 import dev.luna.store.IdempotencyStore;

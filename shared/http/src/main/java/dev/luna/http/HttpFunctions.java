@@ -1,14 +1,15 @@
 package dev.luna.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.luna.catalog.Catalog;
 import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
-import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * Registers a module's HTTP functions as Spring Cloud Function beans, functionally (no scanning): one

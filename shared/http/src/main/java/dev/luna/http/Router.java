@@ -1,5 +1,6 @@
 package dev.luna.http;
 
+import dev.luna.catalog.Catalog;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

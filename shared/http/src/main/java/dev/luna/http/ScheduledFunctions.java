@@ -1,5 +1,6 @@
 package dev.luna.http;
 
+import dev.luna.catalog.Catalog;
 import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.Map;

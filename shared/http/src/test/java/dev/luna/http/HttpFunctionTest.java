@@ -3,6 +3,7 @@ package dev.luna.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.luna.catalog.Catalog;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;

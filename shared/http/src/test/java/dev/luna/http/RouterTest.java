@@ -2,6 +2,7 @@ package dev.luna.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.luna.catalog.Catalog;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.luna.store;
 
-import java.util.function.Supplier;
+import dev.luna.core.Lazy;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -104,32 +104,5 @@ public final class AwsClients implements AutoCloseable {
         s3.ifPresent(S3Client::close);
         sqs.ifPresent(SqsClient::close);
         http.ifPresent(SdkHttpClient::close);
-    }
-
-    /** A thread-safe memoising supplier. */
-    static final class Lazy<T> implements Supplier<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Lazy(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) value = v = factory.get();
-                }
-            }
-            return v;
-        }
-
-        void ifPresent(java.util.function.Consumer<T> action) {
-            T v = value;
-            if (v != null) action.accept(v);
-        }
     }
 }

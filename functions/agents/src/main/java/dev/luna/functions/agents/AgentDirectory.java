@@ -1,6 +1,7 @@
 package dev.luna.functions.agents;
 
 import dev.luna.store.AwsClients;
+import dev.luna.tasks.routing.AgentRouting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +11,12 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What other modules may know of agents, read from the agents table through this module's repository and health
+ * What the task domain may know of agents ({@link AgentRouting}), read from the agents table through this module's repository and health
  * policy (no second copy of either): an agent by id, the running agents of a project that have a capability,
  * and the health sweep the scheduled {@code health-check} runs, which persists each agent's health on its head
  * item ({@code health}, {@code healthReason}, {@code healthChangedAt}) so alarms and routing can read it.
  */
-public final class AgentDirectory {
+public final class AgentDirectory implements AgentRouting {
     private final AgentRepository repository;
     private final HealthPolicy policy;
     private final Clock clock;
@@ -30,23 +31,12 @@ public final class AgentDirectory {
         return new AgentDirectory(new AgentRepository(aws), HealthPolicy.from(aws.config()), clock);
     }
 
-    /**
-     * An agent as a task sees it. {@code retry*} is the agent's retry policy and {@code maxConcurrentTasks} its
-     * quota of tasks running at once (defaults applied).
-     */
-    public record AgentRef(String id, String projectId, String name, String version, String status, List<String> capabilities,
-                           int maxAttempts, long initialDelayMs, double multiplier, long maxDelayMs, long timeoutMs,
-                           String health, String healthReason, int maxConcurrentTasks) {
-        public boolean isRunning() {
-            return AgentStatus.RUNNING.wire().equals(status);
-        }
-    }
-
+    @Override
     public Optional<AgentRef> find(String id) {
         return repository.find(id).map(s -> ref(s, clock.instant()));
     }
 
-    /** Running agents of the project with the capability, healthiest first, then by name. */
+    @Override
     public List<AgentRef> runningWith(String projectId, String capability) {
         var out = new ArrayList<AgentRef>();
         Instant now = clock.instant();
@@ -63,10 +53,7 @@ public final class AgentDirectory {
         return out;
     }
 
-    /** Health of every non-deactivated agent, persisted where it changed. */
-    public record HealthSweep(int checked, int changed, Map<String, Integer> byHealth) {
-    }
-
+    @Override
     public HealthSweep sweepHealth() {
         Instant now = clock.instant();
         int checked = 0, changed = 0;

@@ -20,6 +20,7 @@ public final class AgentFunctions implements ApplicationContextInitializer<Gener
         var policy = HealthPolicy.from(platform.config());
         var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), policy);
         HttpFunctions.register(context, "agents", platform, new AgentHandlers(service).byBean());
+        new AgentRoutingInitializer().initialize(context);
         platform.primeAsync(AgentFunctions::warmUpJson);
     }
 

@@ -61,7 +61,7 @@ final class AgentHandlers {
     }
 
     private static AgentQuery query(ApiRequest r) {
-        String project = AgentService.projectOf(r.access(), r.query("projectId").orElse(null));
+        String project = r.access().project(r.query("projectId").orElse(null));
         AgentStatus status = r.query("status").map(s -> {
             var st = AgentStatus.fromWire(s);
             if (st == null) throw new ValidationException("status", "must be one of " + Arrays.stream(AgentStatus.values()).map(AgentStatus::wire).toList());

@@ -1,9 +1,9 @@
 package dev.luna.functions.agents;
 
+import dev.luna.catalog.Access;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
-import dev.luna.http.Access;
 import dev.luna.core.Semver;
 import dev.luna.core.ValidationException;
 import dev.luna.store.Cursor;
@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transitions only, deactivation, rollback, heartbeats and health. Knows nothing of HTTP or Lambda.
  */
 public final class AgentService {
-    public static final String DEFAULT_PROJECT = "default";
     private static final int MAX_PAGES_PER_REQUEST = 10;
     private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
     private static final Set<String> TABLE_CURSOR = Set.of("pk", "sk");
@@ -49,8 +48,7 @@ public final class AgentService {
     }
 
     Agent register(AgentRegistration request, Access access) {
-        String projectId = projectOf(access, request.projectId());
-        access.require(projectId, "Project", projectId);
+        String projectId = access.requireProject(request.projectId());
         request.spec().validate();
         var spec = request.spec().withDefaults();
         Instant now = clock.instant();
@@ -264,11 +262,6 @@ public final class AgentService {
         return stored;
     }
 
-    /** The project an operation targets: the one named, else the credential's own, else {@code default}. */
-    public static String projectOf(Access access, String named) {
-        if (named != null && !named.isBlank()) return named;
-        return access.principal().projectId() != null ? access.principal().projectId() : DEFAULT_PROJECT;
-    }
 
     private Agent withHealth(Agent agent, Heartbeat heartbeat) {
         return agent.withHealth(healthPolicy.evaluate(agent, heartbeat, clock.instant()));

@@ -1,11 +1,11 @@
 package dev.luna.functions.identity;
 
+import dev.luna.catalog.Access;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
 import dev.luna.core.Principal;
 import dev.luna.core.Violations;
-import dev.luna.http.Access;
 import dev.luna.identity.ApiKeyAuthenticator;
 import dev.luna.identity.ApiKeyRecord;
 import dev.luna.identity.ApiKeyStore;

@@ -1,18 +1,17 @@
 package dev.luna.functions.identity;
 
+import dev.luna.catalog.Access;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
 import dev.luna.core.ProjectRole;
-import dev.luna.http.Access;
-import dev.luna.identity.ProjectStore;
 import dev.luna.identity.ProjectStore.Member;
 import dev.luna.identity.ProjectStore.Project;
+import dev.luna.identity.ProjectStore;
 import dev.luna.store.Cursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

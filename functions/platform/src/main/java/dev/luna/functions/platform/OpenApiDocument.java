@@ -1,7 +1,7 @@
 package dev.luna.functions.platform;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
-import dev.luna.http.Catalog;
 import dev.luna.http.Envelope;
 import java.io.IOException;
 import java.io.InputStream;

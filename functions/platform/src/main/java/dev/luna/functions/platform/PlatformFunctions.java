@@ -1,7 +1,7 @@
 package dev.luna.functions.platform;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.http.ApiResult;
-import dev.luna.http.Catalog;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;

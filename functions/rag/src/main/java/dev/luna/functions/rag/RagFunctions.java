@@ -1,8 +1,8 @@
 package dev.luna.functions.rag;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
-import dev.luna.http.Catalog;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;

@@ -1,11 +1,11 @@
 package dev.luna.functions.rag;
 
+import dev.luna.catalog.Access;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Hashes;
 import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
-import dev.luna.http.Access;
 import dev.luna.identity.ProjectStore;
 import dev.luna.rag.Chunk;
 import dev.luna.rag.ContextPacker;

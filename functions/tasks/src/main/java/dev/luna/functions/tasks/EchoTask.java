@@ -1,7 +1,7 @@
 package dev.luna.functions.tasks;
 
 import dev.luna.core.Json;
-import dev.luna.queue.TaskType;
+import dev.luna.tasks.TaskType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 

@@ -1,18 +1,17 @@
 package dev.luna.functions.tasks;
 
-import dev.luna.http.ScheduledEvent;
 import dev.luna.core.Json;
-import dev.luna.functions.agents.AgentDirectory;
-import dev.luna.queue.Priority;
-import dev.luna.queue.Progress;
-import dev.luna.queue.QueueFunctions;
-import dev.luna.queue.Task;
-import dev.luna.queue.TaskError;
-import dev.luna.queue.TaskLifecycle;
-import dev.luna.queue.TaskMessage;
-import dev.luna.queue.TaskQueues;
-import dev.luna.queue.TaskStatus;
-import dev.luna.queue.TaskStore;
+import dev.luna.http.ScheduledEvent;
+import dev.luna.tasks.Priority;
+import dev.luna.tasks.Progress;
+import dev.luna.tasks.Task;
+import dev.luna.tasks.TaskError;
+import dev.luna.tasks.TaskLifecycle;
+import dev.luna.tasks.TaskMessage;
+import dev.luna.tasks.TaskQueues;
+import dev.luna.tasks.TaskStatus;
+import dev.luna.tasks.TaskStore;
+import dev.luna.tasks.routing.AgentRouting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +35,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class HealthCheck {
     static final String STUCK_GRACE = "LUNA_TASK_STUCK_GRACE_SECONDS";
     static final String REQUEUE_AFTER = "LUNA_TASK_REQUEUE_AFTER_SECONDS";
-    private final AgentDirectory agents;
+    private final java.util.function.Supplier<AgentRouting> agents;
     private final TaskLifecycle lifecycle;
     private final TaskStore store;
     private final Clock clock;
     private final Duration stuckGrace;
     private final Duration requeueAfter;
 
-    HealthCheck(AgentDirectory agents, TaskLifecycle lifecycle, Clock clock, Duration stuckGrace, Duration requeueAfter) {
+    HealthCheck(java.util.function.Supplier<AgentRouting> agents, TaskLifecycle lifecycle, Clock clock, Duration stuckGrace, Duration requeueAfter) {
         this.agents = agents;
         this.lifecycle = lifecycle;
         this.store = lifecycle.store();
@@ -55,7 +54,7 @@ final class HealthCheck {
     Map<String, Object> run(ScheduledEvent event) {
         boolean recover = event.detail().path("recover").asBoolean(false);
         var summary = new LinkedHashMap<String, Object>();
-        var sweep = agents.sweepHealth();
+        var sweep = agents.get().sweepHealth();
         summary.put("agentsChecked", sweep.checked());
         summary.put("agentHealthChanged", sweep.changed());
         summary.put("agentsByHealth", sweep.byHealth());

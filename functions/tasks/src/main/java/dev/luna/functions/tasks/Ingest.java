@@ -2,17 +2,16 @@ package dev.luna.functions.tasks;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.luna.core.Hashes;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;
+import dev.luna.core.Projects;
 import dev.luna.core.ValidationException;
-import dev.luna.queue.TaskQueues;
+import dev.luna.tasks.TaskQueues;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Ingest {
     private static final Logger log = LoggerFactory.getLogger(Ingest.class);
-    private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private final TaskService tasks;
     private final TaskQueues queues;
@@ -50,13 +48,13 @@ final class Ingest {
     }
 
     private void ingest(SQSEvent.SQSMessage m) {
-        String project = TaskService.DEFAULT_PROJECT;
+        String project = Projects.DEFAULT;
         var attrs = m.getMessageAttributes();
         if (attrs != null && attrs.get("projectId") != null && attrs.get("projectId").getStringValue() != null) {
             project = attrs.get("projectId").getStringValue();
         }
         try {
-            if (!PROJECT.matcher(project).matches()) throw new ValidationException("projectId", "message attribute must be 1-64 letters, digits, _ or -");
+            if (!Projects.isValidId(project)) throw new ValidationException("projectId", "message attribute must be 1-64 letters, digits, _ or -");
             var submission = Json.readRequest(m.getBody(), TaskSubmission.class);
             var task = tasks.submit(submission, project, "sqs:" + TaskQueues.SUBMISSIONS, taskId(m.getMessageId()));
             log.info("submission {} became task {} ({})", m.getMessageId(), task.id(), task.status().wire());
@@ -73,13 +71,9 @@ final class Ingest {
 
     /** A task id derived from the SQS message id: the same message always names the same task. */
     static String taskId(String messageId) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
-            var sb = new StringBuilder("tsk_Q");
-            for (int i = 0; i < 25; i++) sb.append(ALPHABET[(h[i] & 0xff) % 32]);
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] h = Hashes.sha256(messageId.getBytes(StandardCharsets.UTF_8));
+        var sb = new StringBuilder("tsk_Q");
+        for (int i = 0; i < 25; i++) sb.append(ALPHABET[(h[i] & 0xff) % 32]);
+        return sb.toString();
     }
 }

@@ -1,16 +1,16 @@
 package dev.luna.functions.tasks;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
-import dev.luna.http.Catalog;
-import dev.luna.queue.Priority;
-import dev.luna.queue.Task;
-import dev.luna.queue.TaskLifecycle;
-import dev.luna.queue.TaskQueues;
-import dev.luna.queue.TaskStatus;
-import dev.luna.queue.TaskStore;
-import dev.luna.queue.TaskTypes;
+import dev.luna.tasks.Priority;
+import dev.luna.tasks.Task;
+import dev.luna.tasks.TaskLifecycle;
+import dev.luna.tasks.TaskQueues;
+import dev.luna.tasks.TaskStatus;
+import dev.luna.tasks.TaskStore;
+import dev.luna.tasks.TaskTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

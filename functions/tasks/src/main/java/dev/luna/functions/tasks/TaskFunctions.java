@@ -1,16 +1,16 @@
 package dev.luna.functions.tasks;
 
-import dev.luna.functions.agents.AgentDirectory;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
-import dev.luna.queue.QueueFunctions;
-import dev.luna.queue.TaskLifecycle;
-import dev.luna.queue.TaskQueues;
-import dev.luna.queue.TaskStore;
-import dev.luna.queue.TaskTypes;
-import dev.luna.queue.TaskWorkers;
-import dev.luna.queue.WebhookSigner;
+import dev.luna.tasks.QueueFunctions;
+import dev.luna.tasks.TaskLifecycle;
+import dev.luna.tasks.TaskQueues;
+import dev.luna.tasks.TaskStore;
+import dev.luna.tasks.TaskTypes;
+import dev.luna.tasks.TaskWorkers;
+import dev.luna.tasks.WebhookSigner;
+import dev.luna.tasks.routing.AgentRouting;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +38,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         var store = new TaskStore(platform.aws());
         var queues = new TaskQueues(platform.aws());
         var lifecycle = new TaskLifecycle(store, queues, clock);
-        var agents = AgentDirectory.create(platform.aws(), clock);
+        java.util.function.Supplier<AgentRouting> agents = new dev.luna.core.Lazy<>(() -> AgentRouting.of(context));
         var tasks = new TaskService(lifecycle, types, agents, clock, platform.ids(),
                 Boolean.parseBoolean(config.setting(WEBHOOK_ALLOW_PRIVATE, "false")));
         HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, types, clock)).byBean());
@@ -60,36 +60,25 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
 
     /** The webhook signer: LUNA_WEBHOOK_SECRET, or a secret generated once and kept in the tasks table. */
     private static Supplier<WebhookSigner> signer(String configured, TaskStore store) {
-        return new Supplier<>() {
-            private volatile WebhookSigner signer;
-
-            @Override
-            public WebhookSigner get() {
-                if (signer == null) {
-                    String secret = configured != null ? configured
-                            : store.settingOrCreate("webhook-secret", new dev.luna.core.Ids(java.time.Clock.systemUTC()).secret(32));
-                    signer = new WebhookSigner(secret);
-                }
-                return signer;
-            }
-        };
+        return new dev.luna.core.Lazy<>(() -> new WebhookSigner(configured != null ? configured
+                : store.settingOrCreate("webhook-secret", new dev.luna.core.Ids(java.time.Clock.systemUTC()).secret(32))));
     }
 
     /** Binds the task records once, so the first invocation does not pay for Jackson's introspection. */
     static void warmUpJson() {
-        var b = new dev.luna.queue.Task.Builder();
+        var b = new dev.luna.tasks.Task.Builder();
         b.id = "tsk_warmup";
         b.projectId = "default";
         b.type = EchoTask.NAME;
-        b.priority = dev.luna.queue.Priority.NORMAL;
+        b.priority = dev.luna.tasks.Priority.NORMAL;
         b.payload = dev.luna.core.Json.object();
-        b.status = dev.luna.queue.TaskStatus.QUEUED;
-        b.retry = dev.luna.queue.RetrySettings.DEFAULT;
+        b.status = dev.luna.tasks.TaskStatus.QUEUED;
+        b.retry = dev.luna.tasks.RetrySettings.DEFAULT;
         b.createdAt = java.time.Instant.EPOCH;
         b.updatedAt = java.time.Instant.EPOCH;
         var task = b.build();
-        dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(task), dev.luna.queue.Task.class);
+        dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(task), dev.luna.tasks.Task.class);
         dev.luna.core.Json.write(task.view());
-        dev.luna.core.Json.readTrusted("{\"taskId\":\"tsk_warmup\",\"generation\":1}", dev.luna.queue.TaskMessage.class);
+        dev.luna.core.Json.readTrusted("{\"taskId\":\"tsk_warmup\",\"generation\":1}", dev.luna.tasks.TaskMessage.class);
     }
 }

@@ -1,13 +1,11 @@
 package dev.luna.functions.tasks;
 
-import dev.luna.core.Principal;
 import dev.luna.core.ValidationException;
-import dev.luna.functions.agents.AgentService;
 import dev.luna.http.ApiRequest;
 import dev.luna.http.ApiResult;
 import dev.luna.http.RouteHandler;
-import dev.luna.queue.Priority;
-import dev.luna.queue.TaskStatus;
+import dev.luna.tasks.Priority;
+import dev.luna.tasks.TaskStatus;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -50,9 +48,7 @@ final class TaskHandlers {
      * same rule as agents), checked against the caller's role there: 404 for non-members, 403 for a weak role.
      */
     static String projectOf(ApiRequest r) {
-        String project = AgentService.projectOf(r.access(), r.query("projectId").orElse(null));
-        r.access().require(project, "Project", project);
-        return project;
+        return r.access().requireProject(r.query("projectId").orElse(null));
     }
 
     /** The project of the task named in the path, checked against the caller's role there (404 if unknown). */

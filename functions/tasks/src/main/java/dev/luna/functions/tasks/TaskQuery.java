@@ -1,8 +1,8 @@
 package dev.luna.functions.tasks;
 
-import dev.luna.queue.Priority;
-import dev.luna.queue.Task;
-import dev.luna.queue.TaskStatus;
+import dev.luna.tasks.Priority;
+import dev.luna.tasks.Task;
+import dev.luna.tasks.TaskStatus;
 import java.time.Instant;
 
 /** Filters of the task list; null means "any". Created range bounds are inclusive. */

@@ -1,32 +1,30 @@
 package dev.luna.functions.tasks;
 
 import dev.luna.core.ErrorCode;
+import dev.luna.core.Hashes;
 import dev.luna.core.Ids;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
-import dev.luna.functions.agents.AgentDirectory;
-import dev.luna.queue.JsonSchema;
-import dev.luna.queue.Priority;
-import dev.luna.queue.Progress;
-import dev.luna.queue.RetrySettings;
-import dev.luna.queue.Task;
-import dev.luna.queue.TaskError;
-import dev.luna.queue.TaskLifecycle;
-import dev.luna.queue.TaskStatus;
-import dev.luna.queue.TaskStore;
-import dev.luna.queue.TaskTypes;
-import dev.luna.queue.TaskView;
 import dev.luna.store.Cursor;
+import dev.luna.tasks.JsonSchema;
+import dev.luna.tasks.Priority;
+import dev.luna.tasks.Progress;
+import dev.luna.tasks.RetrySettings;
+import dev.luna.tasks.Task;
+import dev.luna.tasks.TaskError;
+import dev.luna.tasks.TaskLifecycle;
+import dev.luna.tasks.TaskStatus;
+import dev.luna.tasks.TaskStore;
+import dev.luna.tasks.TaskTypes;
+import dev.luna.tasks.TaskView;
+import dev.luna.tasks.routing.AgentRouting.AgentRef;
+import dev.luna.tasks.routing.AgentRouting;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +38,6 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v1/tasks} and the submission queue.
  */
 final class TaskService {
-    static final String DEFAULT_PROJECT = dev.luna.functions.agents.AgentService.DEFAULT_PROJECT;
     private static final int MAX_PAGES_PER_REQUEST = 10;
     private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
     private static final Set<String> STATE_CURSOR = Set.of("pk", "sk", "gsi2pk", "gsi2sk");
@@ -48,12 +45,12 @@ final class TaskService {
     private final TaskLifecycle lifecycle;
     private final TaskStore store;
     private final TaskTypes types;
-    private final AgentDirectory agents;
+    private final java.util.function.Supplier<AgentRouting> agents;
     private final Clock clock;
     private final Ids ids;
     private final boolean allowPrivateWebhooks;
 
-    TaskService(TaskLifecycle lifecycle, TaskTypes types, AgentDirectory agents, Clock clock, Ids ids, boolean allowPrivateWebhooks) {
+    TaskService(TaskLifecycle lifecycle, TaskTypes types, java.util.function.Supplier<AgentRouting> agents, Clock clock, Ids ids, boolean allowPrivateWebhooks) {
         this.lifecycle = lifecycle;
         this.store = lifecycle.store();
         this.types = types;
@@ -143,9 +140,9 @@ final class TaskService {
         return store.get(id).orElseThrow(() -> new IllegalStateException("task " + id + " vanished"));
     }
 
-    private AgentDirectory.AgentRef route(TaskSubmission s, String projectId) {
+    private AgentRef route(TaskSubmission s, String projectId) {
         if (s.agentId() != null) {
-            var agent = agents.find(s.agentId()).filter(a -> a.projectId().equals(projectId))
+            var agent = agents.get().find(s.agentId()).filter(a -> a.projectId().equals(projectId))
                     .orElseThrow(() -> LunaException.notFound("Agent", s.agentId()));
             if (!agent.isRunning()) {
                 throw new LunaException(ErrorCode.AGENT_UNAVAILABLE, "Agent '" + agent.id() + "' is " + agent.status()
@@ -157,19 +154,15 @@ final class TaskService {
             }
             return agent;
         }
-        return agents.runningWith(projectId, s.type()).stream().filter(a -> !"unhealthy".equals(a.health())).findFirst()
+        return agents.get().runningWith(projectId, s.type()).stream().filter(a -> !"unhealthy".equals(a.health())).findFirst()
                 .orElseThrow(() -> new LunaException(ErrorCode.AGENT_UNAVAILABLE, "No running, healthy agent has the capability '"
                         + s.type() + "'; register or start one, or name an agentId", Map.of("capability", s.type())));
     }
 
     /** Same type, same normalised payload, same agent version: the same result. */
-    static String cacheKey(String type, JsonNode payload, AgentDirectory.AgentRef agent) {
+    static String cacheKey(String type, JsonNode payload, AgentRef agent) {
         String text = type + "\n" + Json.write(normalise(payload)) + "\n" + agent.id() + "@" + agent.version();
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256(text);
     }
 
     /** Keys sorted at every level, numbers in their shortest exact form (1.0 and 1 are the same). */

@@ -2,7 +2,7 @@ package dev.luna.functions.tasks;
 
 import dev.luna.core.Json;
 import dev.luna.core.Violations;
-import dev.luna.queue.Priority;
+import dev.luna.tasks.Priority;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

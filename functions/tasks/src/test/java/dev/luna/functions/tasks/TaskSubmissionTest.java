@@ -3,12 +3,12 @@ package dev.luna.functions.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.core.Json;
-import dev.luna.functions.agents.AgentDirectory;
+import dev.luna.tasks.routing.AgentRouting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TaskSubmissionTest {
-    private static final AgentDirectory.AgentRef AGENT = new AgentDirectory.AgentRef("agt_1", "default", "a", "1.0.0", "running",
+    private static final AgentRouting.AgentRef AGENT = new AgentRouting.AgentRef("agt_1", "default", "a", "1.0.0", "running",
             List.of("echo"), 3, 1000, 2, 60000, 300000, "healthy", "ok", 5);
 
     @Test
@@ -18,7 +18,7 @@ class TaskSubmissionTest {
         assertThat(a).isEqualTo(b).hasSize(64);
         assertThat(TaskService.cacheKey("echo", Json.tree("{\"b\":[2.5,1],\"a\":{\"y\":1,\"x\":2}}"), AGENT)).as("array order matters").isNotEqualTo(a);
         assertThat(TaskService.cacheKey("other", Json.tree("{\"b\":[1,2.5],\"a\":{\"y\":1,\"x\":2}}"), AGENT)).isNotEqualTo(a);
-        var newer = new AgentDirectory.AgentRef("agt_1", "default", "a", "1.1.0", "running", List.of("echo"), 3, 1000, 2, 60000, 300000, "healthy", "ok", 5);
+        var newer = new AgentRouting.AgentRef("agt_1", "default", "a", "1.1.0", "running", List.of("echo"), 3, 1000, 2, 60000, 300000, "healthy", "ok", 5);
         assertThat(TaskService.cacheKey("echo", Json.tree("{\"b\":[1,2.5],\"a\":{\"y\":1,\"x\":2}}"), newer)).as("agent version matters").isNotEqualTo(a);
     }
 

@@ -1,7 +1,6 @@
 package dev.luna.functions.tokens;
 
 import dev.luna.core.LunaException;
-import dev.luna.core.Principal;
 import dev.luna.core.ValidationException;
 import dev.luna.core.Violation;
 import dev.luna.http.ApiRequest;
@@ -22,12 +21,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The HTTP side of the tokens API and of the OpenAI-compatible endpoint: parse, call, answer. */
 final class TokenHandlers {
-    static final String DEFAULT_PROJECT = "default";
-    private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> ALERT_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
 
     private final LlmGateway gateway;
@@ -53,16 +49,9 @@ final class TokenHandlers {
                 "aiChatCompletions", this::chat);
     }
 
-    /**
-     * The project the call acts in — the one its credentials are bound to, else {@code ?projectId=}, else
-     * {@code default} — checked against the caller's role there (404 for non-members, 403 for a role too weak).
-     */
+    /** The project the call acts in ({@code ?projectId=}, else the credential's, else {@code default}), role checked. */
     static String project(ApiRequest r) {
-        Principal p = r.principal();
-        String q = p.projectId() != null ? p.projectId() : r.query("projectId").orElse(DEFAULT_PROJECT);
-        if (!PROJECT.matcher(q).matches()) throw new ValidationException("projectId", "must be 1 to 64 letters, digits, '_' or '-'");
-        r.access().require(q, "Project", q);
-        return q;
+        return r.access().requireProject(r.query("projectId").orElse(null));
     }
 
     private ApiResult usage(ApiRequest r) {

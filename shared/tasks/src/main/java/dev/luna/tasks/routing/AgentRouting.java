@@ -1,0 +1,50 @@
+package dev.luna.tasks.routing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * What the task domain needs to know of agents, implemented by the agents module: an agent by id, the running agents
+ * of a project that have a capability (for routing), and the health sweep of the scheduled {@code health-check}.
+ * The tasks module finds the implementation in its application context ({@link #of}); the agents module registers it
+ * there, and a module whose functions route tasks names the agents module's initializer among its catalog
+ * {@code collaborators}, so its Lambda registers it too.
+ */
+public interface AgentRouting {
+    /** The bean name under which the implementation is registered. */
+    String BEAN = "lunaAgentRouting";
+
+    Optional<AgentRef> find(String id);
+
+    /** Running agents of the project with the capability, healthiest first, then by name. */
+    List<AgentRef> runningWith(String projectId, String capability);
+
+    /** Health of every non-deactivated agent, persisted where it changed. */
+    HealthSweep sweepHealth();
+
+    /**
+     * An agent as a task sees it. {@code retry*} is the agent's retry policy and {@code maxConcurrentTasks} its quota of
+     * tasks running at once (defaults applied).
+     */
+    record AgentRef(String id, String projectId, String name, String version, String status, List<String> capabilities,
+                    int maxAttempts, long initialDelayMs, double multiplier, long maxDelayMs, long timeoutMs,
+                    String health, String healthReason, int maxConcurrentTasks) {
+        public boolean isRunning() {
+            return "running".equals(status);
+        }
+    }
+
+    record HealthSweep(int checked, int changed, Map<String, Integer> byHealth) {
+    }
+
+    /** The context's implementation; a clear start-up error when no module registered one. */
+    static AgentRouting of(GenericApplicationContext context) {
+        if (!context.getBeanFactory().containsSingleton(BEAN)) {
+            throw new IllegalStateException("no agent routing in this context: the agents module's AgentRoutingInitializer must run "
+                    + "(catalog module 'collaborators', CONTEXT_INITIALIZER_CLASSES in Lambda)");
+        }
+        return (AgentRouting) context.getBeanFactory().getSingleton(BEAN);
+    }
+}
