@@ -18,15 +18,17 @@ final class TaskWorkerFunctions {
 
     static List<Catalog.FunctionSpec> of(Catalog catalog, GenericApplicationContext context) {
         var declared = catalog.taskWorkers();
-        var types = TaskTypes.of(context).names();
+        var registry = TaskTypes.of(context);
         for (String type : declared.keySet()) {
-            if (!types.contains(type)) {
+            if (registry.runnable(type).isEmpty()) {
                 throw new IllegalStateException("catalog function " + declared.get(type).name() + " runs task type '" + type
-                        + "', which no module registers");
+                        + "', which no module registers a handler for");
             }
         }
         var out = new ArrayList<Catalog.FunctionSpec>();
-        for (String type : types) out.add(declared.getOrDefault(type, Catalog.FunctionSpec.taskWorker(type)));
+        for (String type : registry.names()) {
+            if (registry.runnable(type).isPresent()) out.add(declared.getOrDefault(type, Catalog.FunctionSpec.taskWorker(type)));
+        }
         return out;
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
-import dev.luna.tasks.TaskStore;
+import dev.luna.tasks.store.AgentSlots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,7 +71,7 @@ class AgentConcurrencyIT {
             intervals.add(new Instant[] {Instant.parse(t.get("startedAt").asString()), Instant.parse(t.get("completedAt").asString())});
         }
         assertThat(maxOverlap(intervals)).as("tasks running at once").isEqualTo(2);
-        assertThat(new TaskStore(aws).slotHolders(agent)).as("slots held once everything finished").isEmpty();
+        assertThat(new AgentSlots(aws).holders(agent)).as("slots held once everything finished").isEmpty();
     }
 
     @Test
@@ -99,7 +99,7 @@ class AgentConcurrencyIT {
                 .updateExpression("ADD holders :ghost").expressionAttributeValues(Map.of(":ghost", AttributeValue.fromSs(List.of("tsk_ghost")))));
         String id = submit(agent, "test-noop", "{\"after\":\"ghost\"}");
         Await.task(api, id, "succeeded");
-        assertThat(new TaskStore(aws).slotHolders(agent)).isEmpty();
+        assertThat(new AgentSlots(aws).holders(agent)).isEmpty();
     }
 
     private static int maxOverlap(List<Instant[]> intervals) {

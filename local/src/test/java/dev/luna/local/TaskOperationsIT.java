@@ -13,8 +13,10 @@ import dev.luna.tasks.Task;
 import dev.luna.tasks.TaskMessage;
 import dev.luna.tasks.TaskQueues;
 import dev.luna.tasks.TaskStatus;
-import dev.luna.tasks.TaskStore;
 import dev.luna.tasks.WebhookSigner;
+import dev.luna.tasks.store.TaskStore;
+import dev.luna.tasks.store.TaskStores;
+import dev.luna.tasks.store.WebhookOutbox;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,13 +40,16 @@ class TaskOperationsIT {
     private static String agent;
     private static AwsClients aws;
     private static TaskStore store;
+    private static WebhookOutbox outbox;
     private static TaskQueues queues;
 
     @BeforeAll
     static void prepare() {
         agent = TestRuntime.runningTaskAgent(api);
         aws = TasksLifecycleIT.awsOf(TestRuntime.shared());
-        store = new TaskStore(aws);
+        var stores = TaskStores.create(aws);
+        store = stores.tasks();
+        outbox = stores.outbox();
         queues = new TaskQueues(aws);
     }
 
@@ -252,14 +257,14 @@ class TaskOperationsIT {
             b.revision = 2;
             var finished = b.build();
             assertThat(store.replace(finished)).isTrue();
-            assertThat(store.owedWebhooks(Instant.now(), 1000)).extracting(TaskStore.OwedWebhook::taskId).contains(finished.id());
+            assertThat(outbox.owed(Instant.now(), 1000)).extracting(WebhookOutbox.OwedWebhook::taskId).contains(finished.id());
 
             var report = healthCheck();
             assertThat(report.get("summary").get("webhooksResent").asInt()).isPositive();
             Await.until(() -> received.stream().anyMatch(r -> r.contains(finished.id())), ok -> ok, "the owed webhook to arrive");
             var delivered = received.stream().filter(r -> r.contains(finished.id())).findFirst().map(Json::tree).orElseThrow();
             assertThat(delivered.get("deliveryId").asString()).as("one id per task end").isEqualTo("dlv_" + finished.id() + "_r2");
-            assertThat(store.owedWebhooks(Instant.now(), 1000)).extracting(TaskStore.OwedWebhook::taskId).doesNotContain(finished.id());
+            assertThat(outbox.owed(Instant.now(), 1000)).extracting(WebhookOutbox.OwedWebhook::taskId).doesNotContain(finished.id());
         } finally {
             server.stop(0);
         }

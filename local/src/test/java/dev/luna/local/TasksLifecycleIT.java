@@ -138,7 +138,7 @@ class TasksLifecycleIT {
         assertThat(cancel.data().get("status").asString()).isEqualTo("cancelled");
         // the retry message is still on the queue; when it is delivered the task must not run
         var queues = new dev.luna.tasks.TaskQueues(aws);
-        queues.enqueue(new dev.luna.tasks.TaskStore(aws).get(id).orElseThrow(), java.time.Duration.ZERO);
+        queues.enqueue(dev.luna.tasks.store.TaskStores.create(aws).tasks().get(id).orElseThrow(), java.time.Duration.ZERO);
         String marker = submit(slow, "test-noop", "{}", "\"priority\":\"" + cancel.data().get("queue").asString() + "\"");
         Await.task(api, marker, "succeeded");
         var after = api.get("/api/v1/tasks/" + id).data();
@@ -249,7 +249,7 @@ class TasksLifecycleIT {
     void aTaskEffectHappensExactlyOnceEvenWhenItsMessageIsDeliveredAgain() {
         String id = submit("test-effect", "{\"sleepMs\":300}");
         Await.until(() -> api.get("/api/v1/tasks/" + id), r -> r.data().get("status").asString().equals("running"), "task to run");
-        var store = new dev.luna.tasks.TaskStore(aws);
+        var store = dev.luna.tasks.store.TaskStores.create(aws).tasks();
         var queues = new dev.luna.tasks.TaskQueues(aws);
         var running = store.get(id).orElseThrow();
         // SQS delivers at least once: the same message again, while the attempt runs and after it ended

@@ -1,6 +1,5 @@
 package dev.luna.catalog;
 
-import dev.luna.core.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +15,8 @@ import java.util.Optional;
  */
 public record Catalog(int version, Defaults defaults, Map<String, Module> modules, Map<String, FunctionSpec> functions) {
     private static volatile Catalog loaded;
+    private static final tools.jackson.databind.json.JsonMapper STRICT = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public record Defaults(int memoryMb, int timeoutSeconds, String runtime) {
     }
@@ -103,11 +104,25 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
         }
     }
 
-    /** One function; {@code name} is its catalog key. */
+    /**
+     * The task type a {@code task} function runs, as every function that submits tasks must know it: what it does, how
+     * long one task may take, and its payload's JSON Schema ({@code functions/task-types/<payloadSchema>}).
+     */
+    public record TaskSpec(String description, int timeoutSeconds, String payloadSchema) {
+    }
+
+    /** One function; {@code name} is its catalog key; {@code task} is set for task functions that declare their type. */
     public record FunctionSpec(String name, String module, String bean, String summary, Trigger trigger,
                                boolean isPublic, List<String> scopes, Integer memoryMb, Integer timeoutSeconds,
                                List<String> tables, List<String> buckets, String requestSchema, String responseSchema,
-                               String minimumRole) {
+                               String minimumRole, TaskSpec task) {
+        public FunctionSpec(String name, String module, String bean, String summary, Trigger trigger, boolean isPublic,
+                            List<String> scopes, Integer memoryMb, Integer timeoutSeconds, List<String> tables, List<String> buckets,
+                            String requestSchema, String responseSchema, String minimumRole) {
+            this(name, module, bean, summary, trigger, isPublic, scopes, memoryMb, timeoutSeconds, tables, buckets, requestSchema,
+                    responseSchema, minimumRole, null);
+        }
+
         /** Catalog name of a task type's worker function: {@code task-<type>}. */
         public static String taskWorkerName(String taskType) {
             return "task-" + taskType;
@@ -143,8 +158,9 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
         return c;
     }
 
+    /** Parses a catalog document; a key given twice anywhere is an error (JSON readers would keep one silently). */
     static Catalog parse(String json) {
-        var tree = Json.tree(json);
+        var tree = STRICT.readTree(json);
         var functions = new java.util.LinkedHashMap<String, FunctionSpec>();
         for (var e : tree.get("functions").properties()) {
             var f = e.getValue();
@@ -160,7 +176,7 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
                     f.has("timeoutSeconds") ? f.get("timeoutSeconds").asInt() : null,
                     f.has("tables") ? f.get("tables").valueStream().map(n -> n.asString()).toList() : List.of(),
                     f.has("buckets") ? f.get("buckets").valueStream().map(n -> n.asString()).toList() : List.of(),
-                    text(f, "requestSchema"), text(f, "responseSchema"), text(f, "minimumRole")));
+                    text(f, "requestSchema"), text(f, "responseSchema"), text(f, "minimumRole"), taskSpec(f.get("task"))));
         }
         var modules = new java.util.LinkedHashMap<String, Module>();
         for (var e : tree.get("modules").properties()) {
@@ -172,6 +188,25 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
         return new Catalog(tree.path("version").asInt(1),
                 new Defaults(d.get("memoryMb").asInt(), d.get("timeoutSeconds").asInt(), d.get("runtime").asString()),
                 Map.copyOf(modules), java.util.Collections.unmodifiableMap(functions));
+    }
+
+    private static TaskSpec taskSpec(tools.jackson.databind.JsonNode t) {
+        if (t == null || t.isNull()) return null;
+        return new TaskSpec(text(t, "description"), t.path("timeoutSeconds").asInt(0), text(t, "payloadSchema"));
+    }
+
+    /**
+     * The JSON Schema document {@code functions/task-types/<file>} (a resource of this module, {@code luna/task-types/}),
+     * read once per call: task types compile it when they are defined.
+     */
+    public static tools.jackson.databind.JsonNode taskPayloadSchema(String file) {
+        if (file == null || !file.matches("[a-z0-9][a-z0-9.-]{0,80}\\.json")) throw new IllegalArgumentException("bad payload schema file name: " + file);
+        try (InputStream in = Catalog.class.getResourceAsStream("/luna/task-types/" + file)) {
+            if (in == null) throw new IllegalStateException("luna/task-types/" + file + " is missing from the classpath");
+            return STRICT.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Integer> priorityConcurrency(tools.jackson.databind.JsonNode node) {

@@ -26,11 +26,11 @@ public record Progress(String stage, int percentage, Long eta, String message, L
         @JsonProperty("failed") FAILED
     }
 
-    Progress withStage(String newStage, int pct, Long newEta, String newMessage) {
+    public Progress withStage(String newStage, int pct, Long newEta, String newMessage) {
         return new Progress(newStage, pct, newEta, newMessage, steps);
     }
 
-    Progress withStep(Step step) {
+    public Progress withStep(Step step) {
         var list = new ArrayList<>(steps);
         int at = -1;
         for (int i = 0; i < list.size(); i++) if (list.get(i).name().equals(step.name())) at = i;
@@ -39,7 +39,7 @@ public record Progress(String stage, int percentage, Long eta, String message, L
         return new Progress(stage, percentage, eta, message, list);
     }
 
-    Step step(String name) {
+    public Step step(String name) {
         for (var s : steps) if (s.name().equals(name)) return s;
         return null;
     }

@@ -1,6 +1,9 @@
 package dev.luna.tasks;
 
 import dev.luna.core.Json;
+import dev.luna.tasks.store.TaskStore;
+import dev.luna.tasks.store.TaskStores;
+import dev.luna.tasks.store.WebhookOutbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,18 +21,26 @@ import org.slf4j.LoggerFactory;
 public final class TaskLifecycle {
     public static final Duration CACHE_TTL = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(TaskLifecycle.class);
+    private final TaskStores stores;
     private final TaskStore store;
     private final TaskQueues queues;
     private final Clock clock;
 
-    public TaskLifecycle(TaskStore store, TaskQueues queues, Clock clock) {
-        this.store = store;
+    public TaskLifecycle(TaskStores stores, TaskQueues queues, Clock clock) {
+        this.stores = stores;
+        this.store = stores.tasks();
         this.queues = queues;
         this.clock = clock;
     }
 
+    /** The tasks themselves. */
     public TaskStore store() {
         return store;
+    }
+
+    /** Every store of the task domain. */
+    public TaskStores stores() {
+        return stores;
     }
 
     public TaskQueues queues() {
@@ -118,16 +129,16 @@ public final class TaskLifecycle {
     public void finished(Task task) {
         if (!task.status().isTerminal() || task.webhookUrl() == null) return;
         try {
-            sendWebhook(new TaskStore.OwedWebhook(task.id(), task.status().wire(), task.revision(), task.type()));
+            sendWebhook(new WebhookOutbox.OwedWebhook(task.id(), task.status().wire(), task.revision(), task.type()));
         } catch (RuntimeException e) {
             log.warn("webhook of task {} ({}) not queued yet, the health-check will: {}", task.id(), task.status().wire(), e.toString());
         }
     }
 
     /** Puts an owed webhook on the delivery queue and clears it from the outbox. */
-    public void sendWebhook(TaskStore.OwedWebhook owed) {
+    public void sendWebhook(WebhookOutbox.OwedWebhook owed) {
         queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", owed.taskId(), "status", owed.status(),
                 "revision", owed.revision())), Duration.ZERO, Map.of("taskType", owed.type()));
-        store.webhookQueued(owed.taskId(), owed.revision());
+        stores.outbox().queued(owed.taskId(), owed.revision());
     }
 }

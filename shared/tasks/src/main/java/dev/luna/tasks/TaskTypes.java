@@ -1,8 +1,10 @@
 package dev.luna.tasks;
 
+import dev.luna.catalog.Catalog;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,9 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The task types this container can run, registered programmatically (product modules and tests call
- * {@link #register}). One registry per application context, found with {@link #of}. The ten product task types
- * of the spec are known by name; until their modules register them, submitting one is a clear 4xx.
+ * The task types this container knows: every type the catalog declares (the {@code task} block of a
+ * {@code task-<type>} function; the handler stays with the type's worker module, which adds it through
+ * {@link TaskWorkers#register}), plus types defined in code with their handlers (tests, benchmarks). One registry per
+ * application context, found with {@link #of}. The ten product task types of the spec are known by name; one the
+ * catalog does not declare yet is a clear 4xx at submission.
  */
 public final class TaskTypes {
     public static final String BEAN = "lunaTaskTypes";
@@ -26,16 +30,41 @@ public final class TaskTypes {
     public static TaskTypes of(GenericApplicationContext context) {
         synchronized (context) {
             if (context.getBeanFactory().containsSingleton(BEAN)) return (TaskTypes) context.getBeanFactory().getSingleton(BEAN);
-            var registry = new TaskTypes();
+            var registry = declared(Catalog.load());
             context.getBeanFactory().registerSingleton(BEAN, registry);
             return registry;
         }
     }
 
+    /** A registry holding the types {@code catalog} declares, without handlers. */
+    public static TaskTypes declared(Catalog catalog) {
+        var registry = new TaskTypes();
+        for (var e : catalog.taskWorkers().entrySet()) {
+            var task = e.getValue().task();
+            if (task == null) continue;
+            var type = new TaskType(e.getKey(), task.description(), null, Duration.ofSeconds(task.timeoutSeconds()), null);
+            registry.types.put(type.name(), task.payloadSchema() == null ? type : type.withSchema(Catalog.taskPayloadSchema(task.payloadSchema())));
+        }
+        return registry;
+    }
+
+    /**
+     * Adds a type. A type the catalog declares takes its handler from {@code type} and keeps the catalog's description,
+     * schema and timeout; any other name may be registered once.
+     */
     public TaskTypes register(TaskType type) {
-        var previous = types.putIfAbsent(type.name(), type);
-        if (previous != null && previous != type) throw new IllegalStateException("task type " + type.name() + " is registered twice");
+        types.compute(type.name(), (name, previous) -> {
+            if (previous == null) return type;
+            if (previous.handler() == null && type.handler() != null) return previous.withHandler(type.handler());
+            if (previous == type) return previous;
+            throw new IllegalStateException("task type " + name + " is registered twice");
+        });
         return this;
+    }
+
+    /** The type with a handler in this container (its worker runs here), if any. */
+    public Optional<TaskType> runnable(String name) {
+        return find(name).filter(t -> t.handler() != null);
     }
 
     public Optional<TaskType> find(String name) {

@@ -2,8 +2,12 @@ package dev.luna.tasks;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.luna.catalog.Catalog;
+import dev.luna.core.Lazy;
 import dev.luna.http.PlatformHolder;
 import dev.luna.store.DataDefinitions;
+import dev.luna.tasks.store.TaskStores;
+import dev.luna.tasks.worker.CircuitBreaker;
+import dev.luna.tasks.worker.WorkerRuntime;
 import java.time.Duration;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -21,13 +25,24 @@ public final class TaskWorkers {
     private TaskWorkers() {
     }
 
-    /** Registers {@code type} and its worker function. */
+    /**
+     * Registers the handler of a type the catalog declares (its {@code task-<type>} function's {@code task} block gives
+     * the description, timeout and payload schema) and the type's worker function: what a worker module does.
+     */
+    public static void register(GenericApplicationContext context, String declaredType, TaskHandler handler) {
+        var declared = TaskTypes.of(context).find(declaredType).orElseThrow(() -> new IllegalStateException("task type " + declaredType
+                + " is not declared in the catalog: its task-" + declaredType + " function needs a \"task\" block"));
+        register(context, declared.withHandler(handler));
+    }
+
+    /** Registers {@code type} (a type defined in code, or a declared one with its handler) and its worker function. */
     public static void register(GenericApplicationContext context, TaskType type) {
+        if (type.handler() == null) throw new IllegalArgumentException("task type " + type.name() + " has no handler");
         TaskTypes.of(context).register(type);
         var spec = Catalog.load().taskWorkers().get(type.name());
-        if (spec == null && TaskTypes.PRODUCT_TYPES.contains(type.name())) {
+        if ((spec == null || spec.task() == null) && TaskTypes.PRODUCT_TYPES.contains(type.name())) {
             throw new IllegalStateException("product task type " + type.name() + " has no worker function in the catalog: add "
-                    + Catalog.FunctionSpec.taskWorkerName(type.name()) + " with a task trigger, or it would not be deployed");
+                    + Catalog.FunctionSpec.taskWorkerName(type.name()) + " with a task trigger and a task block, or it would not be deployed");
         }
         String name = spec == null ? Catalog.FunctionSpec.taskWorkerName(type.name()) : spec.name();
         String bean = spec == null ? Catalog.FunctionSpec.taskWorkerBean(type.name()) : spec.bean();
@@ -47,33 +62,25 @@ public final class TaskWorkers {
 
     /** The context's worker runtime, built at the first batch (when the platform's settings are there). */
     private static final class SharedRuntime {
-        private final GenericApplicationContext context;
-        private volatile WorkerRuntime runtime;
+        private final Lazy<WorkerRuntime> runtime;
 
         SharedRuntime(GenericApplicationContext context) {
-            this.context = context;
+            this.runtime = new Lazy<>(() -> build(context));
         }
 
         WorkerRuntime get() {
-            var r = runtime;
-            if (r != null) return r;
-            synchronized (this) {
-                if (runtime == null) runtime = build(context);
-                return runtime;
-            }
+            return runtime.get();
         }
     }
 
     private static WorkerRuntime build(GenericApplicationContext context) {
-        {
-            var platform = PlatformHolder.of(context);
-            var config = platform.config();
-            var store = new TaskStore(platform.aws());
-            var lifecycle = new TaskLifecycle(store, new TaskQueues(platform.aws()), platform.clock());
-            var breaker = new CircuitBreaker(store, platform.clock(), (int) config.longSetting(CIRCUIT_THRESHOLD, 5),
-                    Duration.ofSeconds(config.longSetting(CIRCUIT_COOL_DOWN, 30)), Duration.ofMinutes(10));
-            return new WorkerRuntime(lifecycle, TaskTypes.of(context), breaker, platform.ids().next("wrk"),
-                    Duration.ofSeconds(DataDefinitions.load().taskQueue().visibilityTimeoutSeconds()));
-        }
+        var platform = PlatformHolder.of(context);
+        var config = platform.config();
+        var stores = TaskStores.create(platform.aws());
+        var lifecycle = new TaskLifecycle(stores, new TaskQueues(platform.aws()), platform.clock());
+        var breaker = new CircuitBreaker(stores.breakers(), platform.clock(), (int) config.longSetting(CIRCUIT_THRESHOLD, 5),
+                Duration.ofSeconds(config.longSetting(CIRCUIT_COOL_DOWN, 30)), Duration.ofMinutes(10));
+        return new WorkerRuntime(lifecycle, TaskTypes.of(context), breaker, platform.ids().next("wrk"),
+                Duration.ofSeconds(DataDefinitions.load().taskQueue().visibilityTimeoutSeconds()));
     }
 }

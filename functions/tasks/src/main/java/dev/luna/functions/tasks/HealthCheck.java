@@ -10,8 +10,9 @@ import dev.luna.tasks.TaskLifecycle;
 import dev.luna.tasks.TaskMessage;
 import dev.luna.tasks.TaskQueues;
 import dev.luna.tasks.TaskStatus;
-import dev.luna.tasks.TaskStore;
 import dev.luna.tasks.routing.AgentRouting;
+import dev.luna.tasks.store.TaskKeys;
+import dev.luna.tasks.store.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +73,7 @@ final class HealthCheck {
         int timedOut = 0, requeued = 0;
         Map<String, AttributeValue> start = null;
         do {
-            var page = store.state(TaskStore.RUNNING_PARTITION, start, 200);
+            var page = store.state(TaskKeys.RUNNING_PARTITION, start, 200);
             for (var seen : page.items()) {
                 Instant now = clock.instant();
                 if (recover) {
@@ -122,7 +123,7 @@ final class HealthCheck {
         for (var p : Priority.values()) {
             Map<String, AttributeValue> start = null;
             do {
-                var page = store.state(TaskStore.queuedPartition(p), start, 200);
+                var page = store.state(TaskKeys.queuedPartition(p), start, 200);
                 for (var seen : page.items()) {
                     if (!recover && seen.queuedAt() != null && seen.queuedAt().isAfter(threshold)) break;
                     // a pending task's message keeps coming back while its agent is busy; only a restart loses it
@@ -217,7 +218,7 @@ final class HealthCheck {
     private int resendOwedWebhooks(boolean recover) {
         int sent = 0;
         var before = recover ? clock.instant().plusSeconds(1) : clock.instant().minusSeconds(60);
-        for (var owed : store.owedWebhooks(before, 1000)) {
+        for (var owed : lifecycle.stores().outbox().owed(before, 1000)) {
             lifecycle.sendWebhook(owed);
             sent++;
         }

@@ -9,8 +9,9 @@ import dev.luna.tasks.Task;
 import dev.luna.tasks.TaskLifecycle;
 import dev.luna.tasks.TaskQueues;
 import dev.luna.tasks.TaskStatus;
-import dev.luna.tasks.TaskStore;
 import dev.luna.tasks.TaskTypes;
+import dev.luna.tasks.store.TaskKeys;
+import dev.luna.tasks.store.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ final class QueueService {
             inFlight += depth.inFlight();
             delayed += depth.delayed();
         }
-        var oldest = store.state(TaskStore.queuedPartition(p), null, 1).items().stream().findFirst();
+        var oldest = store.state(TaskKeys.queuedPartition(p), null, 1).items().stream().findFirst();
         Instant now = clock.instant();
         return new QueueInfo(p.wire(), p.level(), visible, inFlight, delayed,
                 oldest.map(t -> Math.max(0, Duration.between(t.queuedAt(), now).toSeconds())).orElse(null),
@@ -100,7 +101,7 @@ final class QueueService {
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofMinutes(windowMinutes));
         int max = 50_000;
-        var attempts = store.attempts(p, from, max);
+        var attempts = lifecycle.stores().attempts().since(p, from, max);
         var byOutcome = new TreeMap<String, Integer>();
         var wait = new ArrayList<Long>();
         var run = new ArrayList<Long>();
@@ -151,7 +152,7 @@ final class QueueService {
             if (limit < 1 || limit > 100) throw new ValidationException("limit", "must be between 1 and 100");
             var start = (Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>) null;
             do {
-                var page = store.state(TaskStore.queuedPartition(from), start, 200);
+                var page = store.state(TaskKeys.queuedPartition(from), start, 200);
                 for (var t : page.items()) {
                     if (t.projectId().equals(projectId) && ids.size() < limit) ids.add(t.id());
                 }

@@ -6,11 +6,12 @@ import dev.luna.http.PlatformHolder;
 import dev.luna.tasks.QueueFunctions;
 import dev.luna.tasks.TaskLifecycle;
 import dev.luna.tasks.TaskQueues;
-import dev.luna.tasks.TaskStore;
 import dev.luna.tasks.TaskTypes;
 import dev.luna.tasks.TaskWorkers;
 import dev.luna.tasks.WebhookSigner;
 import dev.luna.tasks.routing.AgentRouting;
+import dev.luna.tasks.store.TaskSettings;
+import dev.luna.tasks.store.TaskStores;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * The tasks module: the task, queue and dead-letter APIs, the worker of the built-in {@code echo} type,
+ * The tasks module: the task, queue and dead-letter APIs,
  * submission-queue ingest, webhook delivery, and the {@code health-check} and {@code cache-cleanup} schedules. Task
  * types are found in the context's {@link TaskTypes} registry, where product modules (and tests) register them with
  * their worker functions ({@link TaskWorkers}).
@@ -33,11 +34,10 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         Platform platform = PlatformHolder.of(context);
         var config = platform.config();
         var clock = platform.clock();
-        TaskWorkers.register(context, EchoTask.type());
         var types = TaskTypes.of(context);
-        var store = new TaskStore(platform.aws());
+        var stores = TaskStores.create(platform.aws());
         var queues = new TaskQueues(platform.aws());
-        var lifecycle = new TaskLifecycle(store, queues, clock);
+        var lifecycle = new TaskLifecycle(stores, queues, clock);
         java.util.function.Supplier<AgentRouting> agents = new dev.luna.core.Lazy<>(() -> AgentRouting.of(context));
         var tasks = new TaskService(lifecycle, types, agents, clock, platform.ids(),
                 Boolean.parseBoolean(config.setting(WEBHOOK_ALLOW_PRIVATE, "false")));
@@ -45,7 +45,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
 
         var queueHandlers = new LinkedHashMap<String, QueueFunctions.BatchHandler>();
         queueHandlers.put("tasksIngest", new Ingest(tasks, queues)::handle);
-        queueHandlers.put("tasksWebhook", new WebhookDelivery(store, queues, signer(config.setting(WEBHOOK_SECRET, null), store), clock)::handle);
+        queueHandlers.put("tasksWebhook", new WebhookDelivery(stores.tasks(), queues, signer(config.setting(WEBHOOK_SECRET, null), stores.settings()), clock)::handle);
 
         var health = new HealthCheck(agents, lifecycle, clock, Duration.ofSeconds(config.longSetting(HealthCheck.STUCK_GRACE, 60)),
                 Duration.ofSeconds(config.longSetting(HealthCheck.REQUEUE_AFTER, 900)));
@@ -53,15 +53,15 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         QueueFunctions.register(context, "tasks", queueHandlers, Map.of(
                 "healthCheck", health::run,
                 "cacheCleanup", event -> {
-                    var r = store.cleanExpiredCache(clock.instant(), 100_000);
+                    var r = stores.cache().cleanExpired(clock.instant(), 100_000);
                     return Map.of("scanned", r.scanned(), "deleted", r.deleted(), "more", r.more());
                 }));
     }
 
     /** The webhook signer: LUNA_WEBHOOK_SECRET, or a secret generated once and kept in the tasks table. */
-    private static Supplier<WebhookSigner> signer(String configured, TaskStore store) {
+    private static Supplier<WebhookSigner> signer(String configured, TaskSettings settings) {
         return new dev.luna.core.Lazy<>(() -> new WebhookSigner(configured != null ? configured
-                : store.settingOrCreate("webhook-secret", new dev.luna.core.Ids(java.time.Clock.systemUTC()).secret(32))));
+                : settings.getOrCreate("webhook-secret", new dev.luna.core.Ids(java.time.Clock.systemUTC()).secret(32))));
     }
 
     /** Binds the task records once, so the first invocation does not pay for Jackson's introspection. */
@@ -69,7 +69,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         var b = new dev.luna.tasks.Task.Builder();
         b.id = "tsk_warmup";
         b.projectId = "default";
-        b.type = EchoTask.NAME;
+        b.type = "echo";
         b.priority = dev.luna.tasks.Priority.NORMAL;
         b.payload = dev.luna.core.Json.object();
         b.status = dev.luna.tasks.TaskStatus.QUEUED;

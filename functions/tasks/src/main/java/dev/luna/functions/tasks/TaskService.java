@@ -7,7 +7,6 @@ import dev.luna.core.Json;
 import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
 import dev.luna.store.Cursor;
-import dev.luna.tasks.JsonSchema;
 import dev.luna.tasks.Priority;
 import dev.luna.tasks.Progress;
 import dev.luna.tasks.RetrySettings;
@@ -15,11 +14,12 @@ import dev.luna.tasks.Task;
 import dev.luna.tasks.TaskError;
 import dev.luna.tasks.TaskLifecycle;
 import dev.luna.tasks.TaskStatus;
-import dev.luna.tasks.TaskStore;
 import dev.luna.tasks.TaskTypes;
 import dev.luna.tasks.TaskView;
 import dev.luna.tasks.routing.AgentRouting.AgentRef;
 import dev.luna.tasks.routing.AgentRouting;
+import dev.luna.tasks.store.TaskKeys;
+import dev.luna.tasks.store.TaskStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,10 +78,8 @@ final class TaskService {
     Task submit(TaskSubmission s, String projectId, String createdBy, String taskId) {
         Priority priority = s.validate(allowPrivateWebhooks);
         var type = types.require(s.type());
-        if (type.payloadSchema() != null) {
-            var violations = JsonSchema.validate(type.payloadSchema(), s.payload(), "payload");
-            if (!violations.isEmpty()) throw new ValidationException(violations);
-        }
+        var violations = type.validate(s.payload());
+        if (!violations.isEmpty()) throw new ValidationException(violations);
         var agent = route(s, projectId);
         Instant now = clock.instant();
         String cacheKey = cacheKey(s.type(), s.payload(), agent);
@@ -103,7 +101,7 @@ final class TaskService {
         b.createdBy = createdBy;
         b.revision = 1;
         if (s.useCache()) {
-            var hit = store.cached(projectId, cacheKey, now).flatMap(store::get)
+            var hit = lifecycle.stores().cache().find(projectId, cacheKey, now).flatMap(store::get)
                     .filter(t -> t.status() == TaskStatus.SUCCEEDED && t.cacheKey() != null && t.cacheKey().equals(cacheKey));
             if (hit.isPresent()) {
                 var source = hit.get();
@@ -196,7 +194,7 @@ final class TaskService {
     }
 
     Page<TaskView> list(TaskQuery q, String cursor, int limit) {
-        var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", TaskStore.projectPartition(q.projectId()));
+        var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", TaskKeys.projectPartition(q.projectId()));
         var items = new ArrayList<TaskView>();
         Map<String, AttributeValue> resumeAt = null;
         for (int pages = 0; pages < MAX_PAGES_PER_REQUEST; pages++) {
@@ -275,12 +273,12 @@ final class TaskService {
             throw new LunaException(ErrorCode.CONFLICT, "Task '" + id + "' has no result: it is " + t.status().wire(),
                     Map.of("status", t.status().wire()));
         }
-        var result = store.result(t).orElse(null);
+        var result = lifecycle.stores().objects().result(t).orElse(null);
         return new Result(t.id(), t.status(), result, t.resultRef() != null ? "s3" : "inline", t.resultBytes(), t.cached(), t.cachedFrom());
     }
 
     Page<DeadLetter> deadLetters(String projectId, String cursor, int limit) {
-        String partition = TaskStore.deadPartition(projectId);
+        String partition = TaskKeys.deadPartition(projectId);
         var start = Cursor.decode(cursor, STATE_CURSOR, "gsi2pk", partition);
         var page = store.state(partition, start, limit);
         var items = page.items().stream().map(t -> new DeadLetter(t.id(), t.type(), t.priority().level(), t.priority().wire(),
@@ -297,7 +295,7 @@ final class TaskService {
         } else {
             int n = limit == null ? 100 : limit;
             if (n < 1 || n > 100) throw new ValidationException("limit", "must be between 1 and 100");
-            store.state(TaskStore.deadPartition(projectId), null, n).items().forEach(t -> ids.add(t.id()));
+            store.state(TaskKeys.deadPartition(projectId), null, n).items().forEach(t -> ids.add(t.id()));
         }
         var r = lifecycle.requeueEach(ids, projectId,
                 t -> t.status() == TaskStatus.DEAD_LETTERED ? null : "is " + t.status().wire() + ", not dead_lettered", this::requeueFresh);

@@ -1,10 +1,13 @@
-package dev.luna.tasks;
+package dev.luna.tasks.worker;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.luna.core.Json;
+import dev.luna.tasks.store.BreakerStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,14 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CircuitBreaker {
     private static final Duration CLOSED_CACHE = Duration.ofMillis(500);
-    private final TaskStore store;
+    private final BreakerStates store;
     private final Clock clock;
     private final int failureThreshold;
     private final Duration coolDown;
     private final Duration maxCoolDown;
     private final Map<String, Cached> closedCache = new ConcurrentHashMap<>();
 
-    public CircuitBreaker(TaskStore store, Clock clock, int failureThreshold, Duration coolDown, Duration maxCoolDown) {
+    public CircuitBreaker(BreakerStates store, Clock clock, int failureThreshold, Duration coolDown, Duration maxCoolDown) {
         this.store = store;
         this.clock = clock;
         this.failureThreshold = failureThreshold;
@@ -66,7 +69,7 @@ public final class CircuitBreaker {
             return new Decision.Allow(false);
         }
         for (int tries = 0; tries < 5; tries++) {
-            var state = store.circuit(type).orElse(null);
+            var state = read(type).orElse(null);
             now = clock.instant();
             if (state == null || state.status() == Status.CLOSED) {
                 closedCache.put(type, new Cached(state == null ? neverFailed(type, now) : state, now));
@@ -82,7 +85,7 @@ public final class CircuitBreaker {
             }
             var probing = state.next(Status.HALF_OPEN, state.consecutiveFailures(), state.openedAt(), state.openUntil(),
                     state.coolDownMs(), owner, now.plus(probeTimeout), state.lastError(), state.opens(), now);
-            if (store.putCircuit(probing)) return new Decision.Allow(true);
+            if (write(probing)) return new Decision.Allow(true);
         }
         return new Decision.Defer(Duration.ofSeconds(1), "circuit of " + type + " is contended");
     }
@@ -91,13 +94,13 @@ public final class CircuitBreaker {
         var cached = closedCache.get(type);
         if (cached != null && cached.state().status() == Status.CLOSED && cached.state().consecutiveFailures() == 0) return;
         for (int tries = 0; tries < 5; tries++) {
-            var state = store.circuit(type).orElse(null);
+            var state = read(type).orElse(null);
             if (state == null || (state.status() == Status.CLOSED && state.consecutiveFailures() == 0)) {
                 closedCache.put(type, new Cached(state == null ? neverFailed(type, clock.instant()) : state, clock.instant()));
                 return;
             }
             var closed = state.next(Status.CLOSED, 0, null, null, coolDown.toMillis(), null, null, state.lastError(), state.opens(), clock.instant());
-            if (store.putCircuit(closed)) {
+            if (write(closed)) {
                 closedCache.put(type, new Cached(closed, clock.instant()));
                 return;
             }
@@ -109,11 +112,20 @@ public final class CircuitBreaker {
         return new State(type, Status.CLOSED, 0, null, null, coolDown.toMillis(), null, null, null, 0, now, 0);
     }
 
+    /** The stored breaker of {@code type}, if any. */
+    public Optional<State> read(String type) {
+        return store.read(type).map(doc -> Json.readTrusted(doc, State.class));
+    }
+
+    private boolean write(State state) {
+        return store.write(state.type(), state.revision(), Json.write(state));
+    }
+
     public void recordFailure(String type, String error) {
         closedCache.remove(type);
         for (int tries = 0; tries < 5; tries++) {
             Instant now = clock.instant();
-            var state = store.circuit(type).orElse(new State(type, Status.CLOSED, 0, null, null, coolDown.toMillis(), null,
+            var state = read(type).orElse(new State(type, Status.CLOSED, 0, null, null, coolDown.toMillis(), null,
                     null, null, 0, now, 0));
             State next;
             if (state.status() == Status.HALF_OPEN) {
@@ -129,7 +141,7 @@ public final class CircuitBreaker {
                 next = state.next(Status.CLOSED, state.consecutiveFailures() + 1, null, null, state.coolDownMs(), null, null, error,
                         state.opens(), now);
             }
-            if (store.putCircuit(next)) return;
+            if (write(next)) return;
         }
     }
 }

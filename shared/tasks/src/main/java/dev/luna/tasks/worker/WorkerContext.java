@@ -1,5 +1,13 @@
-package dev.luna.tasks;
+package dev.luna.tasks.worker;
 
+import dev.luna.tasks.Artifact;
+import dev.luna.tasks.Progress;
+import dev.luna.tasks.Task;
+import dev.luna.tasks.TaskCancelledException;
+import dev.luna.tasks.TaskContext;
+import dev.luna.tasks.TaskLifecycle;
+import dev.luna.tasks.TaskStatus;
+import dev.luna.tasks.store.TaskKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,8 +123,8 @@ final class WorkerContext implements TaskContext {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}") || name.contains("..")) {
             throw new IllegalArgumentException("artifact name must be 1-200 characters of letters, digits, . _ / -");
         }
-        String key = TaskStore.artifactKey(claimed.id(), name);
-        lifecycle.store().putObject(key, content, contentType == null ? "application/octet-stream" : contentType);
+        String key = TaskKeys.artifactKey(claimed.id(), name);
+        lifecycle.stores().objects().put(key, content, contentType == null ? "application/octet-stream" : contentType);
         var artifact = new Artifact(name, key, contentType, content.length);
         write(b -> {
             b.artifacts.removeIf(a -> a.name().equals(name));

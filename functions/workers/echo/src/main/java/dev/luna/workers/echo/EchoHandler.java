@@ -1,0 +1,32 @@
+package dev.luna.workers.echo;
+
+import dev.luna.tasks.TaskContext;
+import dev.luna.tasks.TaskHandler;
+import java.util.LinkedHashMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code echo}: the platform's diagnostic task type, so the whole pipeline (submission, routing, queue, worker,
+ * progress, cancellation, result, webhook) can be exercised on a fresh installation. It answers its message after
+ * {@code steps} steps spread over {@code delayMs}, reporting progress at each (so a cancellation stops it at the next
+ * step). Its payload schema is {@code functions/task-types/echo.schema.json}.
+ */
+final class EchoHandler implements TaskHandler {
+    @Override
+    public Object handle(JsonNode payload, TaskContext context) throws InterruptedException {
+        long delay = payload.path("delayMs").asLong(0);
+        int steps = payload.path("steps").asInt(1);
+        for (int i = 1; i <= steps; i++) {
+            String step = "step-" + i;
+            context.startStep(step);
+            if (delay > 0) Thread.sleep(delay / steps);
+            context.completeStep(step);
+            context.progress("echoing", 100 * i / steps, "step " + i + " of " + steps);
+        }
+        var result = new LinkedHashMap<String, Object>();
+        result.put("message", payload.get("message").asString());
+        result.put("attempt", context.attempt());
+        result.put("agentId", context.agentId());
+        return result;
+    }
+}
