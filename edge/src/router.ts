@@ -1,6 +1,7 @@
 // Matches a request against the route table generated from the function catalog, with the same rules as the
-// platform's own router: a literal segment wins over a {parameter}; a path that exists under another method is a
-// 405 naming the allowed methods.
+// platform's own router: a literal segment wins over a {parameter}; a last segment {name+} is greedy (takes the rest of
+// the path, slashes included) and loses to any route that matches without it; a path that exists under another method
+// is a 405 naming the allowed methods.
 
 export interface Route {
   method: string;
@@ -19,6 +20,7 @@ interface Compiled {
   route: Route;
   segments: string[];
   literals: number;
+  greedy: boolean;
 }
 
 export class Router {
@@ -28,7 +30,8 @@ export class Router {
     this.compiled = routes.map((route) => {
       const segments = split(route.path);
       if (segments === null) throw new Error(`route path must start with '/': ${route.path}`);
-      return { route, segments, literals: segments.filter((s) => !isParam(s)).length };
+      const greedy = segments.length > 0 && isGreedy(segments[segments.length - 1]);
+      return { route, segments, literals: segments.filter((s) => !isParam(s)).length, greedy };
     });
   }
 
@@ -44,7 +47,7 @@ export class Router {
         allowed.add(c.route.method);
         continue;
       }
-      if (best === null || c.literals > best.c.literals) best = { c, params };
+      if (best === null || moreSpecific(c, best.c)) best = { c, params };
     }
     if (best) return { kind: "found", route: best.c.route, params: best.params };
     if (allowed.size > 0) return { kind: "method-not-allowed", allowed: [...allowed].sort() };
@@ -69,13 +72,28 @@ function split(path: string): string[] | null {
 }
 
 const isParam = (segment: string) => segment.startsWith("{") && segment.endsWith("}");
+const isGreedy = (segment: string) => segment.startsWith("{") && segment.endsWith("+}");
+
+function moreSpecific(a: Compiled, b: Compiled): boolean {
+  if (a.greedy !== b.greedy) return !a.greedy;
+  return a.literals > b.literals;
+}
 
 function matchSegments(segments: string[], parts: string[]): Record<string, string> | null {
-  if (segments.length !== parts.length) return null;
+  const greedy = segments.length > 0 && isGreedy(segments[segments.length - 1]);
+  if (greedy ? parts.length < segments.length : segments.length !== parts.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];
-    if (isParam(s)) {
+    if (greedy && i === segments.length - 1) {
+      const rest = parts.slice(i);
+      if (rest.some((p) => p === "")) return null;
+      try {
+        params[s.slice(1, -2)] = rest.map((p) => decodeURIComponent(p)).join("/");
+      } catch {
+        return null;
+      }
+    } else if (isParam(s)) {
       if (parts[i] === "") return null;
       let value: string;
       try {

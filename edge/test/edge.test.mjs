@@ -105,6 +105,14 @@ describe("forwarding to the local runtime", () => {
     assert.equal(unknown.json.error.code, "UNAUTHENTICATED");
   });
 
+  test("a greedy route ({name+}) forwards a path with slashes: an artifact inside a generated project", async () => {
+    const r = await call("GET", "/api/v1/tasks/tsk_01JNOSUCHTASK0000000000000/artifacts/project/src/App.tsx", { headers: auth(ADMIN_KEY) });
+    assert.equal(r.reached, 1, r.text);
+    assert.equal(r.res.status, 404, r.text);
+    assert.equal(r.json.error.code, "NOT_FOUND", r.text);
+    assert.equal(proxy.state.lastPath, "/api/v1/tasks/tsk_01JNOSUCHTASK0000000000000/artifacts/project/src/App.tsx");
+  });
+
   test("an unreachable upstream is a 503 in the envelope", async () => {
     const down = miniflare({ UPSTREAM_URL: "http://127.0.0.1:9" });
     try {

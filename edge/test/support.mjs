@@ -51,7 +51,7 @@ export async function startLocalRuntime() {
 
 /** A pass-through proxy to `target` that counts the requests it forwards and serves the JWKS and a WebSocket echo. */
 export async function startProxy(target, jwks) {
-  const state = { forwarded: 0, jwksFetches: 0, lastHeaders: null };
+  const state = { forwarded: 0, jwksFetches: 0, lastHeaders: null, lastPath: null };
   const server = http.createServer((req, res) => {
     if (req.url === "/.well-known/jwks.json") {
       state.jwksFetches++;
@@ -61,6 +61,7 @@ export async function startProxy(target, jwks) {
     }
     state.forwarded++;
     state.lastHeaders = req.headers;
+    state.lastPath = req.url.split("?")[0];
     const upstream = http.request(new URL(req.url, target), { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (up) => {
       res.writeHead(up.statusCode, up.headers);
       up.pipe(res);

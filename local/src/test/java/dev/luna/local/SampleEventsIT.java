@@ -97,11 +97,12 @@ class SampleEventsIT {
     /** A real task in the state the event needs: finished for get and result, cancelled for retry, long-running for cancel. */
     private static String prepareTask(Api api, String function) {
         String agent = TestRuntime.runningTaskAgent(api);
-        String payload = function.equals("tasks-cancel") ? "{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}" : "{\"message\":\"sample\"}";
+        String payload = function.equals("tasks-cancel") ? "{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}"
+                : "{\"message\":\"sample\",\"artifactName\":\"echo.txt\"}";
         var created = api.post("/api/v1/tasks", "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent + "\",\"payload\":" + payload + "}");
         String id = created.data().get("id").asString();
         switch (function) {
-            case "tasks-get", "tasks-result", "tasks-webhook" -> Await.task(api, id, "succeeded");
+            case "tasks-get", "tasks-result", "tasks-webhook", "tasks-artifacts-list", "tasks-artifacts-get" -> Await.task(api, id, "succeeded");
             case "tasks-retry" -> {
                 Await.task(api, id, "succeeded");
                 String other = api.post("/api/v1/tasks", "{\"type\":\"test-fatal\",\"agentId\":\"" + agent + "\",\"payload\":{}}")

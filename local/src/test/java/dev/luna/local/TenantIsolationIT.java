@@ -101,7 +101,7 @@ class TenantIsolationIT {
             case "tasks-retry" -> "{\"type\":\"test-fatal\",\"agentId\":\"" + agent + "\",\"payload\":{}}";
             case "tasks-cancel" -> "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent
                     + "\",\"payload\":{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}}";
-            default -> "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent + "\",\"payload\":{\"message\":\"m\"}}";
+            default -> "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent + "\",\"payload\":{\"message\":\"m\",\"artifactName\":\"echo.txt\"}}";
         };
         var created = admin.post("/api/v1/tasks?projectId=" + project, body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

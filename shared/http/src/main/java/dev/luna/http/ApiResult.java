@@ -15,6 +15,7 @@ public final class ApiResult {
     private final Map<String, String> links = new LinkedHashMap<>();
     private final String rawBody;
     private final String rawContentType;
+    private byte[] binaryBody;
 
     private ApiResult(int status, Object data, String nextCursor, String rawBody, String rawContentType) {
         this.status = status;
@@ -42,6 +43,18 @@ public final class ApiResult {
 
     public static ApiResult raw(int status, String contentType, String body) {
         return new ApiResult(status, null, null, body, contentType);
+    }
+
+    /** A non-enveloped binary body (a downloaded artifact): sent base64-encoded, as API Gateway and Lambda expect. */
+    public static ApiResult binary(int status, String contentType, byte[] body) {
+        var r = new ApiResult(status, null, null, "", contentType);
+        r.binaryBody = body;
+        return r;
+    }
+
+    /** A redirect (302) to {@code location}, with no body. */
+    public static ApiResult redirect(String location) {
+        return new ApiResult(302, null, null, "", "text/plain").header("Location", location);
     }
 
     public ApiResult header(String name, String value) {
@@ -86,6 +99,11 @@ public final class ApiResult {
 
     public String rawContentType() {
         return rawContentType;
+    }
+
+    /** The binary body, or null. */
+    public byte[] binaryBody() {
+        return binaryBody;
     }
 
     public boolean isRaw() {

@@ -292,6 +292,10 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         }
         headers.putAll(result.headers());
         headers.put("X-Request-Id", request.requestId());
+        if (result.binaryBody() != null) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(result.status()).withHeaders(headers)
+                    .withBody(Base64.getEncoder().encodeToString(result.binaryBody())).withIsBase64Encoded(true).build();
+        }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(result.status()).withHeaders(headers).withBody(body).build();
     }
 

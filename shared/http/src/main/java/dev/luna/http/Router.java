@@ -13,7 +13,9 @@ import java.util.TreeSet;
 
 /**
  * Matches a method and path to a catalog function, the way API Gateway matches routes: literal segments win over
- * {@code {param}} segments, so {@code GET /api/v1/agents/health} is not taken for {@code GET /api/v1/agents/{id}}.
+ * {@code {param}} segments, so {@code GET /api/v1/agents/health} is not taken for {@code GET /api/v1/agents/{id}}. A
+ * last segment {@code {name+}} is greedy: it takes the rest of the path, slashes included (an artifact's name), and loses
+ * to any route that matches without it.
  */
 public final class Router {
     private final List<Route> routes = new ArrayList<>();
@@ -76,13 +78,27 @@ public final class Router {
         return p.isEmpty() ? new String[0] : p.split("/", -1);
     }
 
+    private static boolean isGreedy(String[] template) {
+        return template.length > 0 && template[template.length - 1].startsWith("{") && template[template.length - 1].endsWith("+}");
+    }
+
     private record Route(Catalog.FunctionSpec function, String[] template) {
         Map<String, String> match(String[] segments) {
-            if (segments.length != template.length) return null;
+            boolean greedy = isGreedy(template);
+            if (greedy ? segments.length < template.length : segments.length != template.length) return null;
             Map<String, String> params = null;
             for (int i = 0; i < template.length; i++) {
                 String t = template[i];
-                if (t.startsWith("{") && t.endsWith("}")) {
+                if (greedy && i == template.length - 1) {
+                    var rest = new StringBuilder();
+                    for (int j = i; j < segments.length; j++) {
+                        if (segments[j].isEmpty()) return null;
+                        if (j > i) rest.append('/');
+                        rest.append(URLDecoder.decode(segments[j], StandardCharsets.UTF_8));
+                    }
+                    if (params == null) params = new LinkedHashMap<>();
+                    params.put(t.substring(1, t.length() - 2), rest.toString());
+                } else if (t.startsWith("{") && t.endsWith("}")) {
                     if (segments[i].isEmpty()) return null;
                     if (params == null) params = new LinkedHashMap<>();
                     params.put(t.substring(1, t.length() - 1), URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
@@ -94,7 +110,8 @@ public final class Router {
         }
 
         boolean moreSpecificThan(Route other) {
-            for (int i = 0; i < template.length; i++) {
+            if (isGreedy(template) != isGreedy(other.template)) return !isGreedy(template);
+            for (int i = 0; i < Math.min(template.length, other.template.length); i++) {
                 boolean mine = !template[i].startsWith("{"), theirs = !other.template[i].startsWith("{");
                 if (mine != theirs) return mine;
             }

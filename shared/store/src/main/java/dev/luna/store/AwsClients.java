@@ -10,6 +10,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -23,6 +25,7 @@ public final class AwsClients implements AutoCloseable {
     private final Lazy<DynamoDbClient> dynamo;
     private final Lazy<S3Client> s3;
     private final Lazy<SqsClient> sqs;
+    private final Lazy<S3Presigner> presigner;
 
     public AwsClients(LunaConfig config) {
         this.config = config;
@@ -35,6 +38,13 @@ public final class AwsClients implements AutoCloseable {
         this.s3 = new Lazy<>(() -> {
             var b = S3Client.builder().httpClient(http.get()).region(region()).credentialsProvider(credentials());
             if (config.s3Endpoint() != null) b.endpointOverride(config.s3Endpoint()).forcePathStyle(true);
+            return b.build();
+        });
+        this.presigner = new Lazy<>(() -> {
+            var b = S3Presigner.builder().region(region()).credentialsProvider(credentials());
+            if (config.s3Endpoint() != null) {
+                b.endpointOverride(config.s3Endpoint()).serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+            }
             return b.build();
         });
         this.sqs = new Lazy<>(() -> {
@@ -54,6 +64,11 @@ public final class AwsClients implements AutoCloseable {
 
     public S3Client s3() {
         return s3.get();
+    }
+
+    /** Signs short-lived S3 URLs (artifact downloads in AWS answer a 302 to one). */
+    public S3Presigner s3Presigner() {
+        return presigner.get();
     }
 
     public SqsClient sqs() {
@@ -103,6 +118,7 @@ public final class AwsClients implements AutoCloseable {
         dynamo.ifPresent(DynamoDbClient::close);
         s3.ifPresent(S3Client::close);
         sqs.ifPresent(SqsClient::close);
+        presigner.ifPresent(S3Presigner::close);
         http.ifPresent(SdkHttpClient::close);
     }
 }

@@ -42,7 +42,8 @@ final class OpenApiDocument {
         doc.putArray("servers").addObject().put("url", "/");
         var paths = doc.putObject("paths");
         for (var f : catalog.httpFunctions()) {
-            var item = paths.has(f.trigger().path()) ? (ObjectNode) paths.get(f.trigger().path()) : paths.putObject(f.trigger().path());
+            String path = openApiPath(f.trigger().path());
+            var item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
             item.set(f.trigger().method().toLowerCase(java.util.Locale.ROOT), operation(f, components.path("schemas")));
         }
         doc.set("components", components);
@@ -65,9 +66,11 @@ final class OpenApiDocument {
         Matcher m = PATH_PARAM.matcher(f.trigger().path());
         while (m.find()) {
             var p = params.addObject();
-            p.put("name", m.group(1));
+            boolean greedy = m.group(1).endsWith("+");
+            p.put("name", greedy ? m.group(1).substring(0, m.group(1).length() - 1) : m.group(1));
             p.put("in", "path");
             p.put("required", true);
+            if (greedy) p.put("description", "The rest of the path; may contain '/'");
             p.putObject("schema").put("type", "string");
         }
         String response = f.responseSchema();
@@ -103,6 +106,10 @@ final class OpenApiDocument {
                         ? responseSchema.path("x-luna-stream-schema").asString(response) : response));
             }
             if (content.isEmpty()) content.putObject("application/json").putObject("schema").put("$ref", ref(response));
+            if ("binary".equals(responseSchema.path("format").asString(null))) {
+                responses.putObject("302").put("description", "In AWS: a redirect to a short-lived presigned S3 URL of the content")
+                        .putObject("headers").putObject("Location").putObject("schema").put("type", "string").put("format", "uri");
+            }
         } else if (response != null) {
             if (responseSchema.path("x-luna-upsert").asBoolean(false)) {
                 responses.putObject("201").put("description", "Created").putObject("content").putObject("application/json")
@@ -125,6 +132,11 @@ final class OpenApiDocument {
             errorResponse(responses, "403", "Missing scope " + String.join(", ", f.scopes()));
         }
         return op;
+    }
+
+    /** An API Gateway path as OpenAPI writes it: a greedy {@code {name+}} is {@code {name}}. */
+    static String openApiPath(String path) {
+        return path.replace("+}", "}");
     }
 
     private static void queryParam(ArrayNode params, String name, String type, String description) {

@@ -41,7 +41,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         java.util.function.Supplier<AgentRouting> agents = new dev.luna.core.Lazy<>(() -> AgentRouting.of(context));
         var tasks = new TaskService(lifecycle, types, agents, clock, platform.ids(),
                 Boolean.parseBoolean(config.setting(WEBHOOK_ALLOW_PRIVATE, "false")));
-        HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, types, clock)).byBean());
+        HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, types, clock), new TaskArtifacts(stores.objects())).byBean());
 
         var queueHandlers = new LinkedHashMap<String, QueueFunctions.BatchHandler>();
         queueHandlers.put("tasksIngest", new Ingest(tasks, queues)::handle);

@@ -17,10 +17,12 @@ final class TaskHandlers {
     private static final String BASE = "/api/v1/tasks/";
     private final TaskService tasks;
     private final QueueService queues;
+    private final TaskArtifacts artifacts;
 
-    TaskHandlers(TaskService tasks, QueueService queues) {
+    TaskHandlers(TaskService tasks, QueueService queues, TaskArtifacts artifacts) {
         this.tasks = tasks;
         this.queues = queues;
+        this.artifacts = artifacts;
     }
 
     record RedriveRequest(List<String> taskIds, Integer limit) {
@@ -34,6 +36,8 @@ final class TaskHandlers {
                 Map.entry("tasksCancel", this::cancel),
                 Map.entry("tasksRetry", r -> ApiResult.accepted(tasks.retry(r.pathParam("id"), taskProject(r)).view())),
                 Map.entry("tasksResult", r -> ApiResult.ok(tasks.result(r.pathParam("id"), taskProject(r)))),
+                Map.entry("tasksArtifactsList", r -> ApiResult.ok(artifacts.list(tasks.get(r.pathParam("id"), taskProject(r))))),
+                Map.entry("tasksArtifactsGet", r -> artifacts.download(tasks.get(r.pathParam("id"), taskProject(r)), r.pathParam("name"))),
                 Map.entry("queuesList", r -> ApiResult.ok(queues.list())),
                 Map.entry("queuesPrioritize", r -> ApiResult.ok(queues.prioritize(QueueService.queueId(r.pathParam("id")),
                         r.bodyAs(QueueService.PrioritizeRequest.class), projectOf(r)))),

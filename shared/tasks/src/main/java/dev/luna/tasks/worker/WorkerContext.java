@@ -1,5 +1,6 @@
 package dev.luna.tasks.worker;
 
+import dev.luna.core.Hashes;
 import dev.luna.tasks.Artifact;
 import dev.luna.tasks.Progress;
 import dev.luna.tasks.Task;
@@ -125,7 +126,7 @@ final class WorkerContext implements TaskContext {
         }
         String key = TaskKeys.artifactKey(claimed.id(), name);
         lifecycle.stores().objects().put(key, content, contentType == null ? "application/octet-stream" : contentType);
-        var artifact = new Artifact(name, key, contentType, content.length);
+        var artifact = new Artifact(name, key, contentType, content.length, Hashes.sha256Hex(content));
         write(b -> {
             b.artifacts.removeIf(a -> a.name().equals(name));
             b.artifacts.add(artifact);

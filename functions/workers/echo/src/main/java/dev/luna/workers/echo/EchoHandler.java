@@ -2,6 +2,7 @@ package dev.luna.workers.echo;
 
 import dev.luna.tasks.TaskContext;
 import dev.luna.tasks.TaskHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import tools.jackson.databind.JsonNode;
 
@@ -9,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * {@code echo}: the platform's diagnostic task type, so the whole pipeline (submission, routing, queue, worker,
  * progress, cancellation, result, webhook) can be exercised on a fresh installation. It answers its message after
  * {@code steps} steps spread over {@code delayMs}, reporting progress at each (so a cancellation stops it at the next
- * step). Its payload schema is {@code functions/task-types/echo.schema.json}.
+ * step), and writes it as an artifact when asked. Its payload schema is {@code functions/task-types/echo.schema.json}.
  */
 final class EchoHandler implements TaskHandler {
     @Override
@@ -23,8 +24,13 @@ final class EchoHandler implements TaskHandler {
             context.completeStep(step);
             context.progress("echoing", 100 * i / steps, "step " + i + " of " + steps);
         }
+        String message = payload.get("message").asString();
         var result = new LinkedHashMap<String, Object>();
-        result.put("message", payload.get("message").asString());
+        result.put("message", message);
+        if (payload.hasNonNull("artifactName")) {
+            var artifact = context.writeArtifact(payload.get("artifactName").asString(), message.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+            result.put("artifact", artifact.name());
+        }
         result.put("attempt", context.attempt());
         result.put("agentId", context.agentId());
         return result;
