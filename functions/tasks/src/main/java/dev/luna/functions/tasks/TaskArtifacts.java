@@ -6,8 +6,6 @@ import dev.luna.http.ApiResult;
 import dev.luna.tasks.Artifact;
 import dev.luna.tasks.Task;
 import dev.luna.tasks.store.TaskObjects;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,13 +32,7 @@ final class TaskArtifacts {
 
     List<ArtifactView> list(Task task) {
         return task.artifacts().stream().sorted(java.util.Comparator.comparing(Artifact::name))
-                .map(a -> new ArtifactView(a.name(), a.contentType(), a.bytes(), a.sha256(), href(task.id(), a.name()))).toList();
-    }
-
-    static String href(String taskId, String name) {
-        var sb = new StringBuilder("/api/v1/tasks/").append(taskId).append("/artifacts");
-        for (String segment : name.split("/")) sb.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-        return sb.toString();
+                .map(a -> new ArtifactView(a.name(), a.contentType(), a.bytes(), a.sha256(), Artifact.href(task.id(), a.name()))).toList();
     }
 
     ApiResult download(Task task, String name) {
