@@ -86,7 +86,7 @@ public final class Packager {
 
     static String packageModule(Path root, Path output, Catalog catalog, String module, Catalog.Module spec,
                                         Sandbox sandbox, Path launcher) throws Exception {
-        Path moduleDir = root.resolve("functions").resolve(module);
+        Path moduleDir = root.resolve(spec.dir());
         Path target = moduleDir.resolve("target");
         Path jar;
         try (Stream<Path> s = Files.list(target)) {

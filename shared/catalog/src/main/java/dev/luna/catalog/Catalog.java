@@ -24,15 +24,16 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
     /**
      * A Maven module of functions, deployed as one package: {@code initializer} is its {@code MAIN_CLASS} in Lambda;
      * {@code collaborators} are other modules' initializers its functions need in the same context (the agents
-     * module's routing for the tasks module), run in Lambda through Spring's {@code CONTEXT_INITIALIZER_CLASSES}.
+     * module's routing for the tasks module), run in Lambda through Spring's {@code CONTEXT_INITIALIZER_CLASSES};
+     * {@code dir} is the Maven module's directory relative to the repository root ({@code functions/<name>} unless given).
      */
-    public record Module(String artifact, String initializer, List<String> collaborators) {
+    public record Module(String artifact, String initializer, List<String> collaborators, String dir) {
         public Module {
             collaborators = collaborators == null ? List.of() : List.copyOf(collaborators);
         }
 
         public Module(String artifact, String initializer) {
-            this(artifact, initializer, List.of());
+            this(artifact, initializer, List.of(), null);
         }
     }
 
@@ -182,7 +183,8 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
         for (var e : tree.get("modules").properties()) {
             var m = e.getValue();
             modules.put(e.getKey(), new Module(text(m, "artifact"), text(m, "initializer"),
-                    m.has("collaborators") ? m.get("collaborators").valueStream().map(n -> n.asString()).toList() : List.of()));
+                    m.has("collaborators") ? m.get("collaborators").valueStream().map(n -> n.asString()).toList() : List.of(),
+                    m.has("dir") ? text(m, "dir") : "functions/" + e.getKey()));
         }
         var d = tree.get("defaults");
         return new Catalog(tree.path("version").asInt(1),
@@ -196,17 +198,11 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
     }
 
     /**
-     * The JSON Schema document {@code functions/task-types/<file>} (a resource of this module, {@code luna/task-types/}),
-     * read once per call: task types compile it when they are defined.
+     * The payload schema {@code functions/task-types/<file>}, self-contained: references to shared schemas there (the
+     * source object) are inlined ({@link TaskSchemas}). Read once per call: task types compile it when defined.
      */
     public static tools.jackson.databind.JsonNode taskPayloadSchema(String file) {
-        if (file == null || !file.matches("[a-z0-9][a-z0-9.-]{0,80}\\.json")) throw new IllegalArgumentException("bad payload schema file name: " + file);
-        try (InputStream in = Catalog.class.getResourceAsStream("/luna/task-types/" + file)) {
-            if (in == null) throw new IllegalStateException("luna/task-types/" + file + " is missing from the classpath");
-            return STRICT.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TaskSchemas.load(file, STRICT);
     }
 
     private static Map<String, Integer> priorityConcurrency(tools.jackson.databind.JsonNode node) {
