@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.core.Json;
 import dev.luna.llm.ProviderStandIn;
+import dev.luna.sources.GitHttpStandIn;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -199,7 +200,7 @@ class RagSourcesIT {
         assertThat(first.get("sourceType").asString()).isEqualTo("git");
         assertThat(first.get("result").get("revision").asString()).isEqualTo(c1.name());
         int filesAtC1 = first.get("result").get("filesIndexed").asInt() + first.get("result").get("filesUnchanged").asInt();
-        assertThat(git.shallowRequests.get()).as("fetched with depth 1").isPositive();
+        assertThat(git.shallowRequests()).as("fetched with depth 1").isPositive();
         assertThat(paths(api, project, "BillingCalculator grossAmount")).contains("src/main/java/com/acme/billing/BillingCalculator.java");
         assertThat(paths(api, project, "cleanup_ledger")).contains("tools/cleanup_ledger.py");
 
@@ -278,13 +279,13 @@ class RagSourcesIT {
             Files.writeString(dir.resolve("Secret.java"), "/** Holds the launch codes. */\nclass LaunchCodes {\n}\n");
             priv.add().addFilepattern(".").call();
             priv.commit().setMessage("init").setAuthor("T", "t@example.com").setCommitter("T", "t@example.com").setSign(false).call();
-            server.token = TOKEN;
+            server.token(TOKEN);
             String project = project(api);
 
             var refused = job(api, index(project, Map.of("type", "git", "url", server.url())));
             assertThat(refused.get("status").asString()).isEqualTo("failed");
             assertThat(refused.get("failure").asString()).contains("refused access").contains("credentialsSecret");
-            assertThat(server.unauthorized.get()).isPositive();
+            assertThat(server.unauthorized()).isPositive();
 
             var unknown = job(api, index(project, Map.of("type", "git", "url", server.url(), "credentialsSecret", "not-configured")));
             assertThat(unknown.get("status").asString()).isEqualTo("failed");
