@@ -25,7 +25,7 @@ record PineconeGlob(List<Struct> server, Pattern pattern, boolean exact) {
 
     static PineconeGlob of(String glob) {
         if (glob == null) return NONE;
-        var pattern = Pattern.compile(LuceneStore.globToRegexp(glob));
+        var pattern = Pattern.compile(LuceneQueries.globToRegexp(glob));
         String[] segs = glob.split("/", -1);
         int literal = 0;
         while (literal < segs.length && !wild(segs[literal])) literal++;
