@@ -34,10 +34,10 @@ class RagPineconeIT {
         api = new Api(runtime.baseUri(), TestRuntime.ADMIN_KEY);
         project = api.post("/api/v1/projects", "{\"name\":\"" + TestRuntime.unique("pinecone") + "\"}").data().get("id").asString();
         var files = new LinkedHashMap<String, String>();
-        files.put("src/main/java/com/example/http/RequestParser.java", RagIT.PARSER);
-        files.put("src/main/java/com/example/cache/LruCache.java", RagIT.CACHE);
-        files.put("tools/retry.py", RagIT.PY);
-        files.put("docs/ops.md", RagIT.DOC);
+        files.put("src/main/java/com/example/http/RequestParser.java", RagFixtures.PARSER);
+        files.put("src/main/java/com/example/cache/LruCache.java", RagFixtures.CACHE);
+        files.put("tools/retry.py", RagFixtures.PY);
+        files.put("docs/ops.md", RagFixtures.DOC);
         var accepted = api.post("/api/v1/rag/index", RagFixtures.inlineIndex(project, files));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         var job = api.get(accepted.json().get("links").get("status").asString()).data();
@@ -126,7 +126,7 @@ class RagPineconeIT {
         query(Map.of("projectId", p, "query", "quarterly revenue", "mode", "keyword")).data().get("contexts")
                 .forEach(c -> assertThat(c.get("id").asString()).isNotEqualTo(id));
 
-        var again = api.post("/api/v1/rag/index", RagFixtures.inlineIndex(project, Map.of("tools/retry.py", RagIT.PY)));
+        var again = api.post("/api/v1/rag/index", RagFixtures.inlineIndex(project, Map.of("tools/retry.py", RagFixtures.PY)));
         var job = api.get(again.json().get("links").get("status").asString()).data();
         assertThat(job.get("result").get("filesUnchanged").asInt()).isEqualTo(1);
         assertThat(job.get("result").get("chunksIndexed").asInt()).isZero();

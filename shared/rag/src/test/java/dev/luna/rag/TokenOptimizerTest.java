@@ -108,7 +108,7 @@ class TokenOptimizerTest {
                         char slash = '/'; String url = "http://example.com/*x*/"; // trailing
                 }
                 """;
-        String out = TokenOptimizer.whitespace(TokenOptimizer.stripComments(java, "java"), "java");
+        String out = WhitespaceReducer.whitespace(CodeStripping.stripComments(java, "java"), "java");
         assertThat(out).isEqualTo("""
                 class Sql {
                  String query() {
@@ -138,7 +138,7 @@ class TokenOptimizerTest {
                     </ul>`.replace(re, '"'); // end
                 }
                 """;
-        String out = TokenOptimizer.whitespace(TokenOptimizer.stripComments(js, "javascript"), "javascript");
+        String out = WhitespaceReducer.whitespace(CodeStripping.stripComments(js, "javascript"), "javascript");
         assertThat(out).isEqualTo("""
                 function render(items) {
                  const re = /\\/\\/|'/g;
@@ -178,19 +178,19 @@ class TokenOptimizerTest {
     @Test
     void compilerDirectivesAreNotComments() {
         String go = "//go:build linux\n\npackage web\n\n//go:embed static/*\nvar files embed.FS // the assets\n";
-        assertThat(TokenOptimizer.stripComments(go, "go")).isEqualTo("//go:build linux\n\npackage web\n\n//go:embed static/*\nvar files embed.FS \n");
+        assertThat(CodeStripping.stripComments(go, "go")).isEqualTo("//go:build linux\n\npackage web\n\n//go:embed static/*\nvar files embed.FS \n");
         String py = "#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n# plain\nx = []  # type: List[int]\n";
-        assertThat(TokenOptimizer.stripComments(py, "python")).isEqualTo("#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\nx = []  # type: List[int]\n");
+        assertThat(CodeStripping.stripComments(py, "python")).isEqualTo("#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\nx = []  # type: List[int]\n");
     }
 
     @Test
     void whitespaceIsIdempotentAndKeepsNesting() {
         String java = "    int f(int x) {\n        if (x > 0) {\n            return x;\n        }\n        return -x;\n    }\n";
-        String once = TokenOptimizer.whitespace(java, "java");
+        String once = WhitespaceReducer.whitespace(java, "java");
         assertThat(once).isEqualTo("int f(int x) {\n if (x > 0) {\n  return x;\n }\n return -x;\n}");
-        assertThat(TokenOptimizer.whitespace(once, "java")).isEqualTo(once);
+        assertThat(WhitespaceReducer.whitespace(once, "java")).isEqualTo(once);
         String py = "    def f(self):\n        if self.x:\n            return 1\n";
-        assertThat(TokenOptimizer.whitespace(py, "python")).isEqualTo("def f(self):\n    if self.x:\n        return 1");
+        assertThat(WhitespaceReducer.whitespace(py, "python")).isEqualTo("def f(self):\n    if self.x:\n        return 1");
     }
 
     @Test
@@ -208,10 +208,10 @@ class TokenOptimizerTest {
         // the same body in another file is not an overload, and not similar enough to count as a copy
         assertThat(out.get(2).content()).contains("remove(array, found);");
         assertThat(out.get(3).content()).contains("return indexOf(array, valueToFind, 0);");
-        assertThat(TokenOptimizer.similarity(bytes, bytes)).isEqualTo(1.0);
-        assertThat(TokenOptimizer.declaredName(bytes, "java")).isEqualTo("removeElement");
-        assertThat(TokenOptimizer.declaredName("def load(path, *, strict=False):\n    return open(path)", "python")).isEqualTo("load");
-        assertThat(TokenOptimizer.declaredName("export async function fetchAll<T>(urls) {\n  return urls;\n}", "typescript")).isEqualTo("fetchAll");
+        assertThat(LexicalSimilarity.similarity(bytes, bytes)).isEqualTo(1.0);
+        assertThat(LexicalSimilarity.declaredName(bytes, "java")).isEqualTo("removeElement");
+        assertThat(LexicalSimilarity.declaredName("def load(path, *, strict=False):\n    return open(path)", "python")).isEqualTo("load");
+        assertThat(LexicalSimilarity.declaredName("export async function fetchAll<T>(urls) {\n  return urls;\n}", "typescript")).isEqualTo("fetchAll");
     }
 
     @Test
@@ -253,7 +253,7 @@ class TokenOptimizerTest {
                         return _strict(text)
                     return _lenient(text, "a very long literal that says nothing of interest whatsoever")
                 """;
-        assertThat(TokenOptimizer.signatureOnly(py, py, "python")).isEqualTo("""
+        assertThat(SignatureRenderer.signatureOnly(py, py, "python")).isEqualTo("""
                 # Parses text into a tree.
                 @lru_cache(maxsize=None)
                 def parse(text: str,
@@ -268,7 +268,7 @@ class TokenOptimizerTest {
                   }
                 }
                 """;
-        assertThat(TokenOptimizer.signatureOnly(ts, TokenOptimizer.stripComments(ts, "typescript"), "typescript")).isEqualTo("""
+        assertThat(SignatureRenderer.signatureOnly(ts, CodeStripping.stripComments(ts, "typescript"), "typescript")).isEqualTo("""
                 // Loads a user by id.
                 export class Users {
                  private readonly base = "https://users.internal.example.com/api/…";

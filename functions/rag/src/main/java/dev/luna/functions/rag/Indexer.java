@@ -3,17 +3,13 @@ package dev.luna.functions.rag;
 import dev.luna.core.Hashes;
 import dev.luna.rag.Chunk;
 import dev.luna.rag.VectorStore;
-import dev.luna.store.AwsClients;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
+import dev.luna.sources.FileSelection;
+import dev.luna.sources.SourceFile;
+import dev.luna.sources.SourceLimits;
+import dev.luna.sources.SourceReader;
+import dev.luna.sources.TextContent;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,22 +25,25 @@ import org.slf4j.LoggerFactory;
  */
 final class Indexer {
     private static final Logger log = LoggerFactory.getLogger(Indexer.class);
-    static final int MAX_S3_FILES = 20_000;
+    /**
+     * The sources' limits for indexing: 20,000 files, 64 MiB, 1 MiB per file ({@link MediaFiles#READ_POLICY} reads
+     * PDFs up to 32 MiB and the heads of large images and recordings), archives refused beyond 64 MiB expanded, and a
+     * source over a budget fails the job (an index is never half a project).
+     */
+    static final SourceLimits LIMITS = SourceLimits.DEFAULTS.withMaxExpandedBytes(64L * SourceLimits.MIB).failingOverBudget(true);
     /** A running job not updated for this long is taken to be abandoned by a worker that died (its function timeout is 10 min). */
     static final java.time.Duration STALE_AFTER = java.time.Duration.ofMinutes(15);
     private final IndexJobRepository jobs;
     private final RagEngine engine;
-    private final AwsClients aws;
     private final Clock clock;
-    private final GitSource git;
+    private final SourceReader sources;
     private final MediaFiles media;
 
-    Indexer(IndexJobRepository jobs, RagEngine engine, AwsClients aws, Clock clock, GitSource git, MediaFiles media) {
-        this.git = git;
+    Indexer(IndexJobRepository jobs, RagEngine engine, Clock clock, SourceReader sources, MediaFiles media) {
+        this.sources = sources;
         this.media = media;
         this.jobs = jobs;
         this.engine = engine;
-        this.aws = aws;
         this.clock = clock;
     }
 
@@ -83,72 +82,12 @@ final class Indexer {
     record Gathered(List<SourceFile> files, String revision) {
     }
 
+    /** The selected files of the job's source, read with the limits of {@link #LIMITS}; skipped ones become errors. */
     private Gathered gather(String projectId, Requests.IndexRequest input, List<FileError> errors) {
-        var source = input.source();
-        var files = new ArrayList<SourceFile>();
-        String revision = null;
-        switch (source.type()) {
-            case "inline" -> {
-                for (var f : source.files()) {
-                    byte[] bytes = f.content() != null ? f.content().getBytes(StandardCharsets.UTF_8) : Base64.getDecoder().decode(f.contentBase64());
-                    files.add(new SourceFile(Archives.safePath(f.path()), bytes));
-                }
-            }
-            case "archive" -> {
-                var contents = Archives.read(source.format(), Base64.getDecoder().decode(source.contentBase64()));
-                files.addAll(contents.files());
-                errors.addAll(contents.skipped());
-            }
-            case "s3" -> files.addAll(s3(projectId, source.prefix() == null ? "" : source.prefix(), errors));
-            case "git" -> {
-                var fetched = git.fetch(source, matchers(input.include()), matchers(input.exclude()), errors);
-                files.addAll(fetched.files());
-                revision = fetched.commit();
-            }
-            default -> throw new IllegalStateException("unsupported source " + source.type());
-        }
-        var include = matchers(input.include());
-        var exclude = matchers(input.exclude());
-        return new Gathered(files.stream().filter(f -> selected(f.path(), include, exclude)).toList(), revision);
-    }
-
-    /** Files under {@code projects/<projectId>/<prefix>} of the artifacts bucket, paths relative to that prefix. */
-    private List<SourceFile> s3(String projectId, String prefix, List<FileError> errors) {
-        String bucket = aws.config().bucketName("artifacts");
-        String base = RagService.s3Base(projectId, prefix);
-        var out = new ArrayList<SourceFile>();
-        for (var page : aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(base))) {
-            for (var o : page.contents()) {
-                if (o.key().endsWith("/")) continue;
-                String rel = o.key().substring(base.length());
-                if (out.size() >= MAX_S3_FILES) throw new dev.luna.core.ValidationException("source.prefix", "holds more than " + MAX_S3_FILES + " files");
-                int limit = MediaFiles.readLimit(rel, o.size());
-                if (limit == 0) {
-                    errors.add(new FileError(rel, "larger than " + (MediaFiles.kindOf(rel) == MediaFiles.Kind.PDF ? MediaFiles.MAX_PDF_BYTES
-                            : Archives.MAX_FILE_BYTES) + " bytes"));
-                    continue;
-                }
-                if (limit > 0) { // a large image or recording: its head is enough for its metadata
-                    byte[] head = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(o.key()).range("bytes=0-" + (limit - 1))).asByteArray();
-                    out.add(new SourceFile(Archives.safePath(rel), head, o.size()));
-                    continue;
-                }
-                byte[] bytes = aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asByteArray();
-                out.add(new SourceFile(Archives.safePath(rel), bytes));
-            }
-        }
-        return out;
-    }
-
-    static List<PathMatcher> matchers(List<String> globs) {
-        if (globs == null) return List.of();
-        return globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
-    }
-
-    static boolean selected(String path, List<PathMatcher> include, List<PathMatcher> exclude) {
-        Path p = Path.of(path);
-        if (!include.isEmpty() && include.stream().noneMatch(m -> m.matches(p))) return false;
-        return exclude.stream().noneMatch(m -> m.matches(p));
+        var contents = sources.read(input.source(), projectId, "source", FileSelection.of(input.include(), input.exclude()),
+                MediaFiles.READ_POLICY);
+        for (var s : contents.skipped()) errors.add(new FileError(s.path(), s.message()));
+        return new Gathered(contents.files(), contents.revision());
     }
 
     private IndexJob.Result apply(IndexJob job, Requests.IndexRequest input, List<SourceFile> files, List<FileError> errors, long started) {
@@ -193,9 +132,8 @@ final class Indexer {
         }
         boolean deleteMissing = input.deleteMissing() != null ? input.deleteMissing() : !"inline".equals(input.source().type());
         if (deleteMissing) {
-            var include = matchers(input.include());
-            var exclude = matchers(input.exclude());
-            for (String p : existing.keySet()) if (!seen.contains(p) && selected(p, include, exclude)) deletes.add(p);
+            var selection = FileSelection.of(input.include(), input.exclude());
+            for (String p : existing.keySet()) if (!seen.contains(p) && selection.selected(p)) deletes.add(p);
         }
         var embedder = engine.embedder();
         var before = embedder.stats();
@@ -211,22 +149,19 @@ final class Indexer {
 
     /** Strict UTF-8 text without NUL bytes, BOM removed and line ends normalised; null (and an error) otherwise. */
     static String decode(SourceFile f, List<FileError> errors) {
-        byte[] b = f.bytes();
-        int probe = Math.min(b.length, 8000);
-        for (int i = 0; i < probe; i++) {
-            if (b[i] == 0) {
+        return switch (TextContent.decode(f.bytes())) {
+            case TextContent.Binary b -> {
                 errors.add(new FileError(f.path(), "binary file (NUL bytes); not indexed"));
-                return null;
+                yield null;
             }
-        }
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-            if (s.startsWith("\uFEFF")) s = s.substring(1);
-            return s.replace("\r\n", "\n").replace('\r', '\n');
-        } catch (CharacterCodingException e) {
-            errors.add(new FileError(f.path(), "not valid UTF-8; not indexed"));
-            return null;
-        }
+            case TextContent.NotUtf8 n -> {
+                errors.add(new FileError(f.path(), "not valid UTF-8; not indexed"));
+                yield null;
+            }
+            case TextContent.Utf8 u -> {
+                String s = u.text().startsWith("\uFEFF") ? u.text().substring(1) : u.text();
+                yield s.replace("\r\n", "\n").replace('\r', '\n');
+            }
+        };
     }
 }

@@ -4,6 +4,8 @@ import dev.luna.core.Hashes;
 import dev.luna.rag.Chunk;
 import dev.luna.rag.Chunker;
 import dev.luna.rag.Tokens;
+import dev.luna.sources.ReadPolicy;
+import dev.luna.sources.SourceFile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,10 +48,22 @@ final class MediaFiles {
     enum Kind { PDF, IMAGE, AUDIO }
 
     static final int MAX_PDF_PAGES = 2000;
-    /** PDFs are read whole up to this size (other files: {@link Archives#MAX_FILE_BYTES}). */
+    /** Other files are read whole up to this size. */
+    static final int MAX_FILE_BYTES = 1024 * 1024;
+    /** PDFs are read whole up to this size (other files: {@link #MAX_FILE_BYTES}). */
     static final int MAX_PDF_BYTES = 32 * 1024 * 1024;
-    /** Of an image or recording above {@link Archives#MAX_FILE_BYTES}, only this head is read, for its metadata. */
+    /** Of an image or recording above {@link #MAX_FILE_BYTES}, only this head is read, for its metadata. */
     static final int HEAD_BYTES = 64 * 1024;
+    /**
+     * How a source's file of {@code size} bytes is read: whole, its head only (images and audio above the file
+     * limit), or not at all (too large: above {@link #MAX_PDF_BYTES} for PDFs, {@link #MAX_FILE_BYTES} for the rest).
+     */
+    static final ReadPolicy READ_POLICY = (path, size) -> {
+        var kind = kindOf(path);
+        if (kind == Kind.PDF) return size <= MAX_PDF_BYTES ? ReadPolicy.Decision.WHOLE : ReadPolicy.Decision.tooLarge(MAX_PDF_BYTES);
+        if (size <= MAX_FILE_BYTES) return ReadPolicy.Decision.WHOLE;
+        return kind == null ? ReadPolicy.Decision.tooLarge(MAX_FILE_BYTES) : ReadPolicy.Decision.head(HEAD_BYTES);
+    };
     private static final Map<String, String> IMAGE = Map.of("png", "PNG", "jpg", "JPEG", "jpeg", "JPEG", "gif", "GIF", "bmp", "BMP",
             "tif", "TIFF", "tiff", "TIFF", "webp", "WebP");
     private static final Map<String, String> AUDIO = Map.of("wav", "WAV", "aif", "AIFF", "aiff", "AIFF", "aifc", "AIFF-C", "au", "AU",
@@ -79,17 +93,6 @@ final class MediaFiles {
         if (IMAGE.containsKey(ext)) return Kind.IMAGE;
         if (AUDIO.containsKey(ext) || ext.equals("opus")) return Kind.AUDIO;
         return null;
-    }
-
-    /**
-     * How a git or S3 source reads a file of {@code size} bytes: whole (-1), its head only (that many bytes: images
-     * and audio above the file limit), or not at all (0: too large).
-     */
-    static int readLimit(String path, long size) {
-        var kind = kindOf(path);
-        if (kind == Kind.PDF) return size <= MAX_PDF_BYTES ? -1 : 0;
-        if (size <= Archives.MAX_FILE_BYTES) return -1;
-        return kind == null ? 0 : HEAD_BYTES;
     }
 
     static String mimeType(String path) {

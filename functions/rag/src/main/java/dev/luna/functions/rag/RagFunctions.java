@@ -6,6 +6,10 @@ import dev.luna.core.Json;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
+import dev.luna.sources.GitCredentials;
+import dev.luna.sources.GitSettings;
+import dev.luna.sources.SourceReader;
+import dev.luna.sources.SourceValidator;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +49,9 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var engine = new RagEngine(directory, RagStores.create(config, directory, dev.luna.rag.OnnxEmbedder.DIMENSION));
         context.registerBean("ragEngine", RagEngine.class, () -> engine);
         var jobs = new IndexJobRepository(platform.aws(), platform.clock());
-        var git = new GitSource(gitSettings(config));
-        var indexer = new Indexer(jobs, engine, platform.aws(), platform.clock(), git, new MediaFiles(OpenAiMediaDescriber.from(config)));
+        var git = gitSettings(config);
+        var reader = new SourceReader(git, Indexer.LIMITS, platform.aws());
+        var indexer = new Indexer(jobs, engine, platform.clock(), reader, new MediaFiles(OpenAiMediaDescriber.from(config)));
         boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, "false"));
         String queue = config.queueName("rag-index");
         var queueUrl = new java.util.concurrent.atomic.AtomicReference<String>(); // looked up at the first job, then kept
@@ -58,8 +63,8 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var gateway = new java.util.concurrent.atomic.AtomicReference<dev.luna.llm.LlmGateway>();
         var summarizer = new Summarizer(() -> gateway.updateAndGet(g -> g != null ? g
                 : dev.luna.llm.Gateways.create(config, platform.aws(), platform.clock())), config.setting(Summarizer.MODEL, null));
-        var service = new RagService(jobs, engine, platform.identity().projects(), platform.clock(), platform.ids(), dispatch, git,
-                summarizer, new dev.luna.llm.OptimizationSavings(platform.aws()));
+        var service = new RagService(jobs, engine, platform.identity().projects(), platform.clock(), platform.ids(), dispatch,
+                new SourceValidator(git, Indexer.LIMITS), summarizer, new dev.luna.llm.OptimizationSavings(platform.aws()));
         HttpFunctions.register(context, "rag", platform, new RagHandlers(service).byBean());
         registerWorker(context, indexer);
         context.registerBean("ragRestartRecovery", dev.luna.http.RestartRecovery.class, () -> () -> resendUnfinished(jobs, dispatch));
@@ -81,20 +86,17 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
     }
 
     /**
-     * Git source rules: {@code file://}, local paths and plain http ({@link GitSource#ALLOW_LOCAL}) and private hosts
-     * ({@link GitSource#ALLOW_PRIVATE_HOSTS}) are off unless configured (the local runtime's launcher turns them on);
+     * Git source rules: {@code file://}, local paths and plain http ({@link GitSettings#ALLOW_LOCAL}) and private hosts
+     * ({@link GitSettings#ALLOW_PRIVATE_HOSTS}) are off unless configured (the local runtime's launcher turns them on);
      * tokens from {@code LUNA_RAG_GIT_TOKEN_<NAME>} settings (locally also the environment) or Secrets Manager.
      */
-    static GitSource.Settings gitSettings(dev.luna.store.LunaConfig config) {
-        java.util.function.Function<String, String> setting = name -> {
+    static GitSettings gitSettings(dev.luna.store.LunaConfig config) {
+        java.util.function.Function<String, String> withEnvironment = name -> {
             String v = config.setting(name, null);
             return v == null && config.isLocal() ? System.getenv(name) : v;
         };
-        return new GitSource.Settings(Boolean.parseBoolean(config.setting(GitSource.ALLOW_LOCAL, "false")),
-                Boolean.parseBoolean(config.setting(GitSource.ALLOW_PRIVATE_HOSTS, "false")),
-                java.time.Duration.ofSeconds(config.longSetting(GitSource.TIMEOUT, 120)),
-                config.longSetting(GitSource.MAX_BYTES, 256L * 1024 * 1024),
-                GitSource.tokenLookup(setting, config.setting(GitSource.SECRET_PREFIX, null), config.region()));
+        return GitSettings.from(name -> config.setting(name, null),
+                GitCredentials.tokenLookup(withEnvironment, config.setting(GitCredentials.SECRET_PREFIX, null), config.region()));
     }
 
     /** Registers {@code ragIndexWorker}, taking the raw SQS event like the HTTP functions take theirs. */

@@ -13,10 +13,11 @@ import dev.luna.rag.Retriever;
 import dev.luna.rag.TokenOptimizer;
 import dev.luna.rag.Tokens;
 import dev.luna.rag.VectorStore;
-import java.nio.file.FileSystems;
+import dev.luna.sources.FileSelection;
+import dev.luna.sources.SourcePaths;
+import dev.luna.sources.SourceValidator;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,7 @@ final class RagService {
     static final int MAX_QUERY_CHARS = 2000;
     static final int MAX_TOP_K = 50;
     static final int MAX_TOKEN_BUDGET = 200_000;
-    static final int MAX_INLINE_FILES = 5000;
     static final int MAX_CONTEXT_CHARS = 64 * 1024;
-    static final int MAX_GLOBS = 50;
 
     private final IndexJobRepository jobs;
     private final RagEngine engine;
@@ -38,14 +37,14 @@ final class RagService {
     private final Ids ids;
     private final Consumer<String> dispatch;
     private final ProjectStore projects;
-    private final GitSource git;
+    private final SourceValidator sources;
     private final Summarizer summarizer;
     private final dev.luna.llm.OptimizationSavings savings;
 
     /** @param dispatch starts a queued job: sends it to the queue, or runs it at once (see {@link RagFunctions}) */
-    RagService(IndexJobRepository jobs, RagEngine engine, ProjectStore projects, Clock clock, Ids ids, Consumer<String> dispatch, GitSource git,
-               Summarizer summarizer, dev.luna.llm.OptimizationSavings savings) {
-        this.git = git;
+    RagService(IndexJobRepository jobs, RagEngine engine, ProjectStore projects, Clock clock, Ids ids, Consumer<String> dispatch,
+               SourceValidator sources, Summarizer summarizer, dev.luna.llm.OptimizationSavings savings) {
+        this.sources = sources;
         this.summarizer = summarizer;
         this.savings = savings;
         this.projects = projects;
@@ -65,10 +64,6 @@ final class RagService {
     private void requireProject(Access access, String projectId) {
         access.require(projectId, "Project", projectId);
         if (projects.find(projectId).isEmpty()) throw LunaException.notFound("Project", projectId);
-    }
-
-    static String s3Base(String projectId, String prefix) {
-        return "projects/" + projectId + "/" + prefix;
     }
 
     // ---- indexing
@@ -92,64 +87,11 @@ final class RagService {
     }
 
     private void validate(Requests.IndexRequest r) {
-        var source = r.source();
-        if (source == null || source.type() == null) throw new ValidationException("source.type", "is required: inline, archive, s3 or git");
-        switch (source.type()) {
-            case "inline" -> {
-                if (source.files() == null || source.files().isEmpty()) throw new ValidationException("source.files", "must list at least one file");
-                if (source.files().size() > MAX_INLINE_FILES) throw new ValidationException("source.files", "must list at most " + MAX_INLINE_FILES + " files");
-                for (int i = 0; i < source.files().size(); i++) {
-                    var f = source.files().get(i);
-                    if (f == null) throw new ValidationException("source.files[" + i + "]", "must not be null");
-                    try {
-                        Archives.safePath(f.path());
-                    } catch (ValidationException e) {
-                        throw new ValidationException("source.files[" + i + "].path", e.getMessage().replaceFirst("^.*?path:? ?", ""));
-                    }
-                    if ((f.content() == null) == (f.contentBase64() == null)) {
-                        throw new ValidationException("source.files[" + i + "]", "needs exactly one of content and contentBase64");
-                    }
-                    if (f.contentBase64() != null) base64("source.files[" + i + "].contentBase64", f.contentBase64());
-                }
-            }
-            case "archive" -> {
-                if (source.format() == null) throw new ValidationException("source.format", "is required: zip, tar.gz or tar");
-                if (source.contentBase64() == null) throw new ValidationException("source.contentBase64", "is required");
-                Archives.read(source.format(), base64("source.contentBase64", source.contentBase64())); // refuses traversal and bombs now
-            }
-            case "s3" -> {
-                if (source.prefix() != null && !source.prefix().isEmpty()) {
-                    if (source.prefix().contains("..") || source.prefix().startsWith("/") || source.prefix().length() > 512) {
-                        throw new ValidationException("source.prefix", "must be a relative prefix without '..'");
-                    }
-                }
-            }
-            case "git" -> git.validate(source);
-            default -> throw new ValidationException("source.type", "must be one of inline, archive, s3, git");
-        }
-        globs("include", r.include());
-        globs("exclude", r.exclude());
-        if (r.deletedPaths() != null) for (String p : r.deletedPaths()) Archives.safePath(p);
-    }
-
-    private static byte[] base64(String field, String value) {
-        try {
-            return Base64.getDecoder().decode(value);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(field, "is not valid base64");
-        }
-    }
-
-    private static void globs(String field, List<String> globs) {
-        if (globs == null) return;
-        if (globs.size() > MAX_GLOBS) throw new ValidationException(field, "must have at most " + MAX_GLOBS + " globs");
-        for (String g : globs) {
-            if (g == null || g.isBlank() || g.length() > 300) throw new ValidationException(field, "globs must be 1 to 300 characters");
-            try {
-                FileSystems.getDefault().getPathMatcher("glob:" + g);
-            } catch (IllegalArgumentException e) {
-                throw new ValidationException(field, "'" + g + "' is not a valid glob");
-            }
+        sources.validate(r.source(), "source");
+        FileSelection.check("include", r.include());
+        FileSelection.check("exclude", r.exclude());
+        if (r.deletedPaths() != null) {
+            for (int i = 0; i < r.deletedPaths().size(); i++) SourcePaths.normalise("deletedPaths[" + i + "]", r.deletedPaths().get(i));
         }
     }
 

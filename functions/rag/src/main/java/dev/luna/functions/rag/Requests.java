@@ -1,5 +1,6 @@
 package dev.luna.functions.rag;
 
+import dev.luna.sources.Source;
 import java.util.List;
 
 /** Request bodies of the RAG API. */
@@ -7,21 +8,9 @@ final class Requests {
     private Requests() {
     }
 
-    /** {@code POST /api/v1/rag/index}. */
+    /** {@code POST /api/v1/rag/index}; the source is the shared {@link Source} object (inline, archive, s3, git). */
     record IndexRequest(String projectId, Source source, List<String> include, List<String> exclude, List<String> deletedPaths,
                         Boolean deleteMissing) {
-    }
-
-    /**
-     * Where files come from: {@code inline} (files), {@code archive} (format zip|tar.gz, contentBase64), {@code s3}
-     * (prefix under the project's folder of the artifacts bucket) or {@code git} (url, optional ref: branch, tag or
-     * commit, optional credentialsSecret: the name of a token the worker looks up; see {@link GitSource}).
-     */
-    record Source(String type, List<InlineFile> files, String format, String contentBase64, String prefix, String url, String ref,
-                  String credentialsSecret) {
-    }
-
-    record InlineFile(String path, String content, String contentBase64) {
     }
 
     /** {@code POST /api/v1/rag/query}. */

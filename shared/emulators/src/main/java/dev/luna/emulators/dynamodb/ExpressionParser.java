@@ -3,7 +3,6 @@ package dev.luna.emulators.dynamodb;
 import dev.luna.emulators.dynamodb.ExpressionLexer.Kind;
 import dev.luna.emulators.dynamodb.ExpressionLexer.Token;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
  * attribute name written literally that is a reserved word, and the first unknown or misplaced function;
  * those are reported next (for conditions a function error before a reserved word, for updates the
  * reverse). The second pass resolves placeholders, applies every other check and builds the result.
+ * Update expressions' clauses are parsed by {@link UpdateClauses}; the tokens are walked with an {@link ExpressionCursor}.
  */
 final class ExpressionParser {
   private static final Set<String> CONDITION_FUNCTIONS =
@@ -26,27 +26,23 @@ final class ExpressionParser {
       "attribute_type", "begins_with", "contains", "size", "if_not_exists", "list_append");
   private static final Set<String> TYPE_NAMES =
       Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
-  private static final Set<String> CLAUSES = Set.of("SET", "REMOVE", "ADD", "DELETE");
   private static final int MAX_IN_OPERANDS = 100;
   /** Stands for any value while screening, when placeholders are not resolved. */
-  private static final AttrValue ANY_VALUE = new AttrValue.Null();
+  static final AttrValue ANY_VALUE = new AttrValue.Null();
 
-  private final String expression;
   private final String label;
   /** Null in the screening pass, which checks the grammar only. */
   private final ExpressionContext context;
   private final boolean screening;
-  private final List<Token> tokens;
-  private int position;
+  private final ExpressionCursor cursor;
   /** Screening: the first attribute name written literally that is a reserved word. */
   private Token reservedWord;
   /** Screening: the first call of an unknown function, or of one not allowed where it is used. */
   private DynamoDbError functionError;
 
-  private ExpressionParser(String expression, String label, List<Token> tokens, ExpressionContext context) {
-    this.expression = expression;
+  private ExpressionParser(String label, ExpressionCursor cursor, ExpressionContext context) {
     this.label = label;
-    this.tokens = tokens;
+    this.cursor = cursor;
     this.context = context;
     this.screening = context == null;
   }
@@ -56,21 +52,21 @@ final class ExpressionParser {
     if (expression.isBlank()) {
       throw DynamoDbError.validation("Invalid " + label + ": The expression can not be empty;");
     }
-    return new ExpressionParser(expression, label, ExpressionLexer.tokenize(expression, label), null);
+    return new ExpressionParser(label, new ExpressionCursor(expression, label, ExpressionLexer.tokenize(expression, label)), null);
   }
 
   private ExpressionParser validating(ExpressionContext context) {
-    return new ExpressionParser(expression, label, tokens, context);
+    return new ExpressionParser(label, cursor.rewound(), context);
   }
 
   static Condition parseCondition(String expression, String label, ExpressionContext context) {
     ExpressionParser screen = screen(expression, label);
     screen.or();
-    screen.expect(Kind.EOF);
+    screen.cursor.expect(Kind.EOF);
     screen.reportScreenedErrors(true);
     ExpressionParser parser = screen.validating(context);
     Condition condition = parser.or();
-    parser.expect(Kind.EOF);
+    parser.cursor.expect(Kind.EOF);
     return condition;
   }
 
@@ -83,9 +79,9 @@ final class ExpressionParser {
 
   static UpdateExpression parseUpdate(String expression, ExpressionContext context) {
     ExpressionParser screen = screen(expression, "UpdateExpression");
-    screen.update();
+    new UpdateClauses(screen).update();
     screen.reportScreenedErrors(false);
-    UpdateExpression update = screen.validating(context).update();
+    UpdateExpression update = new UpdateClauses(screen.validating(context)).update();
     List<DocumentPath> targets = update.targets();
     for (int i = 0; i < targets.size(); i++) {
       for (int j = i + 1; j < targets.size(); j++) {
@@ -116,12 +112,20 @@ final class ExpressionParser {
     }
   }
 
+  ExpressionCursor cursor() {
+    return cursor;
+  }
+
+  boolean screening() {
+    return screening;
+  }
+
   private List<DocumentPath> projection() {
     List<DocumentPath> paths = new ArrayList<>();
     do {
       paths.add(path());
-    } while (accept(Kind.COMMA));
-    expect(Kind.EOF);
+    } while (cursor.accept(Kind.COMMA));
+    cursor.expect(Kind.EOF);
     return paths;
   }
 
@@ -129,7 +133,7 @@ final class ExpressionParser {
 
   private Condition or() {
     Condition left = and();
-    while (acceptKeyword("OR")) {
+    while (cursor.acceptKeyword("OR")) {
       left = new Condition.Or(left, and());
     }
     return left;
@@ -137,51 +141,51 @@ final class ExpressionParser {
 
   private Condition and() {
     Condition left = not();
-    while (acceptKeyword("AND")) {
+    while (cursor.acceptKeyword("AND")) {
       left = new Condition.And(left, not());
     }
     return left;
   }
 
   private Condition not() {
-    if (acceptKeyword("NOT")) {
+    if (cursor.acceptKeyword("NOT")) {
       return new Condition.Not(not());
     }
     return primary();
   }
 
   private Condition primary() {
-    if (accept(Kind.LPAREN)) {
+    if (cursor.accept(Kind.LPAREN)) {
       Condition inner = or();
-      expect(Kind.RPAREN);
+      cursor.expect(Kind.RPAREN);
       return inner;
     }
     boolean misplacedCall = false;
-    if (isFunctionCall()) {
-      String name = peek().text().toLowerCase(Locale.ROOT);
+    if (cursor.isFunctionCall()) {
+      String name = cursor.peek().text().toLowerCase(Locale.ROOT);
       if (CONDITION_FUNCTIONS.contains(name)) {
         return function(name);
       }
       misplacedCall = !name.equals("size");
     }
     Operand left = conditionOperand();
-    Token token = peek();
+    Token token = cursor.peek();
     if (token.kind() == Kind.COMPARATOR) {
-      position++;
+      cursor.advance();
       return new Condition.Comparison(token.text(), left, conditionOperand());
     }
-    if (acceptKeyword("BETWEEN")) {
+    if (cursor.acceptKeyword("BETWEEN")) {
       Operand low = conditionOperand();
-      expectKeyword("AND");
+      cursor.expectKeyword("AND");
       return new Condition.Between(left, low, conditionOperand());
     }
-    if (acceptKeyword("IN")) {
-      expect(Kind.LPAREN);
+    if (cursor.acceptKeyword("IN")) {
+      cursor.expect(Kind.LPAREN);
       List<Operand> candidates = new ArrayList<>();
       do {
         candidates.add(conditionOperand());
-      } while (accept(Kind.COMMA));
-      expect(Kind.RPAREN);
+      } while (cursor.accept(Kind.COMMA));
+      cursor.expect(Kind.RPAREN);
       if (!screening && candidates.size() > MAX_IN_OPERANDS) {
         throw DynamoDbError.validation("Invalid " + label + ": The IN operator accepts at most 100 operands");
       }
@@ -191,7 +195,7 @@ final class ExpressionParser {
       // only while screening (the validating pass has already thrown): an unknown function as a condition
       return new Condition.Function("", List.of(left));
     }
-    throw syntaxError(token);
+    throw cursor.syntaxError(token);
   }
 
   private Condition function(String name) {
@@ -219,8 +223,8 @@ final class ExpressionParser {
   }
 
   private Operand conditionOperand() {
-    if (isFunctionCall()) {
-      Token token = peek();
+    if (cursor.isFunctionCall()) {
+      Token token = cursor.peek();
       String name = token.text().toLowerCase(Locale.ROOT);
       if (!name.equals("size")) {
         if (!screening) {
@@ -230,131 +234,50 @@ final class ExpressionParser {
         arguments(this::conditionOperand);
         return new Operand.Literal(ANY_VALUE);
       }
-      position++;
-      expect(Kind.LPAREN);
+      cursor.advance();
+      cursor.expect(Kind.LPAREN);
       DocumentPath path = path();
-      expect(Kind.RPAREN);
+      cursor.expect(Kind.RPAREN);
       return new Operand.Size(path);
     }
-    if (peek().kind() == Kind.VALUE) {
+    if (cursor.peek().kind() == Kind.VALUE) {
       return new Operand.Literal(literal());
     }
     return new Operand.Path(path());
   }
 
-  // ---- update expressions
-
-  private UpdateExpression update() {
-    List<UpdateExpression.SetAction> sets = new ArrayList<>();
-    List<DocumentPath> removes = new ArrayList<>();
-    List<UpdateExpression.SetChange> adds = new ArrayList<>();
-    List<UpdateExpression.SetChange> deletes = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    do {
-      Token token = next();
-      String clause = token.text().toUpperCase(Locale.ROOT);
-      if (token.kind() != Kind.IDENT || !CLAUSES.contains(clause)) {
-        throw syntaxError(token);
-      }
-      if (!seen.add(clause) && !screening) {
-        throw DynamoDbError.validation("Invalid UpdateExpression: The \"" + clause
-            + "\" section can only be used once in an update expression;");
-      }
-      do {
-        switch (clause) {
-          case "SET" -> {
-            DocumentPath path = path();
-            Token eq = next();
-            if (eq.kind() != Kind.COMPARATOR || !eq.text().equals("=")) {
-              throw syntaxError(eq);
-            }
-            sets.add(new UpdateExpression.SetAction(path, setValue()));
-          }
-          case "REMOVE" -> removes.add(path());
-          case "ADD" -> adds.add(new UpdateExpression.SetChange(path(), literal()));
-          default -> deletes.add(new UpdateExpression.SetChange(path(), literal()));
-        }
-      } while (accept(Kind.COMMA));
-    } while (peek().kind() != Kind.EOF);
-    return new UpdateExpression(sets, removes, adds, deletes);
-  }
-
-  private Operand setValue() {
-    Operand left = setOperand();
-    if (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
-      boolean plus = next().kind() == Kind.PLUS;
-      return new Operand.Arithmetic(plus, left, setOperand());
-    }
-    return left;
-  }
-
-  private Operand setOperand() {
-    if (isFunctionCall()) {
-      Token token = peek();
-      String name = token.text().toLowerCase(Locale.ROOT);
-      if (screening) {
-        if (!name.equals("if_not_exists") && !name.equals("list_append")) {
-          noteFunctionError(token);
-        }
-        arguments(this::setValue);
-        return new Operand.Literal(ANY_VALUE);
-      }
-      if (name.equals("if_not_exists")) {
-        List<Operand> args = arguments(this::setValue);
-        if (args.size() != 2 || !(args.get(0) instanceof Operand.Path(DocumentPath path))) {
-          throw DynamoDbError.validation("Invalid UpdateExpression: if_not_exists requires a document path "
-              + "and a value: if_not_exists(path, value)");
-        }
-        return new Operand.IfNotExists(path, args.get(1));
-      }
-      if (name.equals("list_append")) {
-        List<Operand> args = arguments(this::setValue);
-        if (args.size() != 2) {
-          throw DynamoDbError.validation("Invalid UpdateExpression: Incorrect number of operands for "
-              + "operator or function; operator or function: list_append, number of operands: " + args.size());
-        }
-        return new Operand.ListAppend(args.get(0), args.get(1));
-      }
-      throw functionMisuse(token);
-    }
-    if (peek().kind() == Kind.VALUE) {
-      return new Operand.Literal(literal());
-    }
-    return new Operand.Path(path());
-  }
-
-  private AttrValue literal() {
-    Token token = expect(Kind.VALUE);
+  AttrValue literal() {
+    Token token = cursor.expect(Kind.VALUE);
     return screening ? ANY_VALUE : context.value(token.text(), label);
   }
 
   // ---- shared pieces
 
   /** Parses {@code name(arg, ...)}; the current token is the function name. */
-  private List<Operand> arguments(Supplier<Operand> argument) {
-    position++;
-    expect(Kind.LPAREN);
+  List<Operand> arguments(Supplier<Operand> argument) {
+    cursor.advance();
+    cursor.expect(Kind.LPAREN);
     List<Operand> args = new ArrayList<>();
     do {
       args.add(argument.get());
-    } while (accept(Kind.COMMA));
-    expect(Kind.RPAREN);
+    } while (cursor.accept(Kind.COMMA));
+    cursor.expect(Kind.RPAREN);
     return args;
   }
 
-  private DocumentPath path() {
+  DocumentPath path() {
     List<DocumentPath.Element> elements = new ArrayList<>();
     elements.add(DocumentPath.Element.name(pathName()));
     while (true) {
-      if (accept(Kind.DOT)) {
+      if (cursor.accept(Kind.DOT)) {
         elements.add(DocumentPath.Element.name(pathName()));
-      } else if (accept(Kind.LBRACKET)) {
-        Token index = expect(Kind.NUMBER);
-        expect(Kind.RBRACKET);
+      } else if (cursor.accept(Kind.LBRACKET)) {
+        Token index = cursor.expect(Kind.NUMBER);
+        cursor.expect(Kind.RBRACKET);
         try {
           elements.add(DocumentPath.Element.index(Integer.parseInt(index.text())));
         } catch (NumberFormatException e) {
-          throw syntaxError(index);
+          throw cursor.syntaxError(index);
         }
       } else {
         return new DocumentPath(elements);
@@ -363,7 +286,7 @@ final class ExpressionParser {
   }
 
   private String pathName() {
-    Token token = next();
+    Token token = cursor.next();
     return switch (token.kind()) {
       case IDENT -> {
         if (screening && reservedWord == null && ReservedWords.contains(token.text())) {
@@ -372,71 +295,21 @@ final class ExpressionParser {
         yield token.text();
       }
       case NAME -> screening ? token.text() : context.name(token.text(), label);
-      default -> throw syntaxError(token);
+      default -> throw cursor.syntaxError(token);
     };
   }
 
-  private boolean isFunctionCall() {
-    return peek().kind() == Kind.IDENT && tokens.get(position + 1).kind() == Kind.LPAREN;
-  }
-
-  private void noteFunctionError(Token token) {
+  void noteFunctionError(Token token) {
     if (functionError == null) {
       functionError = functionMisuse(token);
     }
   }
 
-  private DynamoDbError functionMisuse(Token token) {
+  DynamoDbError functionMisuse(Token token) {
     if (!KNOWN_FUNCTIONS.contains(token.text().toLowerCase(Locale.ROOT))) {
       return DynamoDbError.validation("Invalid " + label + ": Invalid function name; function: " + token.text());
     }
     return DynamoDbError.validation("Invalid " + label + ": The function is not allowed to be used this "
         + "way in an expression; function: " + token.text());
-  }
-
-  private Token peek() {
-    return tokens.get(position);
-  }
-
-  private Token next() {
-    Token token = tokens.get(position);
-    if (token.kind() != Kind.EOF) {
-      position++;
-    }
-    return token;
-  }
-
-  private boolean accept(Kind kind) {
-    if (peek().kind() == kind) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private boolean acceptKeyword(String keyword) {
-    if (peek().isKeyword(keyword)) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private Token expect(Kind kind) {
-    Token token = peek();
-    if (token.kind() != kind) {
-      throw syntaxError(token);
-    }
-    return next();
-  }
-
-  private void expectKeyword(String keyword) {
-    if (!acceptKeyword(keyword)) {
-      throw syntaxError(peek());
-    }
-  }
-
-  private DynamoDbError syntaxError(Token token) {
-    return ExpressionLexer.syntaxError(label, expression, token.describe(), token.position());
   }
 }

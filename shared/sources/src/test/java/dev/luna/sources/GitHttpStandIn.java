@@ -1,4 +1,4 @@
-package dev.luna.local;
+package dev.luna.sources;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,8 +9,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
@@ -21,18 +24,19 @@ import org.eclipse.jgit.transport.UploadPack;
  * A git server speaking the smart-HTTP protocol (stateless RPC, as GitHub and GitServlet do) over a real socket,
  * serving one repository with JGit's own {@link UploadPack}: {@code GET …/info/refs?service=git-upload-pack} and
  * {@code POST …/git-upload-pack}. Like GitHub it lets clients fetch any reachable commit by id. With a token set,
- * requests without {@code Authorization: Basic} carrying it are answered 401.
+ * requests without {@code Authorization: Basic} carrying it are answered 401. Counts what it was asked, for tests
+ * to check (upload-packs, refusals, the history depth of shallow fetches).
  */
-final class GitHttpStandIn implements AutoCloseable {
+public final class GitHttpStandIn implements AutoCloseable {
+    private static final Pattern DEEPEN = Pattern.compile("deepen (\\d+)\\n?");
     private final HttpServer server;
     private final Repository repository;
-    volatile String token;
-    final AtomicInteger uploadPacks = new AtomicInteger();
-    final AtomicInteger unauthorized = new AtomicInteger();
-    /** upload-pack requests that asked for a shallow history of depth 1 ({@code deepen 1}). */
-    final AtomicInteger shallowRequests = new AtomicInteger();
+    private volatile String token;
+    private final AtomicInteger uploadPacks = new AtomicInteger();
+    private final AtomicInteger unauthorized = new AtomicInteger();
+    private final List<Integer> depths = new CopyOnWriteArrayList<>();
 
-    GitHttpStandIn(Repository repository) throws IOException {
+    public GitHttpStandIn(Repository repository) throws IOException {
         this.repository = repository;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -40,8 +44,32 @@ final class GitHttpStandIn implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/repo.git";
+    }
+
+    /** From now on, requests must carry this token (as the password of Basic authentication); null: none needed. */
+    public void token(String token) {
+        this.token = token;
+    }
+
+    public int uploadPacks() {
+        return uploadPacks.get();
+    }
+
+    /** Requests answered 401. */
+    public int unauthorized() {
+        return unauthorized.get();
+    }
+
+    /** Upload-pack requests that asked for a shallow history of depth 1 ({@code deepen 1}). */
+    public int shallowRequests() {
+        return (int) depths.stream().filter(d -> d == 1).count();
+    }
+
+    /** The depth of every shallow upload-pack request so far ({@code deepen N}), in order. */
+    public List<Integer> depths() {
+        return List.copyOf(depths);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -70,7 +98,7 @@ final class GitHttpStandIn implements AutoCloseable {
                 InputStream in = ex.getRequestBody();
                 if ("gzip".equals(ex.getRequestHeaders().getFirst("Content-Encoding"))) in = new GZIPInputStream(in);
                 byte[] request = in.readAllBytes();
-                if (new String(request, StandardCharsets.ISO_8859_1).contains("deepen 1")) shallowRequests.incrementAndGet();
+                recordDepths(request);
                 var body = new ByteArrayOutputStream();
                 try {
                     uploadPack().upload(new java.io.ByteArrayInputStream(request), body, null);
@@ -81,6 +109,28 @@ final class GitHttpStandIn implements AutoCloseable {
             } else {
                 ex.sendResponseHeaders(404, -1);
             }
+        }
+    }
+
+    /** Reads the request's pkt-lines (4 hex digits of length, then the line; 0000 flushes) for {@code deepen N}. */
+    private void recordDepths(byte[] request) {
+        String text = new String(request, StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (at + 4 <= text.length()) {
+            int length;
+            try {
+                length = Integer.parseInt(text.substring(at, at + 4), 16);
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (length < 4) {
+                at += 4;
+                continue;
+            }
+            if (at + length > text.length()) return;
+            var deepen = DEEPEN.matcher(text.substring(at + 4, at + length));
+            if (deepen.matches()) depths.add(Integer.parseInt(deepen.group(1)));
+            at += length;
         }
     }
 

@@ -1,0 +1,52 @@
+package dev.luna.rag;
+
+import java.util.Arrays;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Weighted reciprocal-rank fusion of a keyword and a vector ranking on Lucene document numbers: each document scores
+ * {@code weight / (k + rank)} per ranking it is in (ranks from 1), summed; ties keep the order first met (keyword
+ * ranking, then the vector ranking's new documents).
+ */
+final class RankFusion {
+    /** A fused document and its score. */
+    record Fused(int doc, double score) {
+    }
+
+    private RankFusion() {
+    }
+
+    static Fused[] fuse(ScoreDoc[] keyword, ScoreDoc[] vector, VectorStore.Fusion fusion, int topK) {
+        int[] docs = new int[keyword.length + vector.length];
+        double[] scores = new double[docs.length];
+        int n = 0;
+        for (int r = 0; r < keyword.length; r++) {
+            docs[n] = keyword[r].doc;
+            scores[n++] = fusion.keywordWeight() / (fusion.k() + r + 1);
+        }
+        int fromKeyword = n;
+        for (int r = 0; r < vector.length; r++) {
+            double add = fusion.vectorWeight() / (fusion.k() + r + 1);
+            int at = -1;
+            for (int j = 0; j < fromKeyword; j++) {
+                if (docs[j] == vector[r].doc) {
+                    at = j;
+                    break;
+                }
+            }
+            if (at >= 0) {
+                scores[at] += add;
+            } else {
+                docs[n] = vector[r].doc;
+                scores[n++] = add;
+            }
+        }
+        // stable selection of the top k by fused score
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) order[j] = j;
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        var out = new Fused[Math.min(topK, n)];
+        for (int j = 0; j < out.length; j++) out[j] = new Fused(docs[order[j]], scores[order[j]]);
+        return out;
+    }
+}
