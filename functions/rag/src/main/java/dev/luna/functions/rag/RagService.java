@@ -25,7 +25,6 @@ import java.util.function.Consumer;
 
 /** The rules of the RAG API: validation, project scoping, job submission, retrieval, context CRUD, optimisation. */
 final class RagService {
-    static final String DEFAULT_PROJECT = "default";
     static final int MAX_QUERY_CHARS = 2000;
     static final int MAX_TOP_K = 50;
     static final int MAX_TOKEN_BUDGET = 200_000;
@@ -55,11 +54,6 @@ final class RagService {
         this.dispatch = dispatch;
     }
 
-    static String projectOf(Access access, String named) {
-        if (named != null && !named.isBlank()) return named;
-        return access.principal().projectId() != null ? access.principal().projectId() : DEFAULT_PROJECT;
-    }
-
     /** The caller may act in the project (404 for non-members), and the project exists (404 otherwise, even for administrators). */
     private void requireProject(Access access, String projectId) {
         access.require(projectId, "Project", projectId);
@@ -69,7 +63,7 @@ final class RagService {
     // ---- indexing
 
     IndexJob submit(Requests.IndexRequest request, Access access) {
-        String projectId = projectOf(access, request.projectId());
+        String projectId = access.project(request.projectId());
         requireProject(access, projectId);
         validate(request);
         var now = clock.instant();
@@ -102,7 +96,7 @@ final class RagService {
     }
 
     QueryResult query(Requests.QueryRequest r, Access access) {
-        String projectId = projectOf(access, r.projectId());
+        String projectId = access.project(r.projectId());
         requireProject(access, projectId);
         if (r.query() == null || r.query().isBlank()) throw new ValidationException("query", "must not be empty");
         if (r.query().length() > MAX_QUERY_CHARS) throw new ValidationException("query", "must be at most " + MAX_QUERY_CHARS + " characters");
@@ -147,13 +141,13 @@ final class RagService {
     }
 
     ContextView getContext(String id, String projectId, Access access) {
-        String project = projectOf(access, projectId);
+        String project = access.project(projectId);
         requireProject(access, project);
         return ContextView.of(project, load(project, id).chunk());
     }
 
     ContextView putContext(String id, String projectId, Requests.ContextUpdate update, Access access) {
-        String project = projectOf(access, projectId);
+        String project = access.project(projectId);
         requireProject(access, project);
         if (update.content() == null || update.content().isBlank()) throw new ValidationException("content", "must not be empty");
         if (update.content().length() > MAX_CONTEXT_CHARS) throw new ValidationException("content", "must be at most " + MAX_CONTEXT_CHARS + " characters");
@@ -173,7 +167,7 @@ final class RagService {
     }
 
     ContextView deleteContext(String id, String projectId, Access access) {
-        String project = projectOf(access, projectId);
+        String project = access.project(projectId);
         requireProject(access, project);
         var current = load(project, id);
         engine.store.delete(project, id);
@@ -189,7 +183,7 @@ final class RagService {
     // ---- tokens
 
     TokenOptimizer.Result optimize(Requests.OptimizeRequest r, Access access) {
-        String project = projectOf(access, r.projectId());
+        String project = access.project(r.projectId());
         requireProject(access, project);
         boolean noPrompt = r.prompt() == null || r.prompt().isBlank();
         boolean noContexts = r.contexts() == null || r.contexts().isEmpty();

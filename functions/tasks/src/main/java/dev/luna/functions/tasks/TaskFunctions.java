@@ -3,6 +3,9 @@ package dev.luna.functions.tasks;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
+import dev.luna.sources.GitSettings;
+import dev.luna.sources.SourceLimits;
+import dev.luna.sources.SourceValidator;
 import dev.luna.tasks.QueueFunctions;
 import dev.luna.tasks.TaskLifecycle;
 import dev.luna.tasks.TaskQueues;
@@ -39,7 +42,8 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         var queues = new TaskQueues(platform.aws());
         var lifecycle = new TaskLifecycle(stores, queues, clock);
         java.util.function.Supplier<AgentRouting> agents = new dev.luna.core.Lazy<>(() -> AgentRouting.of(context));
-        var tasks = new TaskService(lifecycle, types, agents, clock, platform.ids(),
+        var sources = new PayloadSources(new SourceValidator(GitSettings.from(name -> config.setting(name, null), name -> null), SourceLimits.DEFAULTS));
+        var tasks = new TaskService(lifecycle, types, sources, agents, clock, platform.ids(),
                 Boolean.parseBoolean(config.setting(WEBHOOK_ALLOW_PRIVATE, "false")));
         HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, types, clock), new TaskArtifacts(stores.objects())).byBean());
 

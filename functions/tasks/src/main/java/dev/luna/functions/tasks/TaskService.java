@@ -45,12 +45,15 @@ final class TaskService {
     private final TaskLifecycle lifecycle;
     private final TaskStore store;
     private final TaskTypes types;
+    private final PayloadSources sources;
     private final java.util.function.Supplier<AgentRouting> agents;
     private final Clock clock;
     private final Ids ids;
     private final boolean allowPrivateWebhooks;
 
-    TaskService(TaskLifecycle lifecycle, TaskTypes types, java.util.function.Supplier<AgentRouting> agents, Clock clock, Ids ids, boolean allowPrivateWebhooks) {
+    TaskService(TaskLifecycle lifecycle, TaskTypes types, PayloadSources sources, java.util.function.Supplier<AgentRouting> agents, Clock clock,
+                Ids ids, boolean allowPrivateWebhooks) {
+        this.sources = sources;
         this.lifecycle = lifecycle;
         this.store = lifecycle.store();
         this.types = types;
@@ -80,6 +83,7 @@ final class TaskService {
         var type = types.require(s.type());
         var violations = type.validate(s.payload());
         if (!violations.isEmpty()) throw new ValidationException(violations);
+        sources.check(s.payload());
         var agent = route(s, projectId);
         Instant now = clock.instant();
         String cacheKey = cacheKey(s.type(), s.payload(), agent);
