@@ -90,6 +90,29 @@ public final class SecretScanner {
     }
 
     /**
+     * {@code text} with every secret the rules find in it masked, for snippets other analyzers show (a line of
+     * code, a manifest entry); {@code path} decides which rules apply.
+     */
+    public String mask(String path, String text) {
+        if (text == null || text.isEmpty()) return text;
+        List<TextScanner.Hit> hits;
+        try {
+            hits = this.text.hits(path, text, 1);
+        } catch (BoundedText.Exhausted e) {
+            return text;
+        }
+        if (hits.isEmpty()) return text;
+        var sb = new StringBuilder();
+        int pos = 0;
+        for (var h : hits) {
+            if (h.start() < pos) continue;
+            sb.append(text, pos, h.start()).append(SecretMask.mask(text.substring(h.start(), h.end())));
+            pos = h.end();
+        }
+        return sb.append(text, pos, text.length()).toString();
+    }
+
+    /**
      * Scans the lines each commit added, walking at most {@code limits.maxCommits()} commits from HEAD (newest
      * first) and {@code limits.maxBytes()} bytes of added text. A secret still present in HEAD's version of the file
      * is left to {@link #scanFiles} (reported once, as a file finding); one that was removed is reported here, once,
