@@ -44,7 +44,12 @@ public final class PmdQualityAnalyzer implements Analyzer {
      * @param batchSize       files per PMD run; the stop signal is checked between runs
      */
     public PmdQualityAnalyzer(String ruleSetResource, int threads, int batchSize, SecretScanner secrets) {
-        this.ruleSet = new RuleSetLoader().loadResourcesWith(PmdQualityAnalyzer.class.getClassLoader()).loadFromResource(ruleSetResource);
+        this(ruleSetResource, threads, batchSize, secrets, PmdQualityAnalyzer.class.getClassLoader());
+    }
+
+    /** As above, with the rule set read through {@code loader} (for rule sets outside this jar, e.g. in benchmarks). */
+    public PmdQualityAnalyzer(String ruleSetResource, int threads, int batchSize, SecretScanner secrets, ClassLoader loader) {
+        this.ruleSet = new RuleSetLoader().loadResourcesWith(loader).loadFromResource(ruleSetResource);
         this.rules = PmdRules.describe(ruleSet);
         this.threads = threads;
         this.batchSize = Math.max(1, batchSize);
