@@ -73,7 +73,7 @@ public final class SecretScanner {
                 bytes += content.length;
             } catch (BoundedText.Exhausted e) {
                 skipped.add(new SecretScan.Skipped(file, "too costly to match (pathological text)"));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | StackOverflowError e) {
                 skipped.add(new SecretScan.Skipped(file, "unreadable: " + e.getClass().getSimpleName()));
             }
         }

@@ -80,25 +80,14 @@ public final class PmdQualityAnalyzer implements Analyzer {
         var reporter = new CollectingReporter();
         var sources = new SourceLines(root);
         boolean complete = true;
-        int analysed = 0;
+        int[] analysed = {0};
         for (int from = 0; from < javaFiles.size(); from += batchSize) {
             if (input.stop().getAsBoolean()) {
                 complete = false;
                 break;
             }
             List<String> batch = javaFiles.subList(from, Math.min(javaFiles.size(), from + batchSize));
-            Report report = run(root, batch, reporter);
-            for (RuleViolation v : report.getViolations()) {
-                String file = relative(root, v.getFileId().getAbsolutePath());
-                if (file == null) continue;
-                findings.add(toFinding(v, file, sources));
-            }
-            for (Report.ProcessingError e : report.getProcessingErrors()) {
-                String file = relative(root, e.getFileId().getAbsolutePath());
-                skipped.add(new AnalyzerResult.Skipped(file == null ? e.getFileId().getFileName() : file, "PMD could not parse it: "
-                        + firstLine(e.getMsg())));
-            }
-            analysed += batch.size();
+            runIsolating(root, batch, reporter, sources, findings, skipped, analysed);
         }
         findings.replaceAll(withFingerprint(findings));
         findings.sort(Comparator.comparing(Finding::file).thenComparingInt(f -> f.region().startLine())
@@ -106,10 +95,41 @@ public final class PmdQualityAnalyzer implements Analyzer {
         skipped.sort(Comparator.comparing(AnalyzerResult.Skipped::file));
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("javaFiles", javaFiles.size());
-        stats.put("filesAnalysed", analysed - skipped.size());
+        stats.put("filesAnalysed", analysed[0] - (int) skipped.stream().filter(k -> k.reason().startsWith("PMD could not parse")).count());
         stats.put("rules", rules.size());
         stats.put("pmdMessages", reporter.count());
         return new AnalyzerResult(findings, skipped, stats, complete);
+    }
+
+    /**
+     * Runs PMD on a batch; when PMD fails on it (a stack overflow on pathologically nested code escapes PMD), halves
+     * the batch until the failing file is alone, and reports that file as skipped.
+     */
+    private void runIsolating(Path root, List<String> batch, CollectingReporter reporter, SourceLines sources, List<Finding> findings,
+                              List<AnalyzerResult.Skipped> skipped, int[] analysed) {
+        Report report;
+        try {
+            report = run(root, batch, reporter);
+        } catch (StackOverflowError | RuntimeException e) {
+            if (batch.size() == 1) {
+                skipped.add(new AnalyzerResult.Skipped(batch.get(0), "PMD failed on it: " + e.getClass().getSimpleName()));
+                return;
+            }
+            int half = batch.size() / 2;
+            runIsolating(root, batch.subList(0, half), reporter, sources, findings, skipped, analysed);
+            runIsolating(root, batch.subList(half, batch.size()), reporter, sources, findings, skipped, analysed);
+            return;
+        }
+        for (RuleViolation v : report.getViolations()) {
+            String file = relative(root, v.getFileId().getAbsolutePath());
+            if (file != null) findings.add(toFinding(v, file, sources));
+        }
+        for (Report.ProcessingError e : report.getProcessingErrors()) {
+            String file = relative(root, e.getFileId().getAbsolutePath());
+            skipped.add(new AnalyzerResult.Skipped(file == null ? e.getFileId().getFileName() : file, "PMD could not parse it: "
+                    + firstLine(e.getMsg())));
+        }
+        analysed[0] += batch.size();
     }
 
     private Report run(Path root, List<String> batch, CollectingReporter reporter) {

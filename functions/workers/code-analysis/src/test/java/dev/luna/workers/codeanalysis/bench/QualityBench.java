@@ -82,12 +82,12 @@ public final class QualityBench {
         long t0 = System.nanoTime();
         whole.analyze(input);
         whole.analyze(input);
-        double all = (System.nanoTime() - t0) / 2e9;
+        double wholeSeconds = (System.nanoTime() - t0) / 2e9;
         String trivial = "category/java/errorprone.xml/AvoidUsingOctalValues";
         double baseline = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) baseline = Math.min(baseline, time(dir, trivial, input, secrets));
         System.out.printf(Locale.ROOT, "per rule on %d files: whole set %.2f s, baseline (parse + one trivial rule) %.2f s%n",
-                javaFiles.size(), all, baseline);
+                javaFiles.size(), wholeSeconds, baseline);
         for (String ref : refs) {
             double s = Math.min(time(dir, ref, input, secrets), time(dir, ref, input, secrets));
             System.out.printf(Locale.ROOT, "  %-70s %+6.2f s%n", ref, s - baseline);

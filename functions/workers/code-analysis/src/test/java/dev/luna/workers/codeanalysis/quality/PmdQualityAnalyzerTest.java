@@ -64,6 +64,21 @@ class PmdQualityAnalyzerTest {
     }
 
     @Test
+    void deeplyNestedCodeIsASkipOrAResultNeverAnException(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        String deep = "class Deep { int f() { return " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "; } }\n";
+        java.nio.file.Files.writeString(root.resolve("Deep.java"), deep, StandardCharsets.UTF_8);
+        java.nio.file.Files.writeString(root.resolve("Ok.java"), "class Ok { private int unused; }\n", StandardCharsets.UTF_8);
+
+        AnalyzerResult result = PMD.analyze(new AnalysisInput(root, List.of("Deep.java", "Ok.java"), () -> false));
+
+        assertThat(result.findings()).extracting(Finding::file).containsOnly("Ok.java");
+        assertThat(result.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.file()).isEqualTo("Deep.java");
+            assertThat(s.reason()).startsWith("PMD failed on it");
+        });
+    }
+
+    @Test
     void stopsBetweenBatchesAndPrintsNothing() throws Exception {
         var pmd = new PmdQualityAnalyzer(PmdQualityAnalyzer.RULESET, 0, 1, new SecretScanner());
         var out = new ByteArrayOutputStream();
