@@ -2,6 +2,7 @@ package dev.luna.workers.codeanalysis.dependencies;
 
 import dev.luna.codebase.manifest.Dependency;
 import dev.luna.codebase.manifest.Manifest;
+import dev.luna.codebase.secrets.SecretScanner;
 import dev.luna.workers.codeanalysis.findings.AnalyzerResult;
 import dev.luna.workers.codeanalysis.findings.Finding;
 import dev.luna.workers.codeanalysis.findings.Region;
@@ -27,6 +28,13 @@ import java.util.function.BooleanSupplier;
  */
 public final class DependencyAnalyzer {
     public static final String NAME = "dependencies";
+    private final SecretScanner secrets;
+
+    /** @param secrets masks credentials inside declared versions (a git URL with a token) before anything is reported */
+    public DependencyAnalyzer(SecretScanner secrets) {
+        this.secrets = secrets;
+    }
+
     public static final String NO_ADVISORIES = "known-vulnerability lookup: no advisory source configured";
     static final String UNPINNED = "dep-unpinned-version";
     static final String MISSING = "dep-missing-version";
@@ -57,7 +65,7 @@ public final class DependencyAnalyzer {
     }
 
     public DependencyResult analyze(List<Manifest> manifests, BooleanSupplier stop) {
-        var sorted = manifests.stream().sorted(Comparator.comparing(Manifest::path)).toList();
+        var sorted = manifests.stream().sorted(Comparator.comparing(Manifest::path)).map(this::masked).toList();
         var inventory = new Inventory(sorted);
         var findings = new ArrayList<Finding>();
         boolean complete = true;
@@ -118,6 +126,21 @@ public final class DependencyAnalyzer {
         var skipped = sorted.stream().filter(m -> !m.problems().isEmpty())
                 .map(m -> new AnalyzerResult.Skipped(m.path(), "partly unreadable: " + String.join("; ", m.problems()))).toList();
         return new DependencyResult(new AnalyzerResult(fingerprinted(findings), skipped, stats, complete), components, List.of(NO_ADVISORIES));
+    }
+
+    /** The manifest with every declared version's credentials masked. */
+    private Manifest masked(Manifest m) {
+        boolean changed = false;
+        var deps = new ArrayList<Dependency>(m.dependencies().size());
+        for (Dependency d : m.dependencies()) {
+            String v = d.version() == null ? null : secrets.mask(m.path(), d.version());
+            if (v != null && !v.equals(d.version())) {
+                changed = true;
+                d = new Dependency(d.ecosystem(), d.name(), v, d.pinned(), d.scope(), d.manifest(), d.line(), d.direct());
+            }
+            deps.add(d);
+        }
+        return changed ? new Manifest(m.path(), m.kind(), m.name(), m.version(), deps, m.problems()) : m;
     }
 
     private record Located(Manifest manifest, Dependency dependency) {

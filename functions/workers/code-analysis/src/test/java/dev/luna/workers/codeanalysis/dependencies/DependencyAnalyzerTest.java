@@ -2,12 +2,13 @@ package dev.luna.workers.codeanalysis.dependencies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.luna.codebase.manifest.Manifest;
 import dev.luna.workers.codeanalysis.findings.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DependencyAnalyzerTest {
-    private final DependencyAnalyzer analyzer = new DependencyAnalyzer();
+    private final DependencyAnalyzer analyzer = new DependencyAnalyzer(new dev.luna.codebase.secrets.SecretScanner());
 
     @Test
     void flagsUnpinnedMissingDuplicateAndConflictingVersions() {
@@ -57,6 +58,21 @@ class DependencyAnalyzerTest {
                 .containsExactly("4.17.21", true, true, List.of("^4.17.0"), List.of("package-lock.json", "web/package.json"));
         Component tokens = r.components().stream().filter(c -> c.name().equals("js-tokens")).findFirst().orElseThrow();
         assertThat(tokens.direct()).isFalse();
+    }
+
+    @Test
+    void credentialsInDeclaredVersionsAreMaskedEverywhere() {
+        String token = "ghp_" + "Zq8Rk2Lm4Np6Ts9Vw1Xy3Ab5Cd7Ef0GhIjKL";
+        var pkg = new Manifest("package.json", "package.json", "app", "1.0.0", List.of(new dev.luna.codebase.manifest.Dependency("npm",
+                "private-lib", "git+https://x-access-token:" + token + "@github.com/acme/lib.git", false, "runtime", "package.json", 5, true)),
+                List.of());
+
+        DependencyResult r = analyzer.analyze(List.of(pkg), () -> false);
+
+        assertThat(r.result().findings()).singleElement().satisfies(f -> {
+            assertThat(f.toString()).doesNotContain(token).contains("ghp_****");
+        });
+        assertThat(r.components().toString()).doesNotContain(token);
     }
 
     @Test

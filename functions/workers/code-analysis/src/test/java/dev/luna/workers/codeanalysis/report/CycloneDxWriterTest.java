@@ -18,7 +18,7 @@ class CycloneDxWriterTest {
     private final CycloneDxWriter writer = new CycloneDxWriter("0.1.0");
 
     private static List<Component> components() {
-        return new DependencyAnalyzer().analyze(SampleManifests.project(), () -> false).components();
+        return new DependencyAnalyzer(new dev.luna.codebase.secrets.SecretScanner()).analyze(SampleManifests.project(), () -> false).components();
     }
 
     private String bom() {

@@ -46,8 +46,8 @@ class SarifWriterTest {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("zeta", 1);
         stats.put("alpha", List.of(Map.of("b", 2, "a", 1)));
-        var deps = new DependencyAnalyzer().analyze(SampleManifests.project(), () -> false);
-        var analyzer = new DependencyAnalyzer();
+        var deps = new DependencyAnalyzer(new dev.luna.codebase.secrets.SecretScanner()).analyze(SampleManifests.project(), () -> false);
+        var analyzer = new DependencyAnalyzer(new dev.luna.codebase.secrets.SecretScanner());
         return List.of(
                 new SarifWriter.Run("security", List.of(sqli), new AnalyzerResult(security,
                         List.of(new AnalyzerResult.Skipped("src/Broken.java", "could not parse")), stats, true), List.of()),
