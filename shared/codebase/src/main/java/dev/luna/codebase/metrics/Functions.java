@@ -76,6 +76,11 @@ final class Functions {
                 header = i + 1;
             } else if (x.equals(";")) {
                 header = i + 1;
+            } else if (x.equals("#") && t.has(i, Lexer.LINE_START) && spec.family() == LanguageSpec.Family.C_LIKE) {
+                // a C/C++/C# preprocessor line is a statement of its own
+                int line = t.line(i);
+                while (i + 1 < t.size() && t.line(i + 1) == line) i++;
+                header = i + 1;
             } else {
                 count(t, spec, i, stack);
             }
