@@ -30,7 +30,8 @@ import net.sourceforge.pmd.reporting.RuleViolation;
  */
 public final class PmdQualityAnalyzer implements Analyzer {
     public static final String NAME = "quality";
-    static final String RULESET = "dev/luna/workers/codeanalysis/quality/luna-quality.xml";
+    /** The curated rule set, a classpath resource. */
+    public static final String RULESET = "dev/luna/workers/codeanalysis/quality/luna-quality.xml";
 
     private final RuleSet ruleSet;
     private final List<RuleInfo> rules;
@@ -44,12 +45,7 @@ public final class PmdQualityAnalyzer implements Analyzer {
      * @param batchSize       files per PMD run; the stop signal is checked between runs
      */
     public PmdQualityAnalyzer(String ruleSetResource, int threads, int batchSize, SecretScanner secrets) {
-        this(ruleSetResource, threads, batchSize, secrets, PmdQualityAnalyzer.class.getClassLoader());
-    }
-
-    /** As above, with the rule set read through {@code loader} (for rule sets outside this jar, e.g. in benchmarks). */
-    public PmdQualityAnalyzer(String ruleSetResource, int threads, int batchSize, SecretScanner secrets, ClassLoader loader) {
-        this.ruleSet = new RuleSetLoader().loadResourcesWith(loader).loadFromResource(ruleSetResource);
+        this.ruleSet = new RuleSetLoader().loadResourcesWith(PmdQualityAnalyzer.class.getClassLoader()).loadFromResource(ruleSetResource);
         this.rules = PmdRules.describe(ruleSet);
         this.threads = threads;
         this.batchSize = Math.max(1, batchSize);

@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
 /**
  * Throughput of the quality, metrics and secrets analyzers on a real sources jar (not a test; run by
  * {@code scripts/bench/analysis-quality}). Prints lines/minute per analyzer and together, a warm second round, and
- * with {@code --per-rule} the extra cost of each PMD rule over a parse-only baseline on the first 300 Java files.
+ * with {@code --per-rule} PMD's own timing report (time per rule and per phase) of a third run.
  * Usage: QualityBench &lt;sources.jar&gt; [--per-rule]
  */
 public final class QualityBench {
@@ -41,22 +41,31 @@ public final class QualityBench {
         List<Analyzer> analyzers = List.of(new MetricsAnalyzer(new CodeMetrics(), MetricsAnalyzer.Thresholds.DEFAULT, secrets),
                 new SecretsAnalyzer(secrets, HistoryLimits.DEFAULT), new PmdQualityAnalyzer(secrets));
         var input = new AnalysisInput(root, files, () -> false);
+        // wall time depends on what else the machine runs; process CPU time does not, so both are printed
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int round = 1; round <= 2; round++) {
             long total = 0;
+            long totalCpu = 0;
             for (Analyzer a : analyzers) {
+                long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 AnalyzerResult r = a.analyze(input);
                 long ns = System.nanoTime() - t0;
+                long cpu = os.getProcessCpuTime() - c0;
                 total += ns;
-                System.out.printf(Locale.ROOT, "round %d %-8s %7.2f s %,12.0f lines/min  findings %5d  skipped %d%n", round, a.name(),
-                        ns / 1e9, lines * 60e9 / ns, r.findings().size(), r.skipped().size());
+                totalCpu += cpu;
+                System.out.printf(Locale.ROOT, "round %d %-8s wall %7.2f s %,12.0f lines/min | cpu %7.2f s %,12.0f lines/cpu-min | findings %4d"
+                        + " skipped %d%n", round, a.name(), ns / 1e9, lines * 60e9 / ns, cpu / 1e9, lines * 60e9 / cpu, r.findings().size(),
+                        r.skipped().size());
                 if (round == 1) printRuleCounts(r);
             }
-            System.out.printf(Locale.ROOT, "round %d all      %7.2f s %,12.0f lines/min%n", round, total / 1e9, lines * 60e9 / total);
+            System.out.printf(Locale.ROOT, "round %d all      wall %7.2f s %,12.0f lines/min | cpu %7.2f s %,12.0f lines/cpu-min%n", round,
+                    total / 1e9, lines * 60e9 / total, totalCpu / 1e9, lines * 60e9 / totalCpu);
         }
+        System.out.printf(Locale.ROOT, "load average at the end: %.1f%n", os.getSystemLoadAverage());
         long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         System.out.printf(Locale.ROOT, "heap in use after the runs: %d MiB%n", heap >> 20);
-        if (perRule) perRule(root, files.stream().filter(f -> f.endsWith(".java")).limit(300).toList(), secrets);
+        if (perRule) perRule(root, files.stream().filter(f -> f.endsWith(".java")).toList(), secrets);
     }
 
     /** Findings per rule (top 12), and every secrets finding (masked) so false positives can be looked at. */
@@ -69,41 +78,18 @@ public final class QualityBench {
                 .forEach(f -> System.out.printf(Locale.ROOT, "          %s:%d %s%n", f.file(), f.region().startLine(), f.snippet()));
     }
 
+    /**
+     * PMD's own timing of one more (warm) run of the whole rule set: time per rule, parsing and the other phases,
+     * measured inside the run, so the figures do not depend on how busy the machine was between separate runs.
+     */
     private static void perRule(Path root, List<String> javaFiles, SecretScanner secrets) throws IOException {
-        String all = new String(QualityBench.class.getClassLoader().getResourceAsStream(
-                "dev/luna/workers/codeanalysis/quality/luna-quality.xml").readAllBytes(), StandardCharsets.UTF_8);
-        var refs = new ArrayList<String>();
-        var m = java.util.regex.Pattern.compile("<rule ref=\"([^\"]+)\"/>").matcher(all);
-        while (m.find()) refs.add(m.group(1));
-        Path dir = Files.createTempDirectory("rules");
-        var input = new AnalysisInput(root, javaFiles, () -> false);
-        // warm the JIT on the whole set first, then take the best of several runs: single runs are noisy on 2 shared cores
-        var whole = new PmdQualityAnalyzer(secrets);
-        long t0 = System.nanoTime();
-        whole.analyze(input);
-        whole.analyze(input);
-        double wholeSeconds = (System.nanoTime() - t0) / 2e9;
-        String trivial = "category/java/errorprone.xml/AvoidUsingOctalValues";
-        double baseline = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) baseline = Math.min(baseline, time(dir, trivial, input, secrets));
-        System.out.printf(Locale.ROOT, "per rule on %d files: whole set %.2f s, baseline (parse + one trivial rule) %.2f s%n",
-                javaFiles.size(), wholeSeconds, baseline);
-        for (String ref : refs) {
-            double s = Math.min(time(dir, ref, input, secrets), time(dir, ref, input, secrets));
-            System.out.printf(Locale.ROOT, "  %-70s %+6.2f s%n", ref, s - baseline);
-        }
-    }
-
-    private static double time(Path dir, String ref, AnalysisInput input, SecretScanner secrets) throws IOException {
-        Path xml = dir.resolve("one.xml");
-        Files.writeString(xml, "<?xml version=\"1.0\"?><ruleset name=\"one\" xmlns=\"http://pmd.sourceforge.net/ruleset/2.0.0\">"
-                + "<description>one</description><rule ref=\"" + ref + "\"/></ruleset>");
-        var loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, QualityBench.class.getClassLoader());
-        Thread.currentThread().setContextClassLoader(loader);
-        var pmd = new PmdQualityAnalyzer("one.xml", 2, 10_000, secrets, loader);
-        long t0 = System.nanoTime();
-        pmd.analyze(input);
-        return (System.nanoTime() - t0) / 1e9;
+        var pmd = new PmdQualityAnalyzer(PmdQualityAnalyzer.RULESET, 1, 10_000, secrets);
+        net.sourceforge.pmd.benchmark.TimeTracker.startGlobalTracking();
+        pmd.analyze(new AnalysisInput(root, javaFiles, () -> false));
+        var report = net.sourceforge.pmd.benchmark.TimeTracker.stopGlobalTracking();
+        var out = new java.io.StringWriter();
+        new net.sourceforge.pmd.benchmark.TextTimingReportRenderer().render(report, out);
+        System.out.printf(Locale.ROOT, "PMD timing of the curated rule set on %d Java files (one thread):%n%s", javaFiles.size(), out);
     }
 
     private static List<String> unpack(Path jar, Path root) throws IOException {
