@@ -3,10 +3,15 @@ package dev.luna.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.luna.emulators.Emulators;
 import dev.luna.store.AwsClients;
 import dev.luna.store.LunaConfig;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.util.Map;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,14 +19,24 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 /** A folder of the project in the artifacts bucket (S3Proxy on a local port) checked out: only that folder, with its .gitignore. */
 class S3CheckoutIT {
-    static Emulators emulators;
+    static S3Proxy s3;
     static AwsClients aws;
 
+    /** S3Proxy alone, in memory, on a free loopback port (the other emulators are not needed here). */
     @BeforeAll
-    static void start() {
-        emulators = Emulators.start(null);
-        var config = LunaConfig.from(Map.of("AWS_REGION", "us-east-1", LunaConfig.S3_ENDPOINT, emulators.s3Endpoint().toString(),
-                LunaConfig.DYNAMODB_ENDPOINT, emulators.dynamoEndpoint().toString(), LunaConfig.RESOURCE_PREFIX, "luna")::get);
+    static void start() throws Exception {
+        int port;
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            port = socket.getLocalPort();
+        }
+        var endpoint = URI.create("http://127.0.0.1:" + port);
+        s3 = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(endpoint).awsAuthentication(AuthenticationType.NONE, null, null).build();
+        s3.start();
+        while (!"STARTED".equals(s3.getState())) Thread.sleep(5);
+        // a DynamoDB endpoint marks the configuration as local (static credentials); nothing calls it
+        var config = LunaConfig.from(Map.of("AWS_REGION", "us-east-1", LunaConfig.S3_ENDPOINT, endpoint.toString(),
+                LunaConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:9", LunaConfig.RESOURCE_PREFIX, "luna")::get);
         aws = new AwsClients(config);
         String bucket = config.bucketName("artifacts");
         aws.s3().createBucket(b -> b.bucket(bucket));
@@ -38,9 +53,9 @@ class S3CheckoutIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         aws.close();
-        emulators.close();
+        s3.stop();
     }
 
     @Test
