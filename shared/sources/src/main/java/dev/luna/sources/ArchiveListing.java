@@ -84,8 +84,8 @@ final class ArchiveListing implements Listing {
             while ((e = in.getNextEntry()) != null) {
                 int ordinal = counter.entry();
                 if (e.isDirectory()) continue;
-                Entry.Kind kind = e.isSymbolicLink() ? Entry.Kind.SYMLINK : e.isLink() ? Entry.Kind.HARD_LINK : e.isFile() ? Entry.Kind.FILE
-                        : Entry.Kind.SPECIAL;
+                Entry.Kind kind = e.isSymbolicLink() ? Entry.Kind.SYMLINK : e.isLink() ? Entry.Kind.HARD_LINK
+                        : e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO() || !e.isFile() ? Entry.Kind.SPECIAL : Entry.Kind.FILE;
                 long size = kind == Entry.Kind.FILE ? drain(in, counter, ordinal, kind, e.getName()) : 0;
                 add(ordinal, e.getName(), kind, size);
             }
@@ -125,13 +125,13 @@ final class ArchiveListing implements Listing {
         return entries;
     }
 
+    /** In listing order; a small .gitignore kept from the first pass is not read again. */
     @Override
     public void read(List<Wanted> wanted, Sink sink) throws IOException {
-        if (wanted.isEmpty()) return;
         if (zip != null) {
             for (var w : wanted) {
-                byte[] kept = gitignores.get(w.entry().ordinal());
-                if (kept != null && kept.length <= w.limit()) {
+                byte[] kept = kept(w);
+                if (kept != null) {
                     sink.accept(w, kept);
                     continue;
                 }
@@ -141,15 +141,26 @@ final class ArchiveListing implements Listing {
             }
             return;
         }
+        if (wanted.stream().allMatch(w -> kept(w) != null)) {
+            for (var w : wanted) sink.accept(w, kept(w));
+            return;
+        }
         var byOrdinal = new HashMap<Integer, Wanted>();
         for (var w : wanted) byOrdinal.put(w.entry().ordinal(), w);
         try (var in = openTar()) {
             int ordinal = -1;
             while (!byOrdinal.isEmpty() && in.getNextEntry() != null) {
                 var w = byOrdinal.remove(++ordinal);
-                if (w != null) sink.accept(w, in.readNBytes(w.limit()));
+                if (w == null) continue;
+                byte[] kept = kept(w);
+                sink.accept(w, kept != null ? kept : in.readNBytes(w.limit()));
             }
         }
+    }
+
+    private byte[] kept(Wanted w) {
+        byte[] kept = gitignores.get(w.entry().ordinal());
+        return kept != null && kept.length <= w.limit() ? kept : null;
     }
 
     @Override

@@ -58,6 +58,7 @@ final class GitFetcher {
             git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + wanted + ":" + TARGET)).setDepth(depth).setTagOpt(TagOpt.NO_TAGS)
                     .setCredentialsProvider(credentials).setTimeout(timeoutSeconds()).setProgressMonitor(guard).call();
             if (guard.stopped() != null) throw GitFailures.stopped(url, guard.stopped(), prefix); // a cancelled fetch returns without the ref
+            if (ObjectId.isId(wanted)) pointTargetAt(repository, ObjectId.fromString(wanted)); // JGit fetches an id without updating a ref
             ObjectId commit = repository.resolve(TARGET + "^{commit}");
             if (commit == null) throw GitFailures.notSent(url, wanted, prefix);
             return new Fetched(repository, commit);
@@ -95,6 +96,15 @@ final class GitFetcher {
                     prefix);
         }
         throw GitFailures.unknownRef(ref, refs.keySet(), "", prefix);
+    }
+
+    /** Points {@link #TARGET} at a commit fetched by id, if it arrived. */
+    private static void pointTargetAt(Repository repository, ObjectId id) throws IOException {
+        if (!repository.getObjectDatabase().has(id)) return;
+        var update = repository.updateRef(TARGET);
+        update.setNewObjectId(id);
+        update.setForceUpdate(true);
+        update.update();
     }
 
     private int timeoutSeconds() {
