@@ -29,19 +29,27 @@ public final class CodebaseBenchmark {
         var codebase = new Codebase();
         for (int r = 1; r <= rounds; r++) {
             for (var pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            var threads = ManagementFactory.getThreadMXBean();
+            long cpu0 = os.getProcessCpuTime();
+            long thread0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             var model = codebase.analyse(root, files, () -> false);
             long nanos = System.nanoTime() - t0;
+            long threadNanos = threads.getCurrentThreadCpuTime() - thread0;
+            long cpuNanos = os.getProcessCpuTime() - cpu0;
             long lines = model.languages().stream().mapToLong(l -> l.lines()).sum();
             long javaLines = model.languages().stream().filter(l -> l.language().equals("Java")).mapToLong(l -> l.lines()).sum();
             long peak = 0;
             for (var pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
             byte[] json = Json.writeBytes(model);
             var calls = model.java().calls();
-            System.out.printf("round %d: %d files, %d lines (%d Java) in %.2f s = %,.0f lines/min (Java %,.0f/min); peak heap %d MB;"
+            System.out.printf("round %d: wall %.2f s, analysing thread CPU %.2f s (%,.0f lines/min), process CPU incl. JIT+GC %.2f s;%n",
+                    r, nanos / 1e9, threadNanos / 1e9, lines * 60e9 / threadNanos, cpuNanos / 1e9);
+            System.out.printf("  %d files, %d lines (%d Java) in %.2f s = %,.0f lines/min (Java %,.0f/min); peak heap %d MB;"
                             + " %d types, %d type edges, %d calls (type %d, solver %d, name %d), %d endpoints, %d shapes, %d entry points,"
                             + " %d issues; JSON %d KB%n",
-                    r, model.files().size(), lines, javaLines, nanos / 1e9, lines * 60e9 / nanos, javaLines * 60e9 / nanos, peak >> 20,
+                    model.files().size(), lines, javaLines, nanos / 1e9, lines * 60e9 / nanos, javaLines * 60e9 / nanos, peak >> 20,
                     model.java().types().size(), model.java().typeEdges().size(), calls.size(),
                     calls.stream().filter(c -> c.resolution().equals("type")).count(),
                     calls.stream().filter(c -> c.resolution().equals("solver")).count(),

@@ -49,7 +49,7 @@ public final class JavaAnalyzer {
         this.maxNameCandidates = maxNameCandidates;
         this.mask = mask;
         this.parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                .setAttributeComments(false).setStoreTokens(false).setLexicalPreservationEnabled(false));
+                .setAttributeComments(false).setStoreTokens(true).setLexicalPreservationEnabled(false));
     }
 
     public static boolean wants(String path) {
@@ -74,12 +74,23 @@ public final class JavaAnalyzer {
                 issues.report(new FileIssue(source.path(), "unparseable", why.replaceAll("\\s+", " ")));
                 return;
             }
-            add(source.path(), result.getResult().get());
+            var cu = result.getResult().get();
+            dropTokens(cu);
+            add(source.path(), cu);
         } catch (StackOverflowError e) {
             issues.report(new FileIssue(source.path(), "too-deep", "parser recursion too deep"));
         } catch (RuntimeException e) {
             issues.report(new FileIssue(source.path(), "unparseable", e.getClass().getSimpleName()));
         }
+    }
+
+    /** Keeps each node's range but lets the token list go: it would hold several times the AST's memory. */
+    private static void dropTokens(CompilationUnit cu) {
+        cu.walk(n -> {
+            var range = n.getRange().orElse(null);
+            n.setTokenRange(null);
+            n.setRange(range);
+        });
     }
 
     private void add(String path, CompilationUnit cu) {
@@ -105,7 +116,7 @@ public final class JavaAnalyzer {
     public JavaResult finish(BooleanSupplier stop) {
         var symbols = new JavaSymbols(index, mask);
         var types = new ArrayList<TypeSymbol>();
-        var seen = new HashSet<TypeDeclaration<?>>();
+        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<TypeDeclaration<?>, Boolean>());
         for (var td : index.types().values()) if (seen.add(td)) types.add(symbols.symbol(td));
         types.sort(Comparator.comparing(TypeSymbol::fqn));
         var entryPoints = new ArrayList<EntryPoint>();
