@@ -15,6 +15,18 @@ final class GoSwiftImports {
     private GoSwiftImports() {
     }
 
+    /** {@code package main} with {@code func main()} (Go) and {@code @main} (Swift) are entry points. */
+    static void entryPoints(SourceText text, List<dev.luna.codebase.EntryPoint> out) {
+        String s = text.text();
+        if (text.path().endsWith(".go") && Pattern.compile("(?m)^package main\\s*$").matcher(s).find()
+                && Pattern.compile("(?m)^func main\\(\\)").matcher(s).find()) {
+            out.add(new dev.luna.codebase.EntryPoint("go-main", text.path(), text.path(), 0, "package main"));
+        }
+        if (text.path().endsWith(".swift") && Pattern.compile("(?m)^\\s*@main\\b").matcher(s).find()) {
+            out.add(new dev.luna.codebase.EntryPoint("swift-main", text.path(), text.path(), 0, "@main"));
+        }
+    }
+
     static void go(SourceText text, List<ImportEdge> out) {
         var lines = text.text().split("\n", -1);
         boolean block = false;

@@ -35,7 +35,10 @@ final class JsEndpoints {
 
     void express(List<Endpoint> out) {
         for (var f : files.values()) {
-            for (var r : f.routes()) {
+            boolean plugin = registeredAsPlugin(f.path());
+            for (var r0 : f.routes()) {
+                var r = plugin && r0.framework().equals("Express") ? new JsFile.Route("Fastify", r0.target(), r0.method(), r0.path(),
+                        r0.handler(), r0.line(), r0.endLine(), r0.schema()) : r0;
                 var local = localPrefixes(f, r.target());
                 for (var pf : prefixes(f.path(), new HashSet<>())) {
                     for (var lp : local) {
@@ -114,6 +117,14 @@ final class JsEndpoints {
             if (!part.isEmpty()) sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
         return sb.append(suffix).toString();
+    }
+
+    /** Whether a Fastify {@code register} call mounts this file: its routes are Fastify routes. */
+    private boolean registeredAsPlugin(String file) {
+        for (var f : files.values()) {
+            for (var m : f.mounts()) if (m.plugin() && file.equals(mountedFile(f, m))) return true;
+        }
+        return false;
     }
 
     /** Prefixes under which a file's routers are mounted ("" when it is not mounted anywhere). */

@@ -33,9 +33,10 @@ record JsFile(String path, List<ImportEdge> imports, Map<String, Binding> bindin
     }
 
     /**
-     * A mount: {@code target} (a variable of this file, or a binding) served under {@code prefix} by {@code on}.
+     * A mount: {@code target} (a variable of this file, or a binding) served under {@code prefix} by {@code on};
+     * {@code plugin} for Fastify's {@code register}.
      */
-    record Mount(String on, String prefix, String target, int line) {
+    record Mount(String on, String prefix, String target, int line, boolean plugin) {
     }
 
     static JsFile empty(String path) {

@@ -38,7 +38,7 @@ final class JsProject {
         JsScanner.scan(tokens, file);
         boolean server = file.bindings().values().stream().anyMatch(b -> b.specifier().equals("express") || b.specifier().equals("fastify")
                 || b.specifier().equals("router") || b.specifier().equals("koa-router") || b.specifier().equals("@koa/router"));
-        JsRoutes.scan(tokens, file, server || !file.imports().isEmpty() && file.path().matches(".*(route|router|api|server|app|plugin).*"));
+        JsRoutes.scan(tokens, file, server);
         if (text.path().matches(".*\\.(ts|tsx|mts|cts)$")) TsShapes.scan(tokens, file.shapes());
         files.put(text.path(), file);
     }

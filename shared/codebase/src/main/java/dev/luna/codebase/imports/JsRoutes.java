@@ -12,8 +12,11 @@ import java.util.Set;
  */
 final class JsRoutes {
     private static final Set<String> VERBS = Set.of("get", "post", "put", "delete", "patch", "options", "head", "all");
-    private static final Set<String> CONVENTIONAL = Set.of("app", "router", "server", "api", "routes", "fastify", "instance", "r",
+    private static final Set<String> CONVENTIONAL = Set.of("app", "router", "server", "routes", "fastify", "instance", "r",
             "route", "apiRouter", "v1", "admin");
+    // "api" is left out on purpose: API clients (axios instances) are often called that
+    private static final Set<String> CLIENT_LIBS = Set.of("axios", "ky", "got", "superagent", "node-fetch", "supertest",
+            "@angular/common/http", "ofetch", "redaxios");
     private static final Set<String> FACTORIES = Set.of("express", "Router", "fastify", "Fastify");
 
     private JsRoutes() {
@@ -36,7 +39,8 @@ final class JsRoutes {
                 }
             }
         }
-        boolean conventional = importsServerLib || !receivers.isEmpty();
+        boolean clientLib = file.bindings().values().stream().anyMatch(b -> CLIENT_LIBS.contains(b.specifier()));
+        boolean conventional = importsServerLib || !receivers.isEmpty() || !clientLib;
         for (int i = 0; i + 4 < t.size(); i++) {
             var recv = t.get(i);
             if (recv.kind() != JsToken.Kind.IDENT || !t.get(i + 1).is(".") || JsScanner.at(t, i - 1, ".")) continue;
@@ -45,7 +49,9 @@ final class JsRoutes {
             var name = t.get(i + 2);
             if (!t.get(i + 3).is("(")) continue;
             String verb = name.text();
-            if (VERBS.contains(verb) && t.get(i + 4).isString() && path(t.get(i + 4).text())) {
+            if (VERBS.contains(verb) && t.get(i + 4).isString() && path(t.get(i + 4).text()) && JsScanner.at(t, i + 5, ",")
+                    && (receivers.contains(recv.text()) || importsServerLib || !verb.equals("get") || i + 6 < t.size()
+                    && (t.get(i + 6).kind() == JsToken.Kind.IDENT || t.get(i + 6).is("(") || t.get(i + 6).is("{")))) {
                 int end = closing(t, i + 3);
                 var schema = JsScanner.at(t, i + 5, ",") && JsScanner.at(t, i + 6, "{") ? JsObjects.read(t, i + 6).value() : null;
                 file.routes().add(new JsFile.Route(framework, recv.text(), verb.equals("all") ? "ANY" : verb.toUpperCase(java.util.Locale.ROOT),
@@ -110,11 +116,11 @@ final class JsRoutes {
             // the last plain identifier or require('x') among the arguments is the mounted router
             for (int k = end - 1; k > i + 5; k--) {
                 if (t.get(k).is(")") && JsScanner.at(t, k - 2, "(") && JsScanner.at(t, k - 3, "require") && t.get(k - 1).isString()) {
-                    file.mounts().add(new JsFile.Mount(on, prefix, "require:" + t.get(k - 1).text(), line));
+                    file.mounts().add(new JsFile.Mount(on, prefix, "require:" + t.get(k - 1).text(), line, false));
                     return;
                 }
                 if (t.get(k).kind() == JsToken.Kind.IDENT && !JsScanner.at(t, k + 1, "(") && !JsScanner.at(t, k - 1, ".")) {
-                    file.mounts().add(new JsFile.Mount(on, prefix, t.get(k).text(), line));
+                    file.mounts().add(new JsFile.Mount(on, prefix, t.get(k).text(), line, false));
                     return;
                 }
             }
@@ -123,11 +129,11 @@ final class JsRoutes {
             if (JsScanner.at(t, i + 5, ",") && JsScanner.at(t, i + 6, "{")) {
                 var opts = JsObjects.read(t, i + 6).value();
                 if (opts instanceof Map<?, ?> m && m.get("prefix") instanceof String p) {
-                    file.mounts().add(new JsFile.Mount(on, p, plugin, line));
+                    file.mounts().add(new JsFile.Mount(on, p, plugin, line, true));
                     return;
                 }
             }
-            file.mounts().add(new JsFile.Mount(on, "", plugin, line));
+            file.mounts().add(new JsFile.Mount(on, "", plugin, line, true));
         } else if (verb.equals("register") && JsScanner.at(t, i + 4, "import") && JsScanner.at(t, i + 5, "(") && t.get(i + 6).isString()) {
             String prefix = "";
             int close = closing(t, i + 5);
@@ -135,7 +141,7 @@ final class JsRoutes {
                 var opts = JsObjects.read(t, close + 2).value();
                 if (opts instanceof Map<?, ?> m && m.get("prefix") instanceof String p) prefix = p;
             }
-            file.mounts().add(new JsFile.Mount(on, prefix, "require:" + t.get(i + 6).text(), line));
+            file.mounts().add(new JsFile.Mount(on, prefix, "require:" + t.get(i + 6).text(), line, true));
         }
     }
 
@@ -143,7 +149,7 @@ final class JsRoutes {
         int k = close - 1;
         if (k <= open) return "<anonymous>";
         var last = t.get(k);
-        if (last.kind() == JsToken.Kind.IDENT && (JsScanner.at(t, k - 1, ",") || JsScanner.at(t, k - 1, "."))) {
+        if (last.kind() == JsToken.Kind.IDENT && (JsScanner.at(t, k - 1, ",") || JsScanner.at(t, k - 1, ".") || k - 1 == open)) {
             var sb = new StringBuilder(last.text());
             for (int j = k - 1; j > open && t.get(j).is(".") && t.get(j - 1).kind() == JsToken.Kind.IDENT; j -= 2) {
                 sb.insert(0, t.get(j - 1).text() + ".");

@@ -70,13 +70,15 @@ final class PythonProject {
                 }
             }
         }
+        var byName = new java.util.HashMap<String, PyFile.Model>();
+        for (var f : files.values()) for (var m : f.models()) if (models.contains(m.name())) byName.putIfAbsent(m.name(), m);
         var shapes = new ArrayList<Shape>();
         var seen = new HashSet<String>();
         for (var f : files.values()) {
             for (var m : f.models()) {
                 if (!models.contains(m.name()) || !seen.add(m.name())) continue;
                 var props = new ArrayList<Property>();
-                for (var field : m.fields()) {
+                for (var field : inheritedFields(m, byName, 0)) {
                     var schema = PyTypes.schema(field.type(), models, 0);
                     String def = field.defaultValue();
                     boolean required = def == null || def.equals("...") || def.matches("Field\\(\\s*\\.\\.\\..*");
@@ -107,6 +109,22 @@ final class PythonProject {
             }
         }
         return new ScriptAnalyzers.Result(imports, endpoints, shapes, entryPoints);
+    }
+
+    /** A model's fields after those of its model bases (pydantic inherits fields), a redefinition replacing the base's. */
+    private static List<PyFile.Field> inheritedFields(PyFile.Model m, Map<String, PyFile.Model> byName, int depth) {
+        var out = new LinkedHashMap<String, PyFile.Field>();
+        if (depth < 8) {
+            for (var b : m.bases()) {
+                var base = byName.get(b.substring(b.lastIndexOf('.') + 1));
+                if (base != null && base != m) for (var f : inheritedFields(base, byName, depth + 1)) out.put(f.name(), f);
+            }
+        }
+        for (var f : m.fields()) {
+            out.remove(f.name());
+            out.put(f.name(), f);
+        }
+        return new ArrayList<>(out.values());
     }
 
     private Endpoint endpoint(PyFile f, PyFile.Route r, String method, String path, String framework, Set<String> models) {

@@ -24,6 +24,7 @@ public final class ScriptAnalyzers {
     private final JsProject js = new JsProject();
     private final PythonProject python;
     private final List<ImportEdge> other = new ArrayList<>();
+    private final List<EntryPoint> mains = new ArrayList<>();
 
     public ScriptAnalyzers(int maxNesting, UnaryOperator<String> mask) {
         this.maxNesting = maxNesting;
@@ -47,6 +48,7 @@ public final class ScriptAnalyzers {
             else if (pyFile) python.accept(text);
             else if (goFile) GoSwiftImports.go(text, other);
             else GoSwiftImports.swift(text, other);
+            if (goFile || swiftFile) GoSwiftImports.entryPoints(text, mains);
         } catch (RuntimeException | StackOverflowError e) {
             issues.report(new FileIssue(text.path(), "unparseable", e.getClass().getSimpleName()));
         }
@@ -64,6 +66,7 @@ public final class ScriptAnalyzers {
         shapes.addAll(pyResult.shapes());
         var entryPoints = new ArrayList<>(jsResult.entryPoints());
         entryPoints.addAll(pyResult.entryPoints());
+        entryPoints.addAll(mains);
         return new Result(imports, endpoints, shapes, entryPoints);
     }
 }

@@ -52,8 +52,9 @@ final class FunctionalRoutes {
     /** Prefixes from enclosing {@code .path("/p", b -> ...)} and {@code .nest(path("/p"), ...)} calls. */
     private static String prefix(Node node, ParsedFile file, JavaIndex index) {
         var sb = new StringBuilder();
-        for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-            if (!(n instanceof MethodCallExpr c) || c.getArguments().isEmpty()) continue;
+        Node child = node;
+        for (Node n = node.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
+            if (!(n instanceof MethodCallExpr c) || c.getArguments().isEmpty() || c.getScope().orElse(null) == child) continue;
             Expression first = c.getArgument(0);
             String p = null;
             if ((c.getNameAsString().equals("path") || c.getNameAsString().equals("nest")) && c.getArguments().size() >= 2) {

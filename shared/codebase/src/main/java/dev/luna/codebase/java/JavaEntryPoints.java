@@ -48,6 +48,7 @@ final class JavaEntryPoints {
             }
             for (var m : t.methods()) {
                 String id = t.fqn() + "#" + m.signature();
+                var kinds = new java.util.HashSet<String>();
                 if (m.name().equals("main") && m.modifiers().contains("static") && m.parameters().size() == 1
                         && m.parameters().getFirst().type().replace(" ", "").matches("String(\\[]|\\.\\.\\.)")) {
                     out.add(new EntryPoint("main", id, t.file(), m.startLine(), "static main"));
@@ -56,7 +57,7 @@ final class JavaEntryPoints {
                     String kind = a.name().equals("Bean") || a.name().equals("Produces") && a.type().startsWith("jakarta.enterprise")
                             ? "bean" : HANDLERS.contains(a.name()) ? "http-handler" : CALLBACKS.contains(a.name()) ? "callback"
                             : TESTS.contains(a.name()) ? "test" : null;
-                    if (kind != null) out.add(new EntryPoint(kind, id, t.file(), m.startLine(), "@" + a.name()));
+                    if (kind != null && kinds.add(kind)) out.add(new EntryPoint(kind, id, t.file(), m.startLine(), "@" + a.name()));
                 }
             }
         }

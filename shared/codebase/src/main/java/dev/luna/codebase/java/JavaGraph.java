@@ -151,8 +151,17 @@ final class JavaGraph {
         if (from == null) return;
         String name = r.getIdentifier().equals("new") ? "<init>" : r.getIdentifier();
         String scopeType;
-        if (r.getScope() instanceof TypeExpr t) scopeType = index.resolve(t.getTypeAsString(), file, r);
-        else {
+        if (r.getScope() instanceof TypeExpr t && index.resolve(t.getTypeAsString(), file, r) != null) {
+            scopeType = index.resolve(t.getTypeAsString(), file, r);
+        } else if (r.getScope() instanceof TypeExpr t && t.getType().isClassOrInterfaceType()
+                && t.getType().asClassOrInterfaceType().getScope().isEmpty()) {
+            // JavaParser reads `handler::get` as a type; it may well be a variable
+            var typed = types.typeOf(new com.github.javaparser.ast.expr.NameExpr(t.getTypeAsString()), file, r, 0);
+            if (typed.fqn() == null && typed.known()) return;
+            scopeType = typed.fqn();
+        } else if (r.getScope() instanceof TypeExpr) {
+            return;
+        } else {
             var typed = types.typeOf(r.getScope(), file, r, 0);
             if (typed.fqn() == null && typed.known()) return;
             scopeType = typed.fqn();

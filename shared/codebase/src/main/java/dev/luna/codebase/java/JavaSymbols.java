@@ -79,7 +79,7 @@ final class JavaSymbols {
             }
         }
         methods.sort(Comparator.comparingInt(MethodSymbol::startLine).thenComparing(MethodSymbol::signature));
-        fields.sort(Comparator.comparingInt(FieldSymbol::line).thenComparing(FieldSymbol::name));
+        fields.sort(Comparator.comparingInt(FieldSymbol::line));
         return new TypeSymbol(name, fqn, kind, file.path(), line(td), endLine(td), modifiers(td.getModifiers()), annotations(td, file),
                 supertypes, fields, methods, constants);
     }
@@ -98,10 +98,23 @@ final class JavaSymbols {
         var params = m.getParameters();
         for (int i = 0; i < params.size(); i++) {
             if (i > 0) sb.append(',');
-            sb.append(JavaIndex.erase(params.get(i).getTypeAsString()));
+            sb.append(eraseGenerics(params.get(i).getTypeAsString()));
             if (params.get(i).isVarArgs()) sb.append("...");
         }
         return sb.append(')').toString();
+    }
+
+    /** {@code Map<K, V>[]} → {@code Map[]}: generics dropped, array brackets kept. */
+    static String eraseGenerics(String written) {
+        var sb = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c == '<') depth++;
+            else if (c == '>') depth--;
+            else if (depth == 0 && c != ' ') sb.append(c);
+        }
+        return sb.toString();
     }
 
     private String qualify(String written, ParsedFile file, Node context) {

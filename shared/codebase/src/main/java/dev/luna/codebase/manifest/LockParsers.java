@@ -54,15 +54,22 @@ final class LockParsers {
         String section = "";
         var dev = new HashSet<String>();
         Dependency pending = null;
+        boolean inDev = false;
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             if (!l.isEmpty() && !Character.isWhitespace(l.charAt(0))) {
                 section = l.replace(":", "").trim();
                 continue;
             }
-            if (section.equals("devDependencies") || (section.equals("importers") && l.startsWith("    devDependencies"))) {
+            int indent = l.length() - l.stripLeading().length();
+            if (section.equals("devDependencies") && indent == 2) {
+                var d = PNPM_IMPORTER_DEP.matcher("    " + l);
+                if (d.find()) dev.add(d.group(1));
+            }
+            if (section.equals("importers") && indent == 4 && !l.isBlank()) inDev = l.trim().startsWith("devDependencies");
+            if (section.equals("importers") && inDev && indent == 6) {
                 var d = PNPM_IMPORTER_DEP.matcher(l);
-                if (d.find() && !l.trim().startsWith("devDependencies")) dev.add(d.group(1));
+                if (d.find()) dev.add(d.group(1));
             }
             if (!section.equals("packages")) continue;
             var m = PNPM_KEY.matcher(l);

@@ -101,7 +101,7 @@ public final class Manifests {
         for (var path : sorted) {
             String name = name(path);
             String text = texts.get(path);
-            Set<String> npm = declaredNpm.getOrDefault(dir(path), Set.of());
+            Set<String> npm = declaredUnder(declaredNpm, dir(path));
             switch (name) {
                 case "build.gradle", "build.gradle.kts" -> manifests.add(GradleParser.build(path, text, catalog(catalogs, path),
                         gradleProps.computeIfAbsent(dir(path), d -> gradleProperties(reader, d))));
@@ -141,6 +141,15 @@ public final class Manifests {
         var unique = new TreeSet<>(Module.ORDER);
         unique.addAll(modules);
         return new Result(out, List.copyOf(unique));
+    }
+
+    /** Names declared by every package.json at or under a lockfile's directory (its workspace packages too). */
+    private static Set<String> declaredUnder(Map<String, Set<String>> declared, String dir) {
+        var out = new HashSet<String>();
+        declared.forEach((d, names) -> {
+            if (dir.isEmpty() || d.equals(dir) || d.startsWith(dir + "/")) out.addAll(names);
+        });
+        return out;
     }
 
     private static VersionCatalog catalog(Map<String, VersionCatalog> catalogs, String path) {
