@@ -117,6 +117,12 @@ public final class Codebase {
                 imports, dedupe(entryPoints), endpoints, allShapes, dedupeIssues(issues));
     }
 
+    /** The model as pretty-printed JSON: UTF-8, '\n' line ends, field order as declared, so equal models give equal bytes. */
+    public static byte[] json(ProjectModel model) {
+        String text = dev.luna.core.Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(model).replace("\r\n", "\n");
+        return (text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static List<LanguageTotal> totals(List<SourceFile> files) {
         Map<String, long[]> byLanguage = new TreeMap<>();
         for (var f : files) {

@@ -141,7 +141,12 @@ final class JavaSymbols {
     AnnotationUse annotation(AnnotationExpr a, ParsedFile file) {
         String written = a.getNameAsString();
         String simple = written.substring(written.lastIndexOf('.') + 1);
-        String type = written.contains(".") ? written : file.imports().getOrDefault(written, written);
+        String type = written.contains(".") ? written : file.imports().get(written);
+        if (type == null) {
+            String project = index.resolve(written, file, a);
+            // with one on-demand import, an annotation that is not the project's most likely comes from it
+            type = project != null ? project : file.wildcards().size() == 1 ? file.wildcards().getFirst() + "." + written : written;
+        }
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (a instanceof SingleMemberAnnotationExpr s) {
             values.put("value", values(s.getMemberValue(), file, a));
