@@ -88,7 +88,8 @@ public final class Codebase {
         var imports = new ArrayList<ImportEdge>(javaResult.imports());
         imports.addAll(scriptResult.imports());
         for (var edge : imports) {
-            String imported = edge.external() != null ? edge.external() : edge.specifier();
+            boolean packaged = edge.language().equals("js") || edge.language().equals("python");
+            String imported = packaged && edge.external() != null ? edge.external() : edge.specifier();
             frameworks.importSeen(edge.language(), edge.from(), edge.line(), imported);
         }
         var found = frameworks.frameworks();
