@@ -14,7 +14,7 @@ public final class LiteralMask implements UnaryOperator<String> {
             "(AKIA|ASIA)[A-Z0-9]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|sk-[A-Za-z0-9_-]{20,}|xox[abpors]-[A-Za-z0-9-]{10,}"
                     + "|AIza[0-9A-Za-z_-]{35}|sk_live_[0-9a-zA-Z]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----[^\\n]*");
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/:@\\s]+:)[^@/\\s]+@");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/_=-]{32,}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9+/_-]{32,}={0,2}");
 
     @Override
     public String apply(String value) {
