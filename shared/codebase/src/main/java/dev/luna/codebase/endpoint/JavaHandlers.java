@@ -56,6 +56,31 @@ final class JavaHandlers {
         }
     }
 
+    /**
+     * The declaration of {@code m} that carries the framework's annotations: the method itself when any of its
+     * annotations passes {@code marks}, else the same method of the nearest supertype whose one does (Spring and JAX-RS
+     * both read mappings and parameter annotations from interfaces), else the method itself.
+     */
+    Declared annotated(TypeSymbol owner, MethodSymbol m, java.util.function.Predicate<AnnotationUse> marks) {
+        var found = annotated(owner, m, marks, 0);
+        return found != null ? found : new Declared(owner, m);
+    }
+
+    private Declared annotated(TypeSymbol owner, MethodSymbol m, java.util.function.Predicate<AnnotationUse> marks, int depth) {
+        if (m.annotations().stream().anyMatch(marks)) return new Declared(owner, m);
+        if (depth > 8) return null;
+        for (var s : owner.supertypes()) {
+            var sup = names.find(s, owner);
+            if (sup == null || sup == owner) continue;
+            for (var sm : sup.methods()) {
+                if (!sm.signature().equals(m.signature())) continue;
+                var found = annotated(sup, sm, marks, depth + 1);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
     /** The annotation on the method, or on the same method of a supertype (JAX-RS and Spring inherit them). */
     AnnotationUse inherited(TypeSymbol type, MethodSymbol m, String annotation, int depth) {
         var a = m.annotation(annotation);

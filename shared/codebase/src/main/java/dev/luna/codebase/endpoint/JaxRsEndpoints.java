@@ -14,7 +14,7 @@ import java.util.Set;
  * whose declared return type is a project type), and one {@code @ApplicationPath} as a prefix.
  */
 final class JaxRsEndpoints {
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final Set<String> CLIENTS = Set.of("RegisterRestClient", "FeignClient");
     private static final int MAX_LOCATOR_DEPTH = 6;
     private static final int MAX_ENDPOINTS = 20_000;
@@ -55,7 +55,8 @@ final class JaxRsEndpoints {
         if (depth > MAX_LOCATOR_DEPTH || !visiting.add(t.fqn()) || out.size() > MAX_ENDPOINTS) return;
         var classConsumes = t.annotation("Consumes");
         var classProduces = t.annotation("Produces");
-        for (var d : h.methods(t)) {
+        for (var concrete : h.methods(t)) {
+            var d = h.annotated(concrete.owner(), concrete.method(), a -> METHODS.contains(a.name()) || a.name().equals("Path"));
             var m = d.method();
             if (m.constructor() || m.modifiers().contains("static") || m.modifiers().contains("private")) continue;
             String httpMethod = null;
@@ -68,7 +69,7 @@ final class JaxRsEndpoints {
             var sub = h.inherited(d.owner(), m, "Path", 0);
             String path = Paths.join(prefix, sub == null ? null : sub.first("value"));
             if (httpMethod != null) {
-                out.add(endpoint(httpMethod, Paths.normalize(path), d, orClass(h.inherited(d.owner(), m, "Consumes", 0), classConsumes),
+                out.add(endpoint(httpMethod, Paths.normalize(path), concrete, d, orClass(h.inherited(d.owner(), m, "Consumes", 0), classConsumes),
                         orClass(h.inherited(d.owner(), m, "Produces", 0), classProduces)));
             } else if (sub != null) {
                 var target = h.names.find(m.returnType(), d.owner());
@@ -82,7 +83,8 @@ final class JaxRsEndpoints {
         return method != null ? method : type;
     }
 
-    private Endpoint endpoint(String method, String path, JavaHandlers.Declared d, AnnotationUse consumes, AnnotationUse produces) {
+    private Endpoint endpoint(String method, String path, JavaHandlers.Declared concrete, JavaHandlers.Declared d, AnnotationUse consumes,
+                              AnnotationUse produces) {
         var m = d.method();
         var params = new ArrayList<Param>();
         Schema body = null;
@@ -117,8 +119,9 @@ final class JaxRsEndpoints {
             params.add(h.param(name, in, p, d.owner(), in.equals("path"), defaultValue));
         }
         var response = h.schemas.schema(m.returnType(), d.owner());
-        return new Endpoint(method, path, "JAX-RS", JavaHandlers.handler(d.owner(), m), d.owner().file(), m.startLine(), m.endLine(),
-                params, body, response, media(consumes), media(produces));
+        var c = concrete.method();
+        return new Endpoint(method, path, "JAX-RS", JavaHandlers.handler(concrete.owner(), c), concrete.owner().file(), c.startLine(),
+                c.endLine(), params, body, response, media(consumes), media(produces));
     }
 
     private static List<String> media(AnnotationUse a) {

@@ -30,14 +30,17 @@ final class SpringEndpoints {
             if (!controller || t.annotations().stream().anyMatch(a -> CLIENTS.contains(a.name()))) continue;
             var classMapping = classMapping(t);
             List<String> prefixes = classMapping == null ? List.of("") : paths(classMapping);
-            for (var d : h.methods(t)) {
+            for (var concrete : h.methods(t)) {
+                var d = h.annotated(concrete.owner(), concrete.method(), a -> SHORTCUTS.containsKey(a.name()) || a.name().equals("RequestMapping"));
                 for (var a : d.method().annotations()) {
                     String method = SHORTCUTS.get(a.name());
                     if (method == null && !a.name().equals("RequestMapping")) continue;
                     List<String> methods = method != null ? List.of(method) : requestMethods(a, classMapping);
                     for (var prefix : prefixes) {
                         for (var path : paths(a)) {
-                            for (var m : methods) out.add(endpoint(m, Paths.normalize(Paths.join(prefix, path)), framework, t, d, a, classMapping));
+                            for (var m : methods) {
+                                out.add(endpoint(m, Paths.normalize(Paths.join(prefix, path)), framework, concrete, d, a, classMapping));
+                            }
                         }
                     }
                 }
@@ -70,7 +73,8 @@ final class SpringEndpoints {
         return out;
     }
 
-    private Endpoint endpoint(String method, String path, String framework, TypeSymbol controller, JavaHandlers.Declared d,
+    /** {@code concrete} handles the request; {@code d} is the declaration carrying the annotations (maybe an interface's). */
+    private Endpoint endpoint(String method, String path, String framework, JavaHandlers.Declared concrete, JavaHandlers.Declared d,
                               AnnotationUse mapping, AnnotationUse classMapping) {
         MethodSymbol m = d.method();
         var params = new ArrayList<Param>();
@@ -110,8 +114,9 @@ final class SpringEndpoints {
             if (produces.isEmpty()) produces.addAll(classMapping.get("produces"));
         }
         var response = h.schemas.schema(m.returnType(), d.owner());
-        return new Endpoint(method, path, framework, JavaHandlers.handler(d.owner(), m), d.owner().file(), m.startLine(), m.endLine(),
-                params, body, response, media(consumes), media(produces));
+        var c = concrete.method();
+        return new Endpoint(method, path, framework, JavaHandlers.handler(concrete.owner(), c), concrete.owner().file(), c.startLine(),
+                c.endLine(), params, body, response, media(consumes), media(produces));
     }
 
     static List<String> media(List<String> raw) {
