@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Builds the model of a big real project and prints lines per minute and peak heap. Not a test.
- * Run: {@code mvn -o -q -pl shared/codebase -am test-compile} then
+ * Run: {@code scripts/bench/codebase [rounds] [project-dir]}, or {@code mvn -o -q -pl shared/codebase -am test-compile} then
  * {@code java -cp shared/codebase/target/classes:shared/codebase/target/test-classes:$(cat shared/codebase/target/test-classpath.txt)
  * dev.luna.bench.CodebaseBenchmark shared/codebase/target/real/keycloak-services [rounds]}.
  */
@@ -44,17 +44,23 @@ public final class CodebaseBenchmark {
             for (var pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
             byte[] json = Json.writeBytes(model);
             var calls = model.java().calls();
-            System.out.printf("round %d: wall %.2f s, analysing thread CPU %.2f s (%,.0f lines/min), process CPU incl. JIT+GC %.2f s;%n",
-                    r, nanos / 1e9, threadNanos / 1e9, lines * 60e9 / threadNanos, cpuNanos / 1e9);
-            System.out.printf("  %d files, %d lines (%d Java) in %.2f s = %,.0f lines/min (Java %,.0f/min); peak heap %d MB;"
-                            + " %d types, %d type edges, %d calls (type %d, solver %d, name %d), %d endpoints, %d shapes, %d entry points,"
-                            + " %d issues; JSON %d KB%n",
-                    model.files().size(), lines, javaLines, nanos / 1e9, lines * 60e9 / nanos, javaLines * 60e9 / nanos, peak >> 20,
-                    model.java().types().size(), model.java().typeEdges().size(), calls.size(),
-                    calls.stream().filter(c -> c.resolution().equals("type")).count(),
+            String counts = String.format("%d types, %d type edges, %d calls (type %d, solver %d, name %d), %d endpoints, %d shapes,"
+                            + " %d entry points, %d issues; JSON %d KB", model.java().types().size(), model.java().typeEdges().size(),
+                    calls.size(), calls.stream().filter(c -> c.resolution().equals("type")).count(),
                     calls.stream().filter(c -> c.resolution().equals("solver")).count(),
-                    calls.stream().filter(c -> c.resolution().equals("name")).count(),
-                    model.endpoints().size(), model.shapes().size(), model.entryPoints().size(), model.issues().size(), json.length >> 10);
+                    calls.stream().filter(c -> c.resolution().equals("name")).count(), model.endpoints().size(), model.shapes().size(),
+                    model.entryPoints().size(), model.issues().size(), json.length >> 10);
+            int fileCount = model.files().size();
+            model = null;
+            calls = null;
+            System.gc();
+            long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            System.out.printf("round %d: wall %.2f s, analysing thread CPU %.2f s (%,.0f lines/min), process CPU incl. JIT+GC %.2f s"
+                    + " (%,.0f lines per CPU-minute)%n", r, nanos / 1e9, threadNanos / 1e9, lines * 60e9 / threadNanos, cpuNanos / 1e9,
+                    lines * 60e9 / cpuNanos);
+            System.out.printf("  %d files, %d lines (%d Java) in %.2f s wall = %,.0f lines/min (Java %,.0f/min); peak heap %d MB,"
+                            + " retained after the round %d MB%n  %s%n", fileCount, lines, javaLines, nanos / 1e9, lines * 60e9 / nanos,
+                    javaLines * 60e9 / nanos, peak >> 20, retained >> 20, counts);
         }
     }
 }

@@ -148,10 +148,21 @@ public final class JavaAnalyzer {
                 // one odd file must not cost the whole graph; its edges so far are kept
             }
         }
+        releaseSolverCaches();
         var roots = new TreeSet<String>();
         for (var f : files) roots.add(sourceRoot(f));
         var model = new JavaModel(List.copyOf(roots), types, sortedEdges(typeEdges), firstCalls(calls));
         return new JavaResult(model, entryPoints, imports, routes, complete);
+    }
+
+    /**
+     * JavaParser keeps one facade per type solver in a static weak map whose values hold their keys, so they are never
+     * released on their own; clearing under the lock its {@code get} takes keeps one analysis from leaking into the next.
+     */
+    private static void releaseSolverCaches() {
+        synchronized (com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade.class) {
+            com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFacade.clearInstances();
+        }
     }
 
     private void imports(ParsedFile file, List<ImportEdge> out) {
