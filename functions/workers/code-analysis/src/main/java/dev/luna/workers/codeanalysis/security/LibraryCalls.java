@@ -69,7 +69,7 @@ final class LibraryCalls {
         if (!handled && recv != null && !models.cleanResult(name)) result = result.union(st.deep(recv));
         result = result.union(lambdas(m, recv, args, st));
         if (fluent && recv != null) return recv;
-        if (pattern != null) return pattern.taints.isEmpty() && !result.isEmpty() ? pattern.withTaints(result) : pattern;
+        if (pattern != null) return pattern.isConstant() || result.isEmpty() ? pattern : pattern.withTaints(result);
         if (Folding.isNumeric(resultType) || models.cleanResult(name)) result = result.withMask(models.injectionMask());
         return Val.tainted(result, resultType);
     }
@@ -127,6 +127,7 @@ final class LibraryCalls {
     /** Checks the values at a sink's positions; every live taint is a hit. */
     void sink(String kind, List<Integer> positions, String label, Node at, Val recv, List<Val> args, State st) {
         int bit = models.kindBit(kind);
+        if (kind.equals("path") && keepsOnlyTheName(at)) return;
         for (int pos : positions) {
             if (pos == ModelRow.Sink.ALL) {
                 for (Val a : args) hit(kind, bit, label, at, st.deep(a));
@@ -140,6 +141,12 @@ final class LibraryCalls {
         for (Taint x : t) {
             if (x.reaches(bit)) ctx.an.sinkHit(ctx, x.withStep(Step.after(x.step(), "sink", ctx.file, at, label)), kind, bit, ctx.file, at, label);
         }
+    }
+
+    /** {@code Paths.get(x).getFileName()}, {@code new File(x).getName()}: the path is built only to take its last part. */
+    private static boolean keepsOnlyTheName(Node at) {
+        return at.getParentNode().orElse(null) instanceof MethodCallExpr parent && parent.getScope().orElse(null) == at
+                && (parent.getNameAsString().equals("getFileName") || parent.getNameAsString().equals("getName"));
     }
 
     /** A value stored under a secret-sounding name (token, password, salt…) is a security-value sink. */

@@ -78,7 +78,7 @@ public final class SecurityAnalyzer implements Analyzer {
 
     private AnalyzerResult run(AnalysisInput input) {
         var parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setAttributeComments(false).setStoreTokens(false));
+                .setAttributeComments(false));
         var types = new TypeHierarchy(models);
         var index = new ProjectIndex(types);
         var properties = new PropertiesIndex();
