@@ -51,7 +51,8 @@ final class PatternChecks {
                 }
             }
             case "getProperty" -> {
-                if (a0 instanceof String key && (recv == null || recv.obj < 0)) {
+                boolean trackedMap = recv != null && recv.obj >= 0 && st.heap.get(recv.obj) instanceof HeapObj h && h.kind() == HeapObj.Kind.MAP;
+                if (a0 instanceof String key && !trackedMap) {
                     String v = an.properties.get(key);
                     if (v != null && ("Properties".equals(rtype) || rtype == null)) return Val.constant(v, "String");
                     if (args.size() == 2 && "Properties".equals(rtype)) return args.get(1);
