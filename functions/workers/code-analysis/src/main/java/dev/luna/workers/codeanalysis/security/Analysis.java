@@ -74,14 +74,14 @@ final class Analysis {
     }
 
     boolean isHandler(MethodDeclaration md) {
-        for (var a : md.getAnnotations()) if (models.handlerAnnotations().contains(a.getNameAsString())) return true;
+        for (var a : md.getAnnotations()) if (models.handlerAnnotations().contains(a.getName().getIdentifier())) return true;
         return false;
     }
 
     /** A Spring handler whose String result is the response body (a @RestController, or @ResponseBody). */
     boolean isResponseBodyHandler(MethodDeclaration md, ClassInfo cls) {
         if (!isHandler(md) || !"String".equals(ProjectIndex.typeName(md.getType()))) return false;
-        if (md.getAnnotationByName("ResponseBody").isPresent()) return true;
+        for (var a : md.getAnnotations()) if (a.getName().getIdentifier().equals("ResponseBody")) return true;
         return cls != null && (cls.annotations.contains("RestController") || cls.annotations.contains("ResponseBody"));
     }
 }

@@ -45,7 +45,7 @@ final class Credentials {
                     if (scope instanceof NameExpr ne) literal(file, findings, ne.getNameAsString(), arg, m);
                     else if (arg instanceof NameExpr ne) literal(file, findings, ne.getNameAsString(), scope, m);
                 }
-                case NormalAnnotationExpr a when a.getNameAsString().equals("JsonTypeInfo") -> typeInfo(file, findings, a);
+                case NormalAnnotationExpr a when a.getName().getIdentifier().equals("JsonTypeInfo") -> typeInfo(file, findings, a);
                 default -> {
                 }
             }

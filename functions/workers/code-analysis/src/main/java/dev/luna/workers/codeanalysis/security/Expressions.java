@@ -38,6 +38,8 @@ import java.util.ArrayList;
  */
 final class Expressions {
     private static final int MAX_DEPTH = 150;
+    /** A URL prefix that already fixes scheme and host: what is appended cannot change where a request goes. */
+    private static final java.util.regex.Pattern FIXED_HOST = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#\\s]+[/?#]");
 
     final MethodCtx ctx;
     final Interpreter interp;
@@ -178,8 +180,9 @@ final class Expressions {
         if (folded != null) return Val.constant(folded, Folding.typeOf(folded));
         boolean text = op == BinaryExpr.Operator.PLUS && (Folding.isString(l) || Folding.isString(r));
         if (text) {
-            Taints t = st.deep(l).union(st.deep(r));
-            return Val.tainted(t, "String");
+            Taints right = st.deep(r);
+            if (l.constant instanceof String prefix && FIXED_HOST.matcher(prefix).find()) right = right.withMask(ctx.an.models.kindBit("ssrf"));
+            return Val.tainted(st.deep(l).union(right), "String");
         }
         return switch (op) {
             case EQUALS, NOT_EQUALS, LESS, GREATER, LESS_EQUALS, GREATER_EQUALS, AND, OR -> Val.typed("boolean");

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects findings: one per (rule, file, sink region), keeping the shortest trace (then the first met), and turns
+ * Collects findings: one per (rule, file, sink region) and file the flow starts in, keeping the shortest trace (then
+ * the first met), so a shared helper's sink reached from two entry points is reported for each; and turns
  * them into {@link Finding}s sorted by file, line, column and rule, with fingerprints numbered by occurrence.
  */
 final class Findings {
@@ -33,8 +34,9 @@ final class Findings {
 
     void taint(SecurityRule rule, Taint t, Origin.Source source, SourceFile file, Node sink, String label) {
         Region region = file.region(sink);
-        String key = rule.info().id() + "\u0000" + file.path + "\u0000" + region;
         List<Step> trace = t.step() == null ? List.of() : t.step().list();
+        String sourceFile = trace.isEmpty() ? "" : trace.get(0).file.path;
+        String key = rule.info().id() + "\u0000" + file.path + "\u0000" + region + "\u0000" + sourceFile;
         Raw old = taint.get(key);
         if (old != null && old.trace.size() <= trace.size()) return;
         String message = capitalise(source.label()) + " reaches " + label + ".";
@@ -59,7 +61,8 @@ final class Findings {
         raws.addAll(patterns.values());
         raws.sort(Comparator.comparing((Raw r) -> r.file.path).thenComparingInt(r -> r.region.startLine())
                 .thenComparingInt(r -> r.region.startColumn()).thenComparing(r -> r.rule.info().id())
-                .thenComparingInt(r -> r.region.endLine()).thenComparingInt(r -> r.region.endColumn()));
+                .thenComparingInt(r -> r.region.endLine()).thenComparingInt(r -> r.region.endColumn())
+                .thenComparing(r -> r.trace.isEmpty() ? "" : r.trace.get(0).file.path).thenComparing(r -> r.message));
         var seen = new HashMap<String, Integer>();
         var out = new ArrayList<Finding>();
         for (Raw r : raws) {

@@ -130,7 +130,7 @@ final class ProjectIndex {
 
     private static Set<String> annotations(Node n) {
         var out = new LinkedHashSet<String>();
-        if (n instanceof NodeWithAnnotations<?> a) for (AnnotationExpr e : a.getAnnotations()) out.add(e.getNameAsString());
+        if (n instanceof NodeWithAnnotations<?> a) for (AnnotationExpr e : a.getAnnotations()) out.add(e.getName().getIdentifier());
         return out;
     }
 

@@ -85,7 +85,7 @@ final class Summaries {
     private Origin.Source boundSource(Parameter p, boolean handler) {
         for (AnnotationExpr a : p.getAnnotations()) {
             for (var row : an.models.parameterSources()) {
-                if (row.annotation().equals(a.getNameAsString())) return new Origin.Source(row.kind(), label(row.label(), a, p));
+                if (row.annotation().equals(a.getName().getIdentifier())) return new Origin.Source(row.kind(), label(row.label(), a, p));
             }
         }
         if (!handler) return null;

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code accuracy [tuning|holdout|all] [--verbose] [--dump DIR]}: per-category TP, FN, TN, FP, TPR, FPR and
  *   score (TPR − FPR) on each split of the labelled corpus; a case counts as flagged when a finding with its CWE is
- *   in its file.</li>
+ *   in its file, or starts there (a flow from the case into a shared helper's sink).</li>
  *   <li>{@code speed DIR [rounds]}: analyses every file under DIR; prints lines/minute and peak heap.</li>
  *   <li>{@code report DIR}: prints every finding under DIR (to review a real project's findings).</li>
  * </ul>
@@ -59,7 +59,10 @@ public final class AccuracyBenchmark {
             AnalyzerResult r = analyzer.analyze(new AnalysisInput(dir, files(dir), () -> false));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             Map<String, Set<Integer>> flagged = new HashMap<>();
-            r.findings().forEach(f -> flagged.computeIfAbsent(f.file(), k -> new HashSet<>()).addAll(f.cwe()));
+            r.findings().forEach(f -> {
+                flagged.computeIfAbsent(f.file(), k -> new HashSet<>()).addAll(f.cwe());
+                if (!f.trace().isEmpty()) flagged.computeIfAbsent(f.trace().get(0).file(), k -> new HashSet<>()).addAll(f.cwe());
+            });
             print(corpus, flagged, verbose);
             System.out.printf(Locale.ROOT, "(%d files analysed in %d ms, %d skipped, %d findings)%n%n", r.stats().get("files"), ms,
                     r.skipped().size(), r.findings().size());

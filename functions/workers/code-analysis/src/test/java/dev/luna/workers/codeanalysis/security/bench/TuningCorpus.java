@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 /** The tuning split: servlet cases composed from {@link TuningTaint} and {@link TuningSinks}, plus {@link TuningPatterns}. */
 final class TuningCorpus {
     static final int PER_CATEGORY = 30;
+    static final int SPRING_PER_CATEGORY = 12;
 
     private TuningCorpus() {
     }
@@ -20,6 +21,18 @@ final class TuningCorpus {
                 String flowCode = flow.code().replace("RIGHT", cat.rightSanitizer()).replace("WRONG", cat.wrongSanitizer());
                 b.servlet(cat.name(), cat.cwe(), source.passes() && flow.passes() && sink.passes(),
                         source.code() + "\n" + flowCode + "\n" + sink.code(), flow.members());
+            }
+            for (int i = 0; i < SPRING_PER_CATEGORY; i++) {
+                var source = TuningSpring.SOURCES.get((i + c) % TuningSpring.SOURCES.size());
+                Part flow = TuningTaint.FLOWS.get((i * 3 + c) % TuningTaint.FLOWS.size());
+                Part sink = cat.sinks().get((i * 2 + c) % cat.sinks().size());
+                String flowCode = flow.code().replace("RIGHT", cat.rightSanitizer()).replace("WRONG", cat.wrongSanitizer());
+                int n = b.count(cat.name()) + 1;
+                String cls = Corpus.title(cat.name()) + "Controller%03d".formatted(n);
+                String pkg = "bench.tuning." + cat.name();
+                boolean vuln = flow.passes() && sink.passes();
+                b.add(new BenchCase(pkg + "." + cls, cat.name(), cat.cwe(), vuln, pkg.replace('.', '/') + "/" + cls + ".java",
+                        TuningSpring.controller(pkg, cls, cat.cwe(), vuln, source, flowCode + "\n" + sink.code(), flow.members())));
             }
             c++;
         }
@@ -75,6 +88,22 @@ final class TuningCorpus {
 
                     public static String secretFromVault() {
                         return System.getenv("CLIENT_SECRET");
+                    }
+                }
+                """);
+        b.support("bench/tuning/Form.java", """
+                package bench.tuning;
+
+                public class Form {
+                    public String text;
+                    private int count;
+
+                    public String getText() {
+                        return text;
+                    }
+
+                    public int getCount() {
+                        return count;
                     }
                 }
                 """);
