@@ -42,7 +42,8 @@ final class Analysis {
      */
     boolean run(BooleanSupplier stop) {
         var callables = index.callables();
-        for (passes = 1; passes <= MAX_PASSES; passes++) {
+        for (int pass = 1; pass <= MAX_PASSES; pass++) {
+            passes = pass;
             fields.startPass();
             summaries.clear();
             findings.clearTaint();

@@ -57,8 +57,8 @@ final class CollectionOps {
         HeapObj h = recv.obj >= 0 ? st.heap.get(recv.obj) : null;
         if (h == null || (h.kind() != HeapObj.Kind.LIST && h.kind() != HeapObj.Kind.MAP && h.kind() != HeapObj.Kind.ARRAY)) {
             if (ADDERS.contains(name) && (rtype == null || isCollectionType(rtype) || !ctx.an.types.known(rtype)) && !args.isEmpty()) {
-                Taints t = Taints.EMPTY;
-                for (Val a : args) t = t.union(st.deep(a));
+                // the element (a map's value), not the key or index: a map read by a tainted key is not tainted
+                Taints t = st.deep(args.get(args.size() - 1));
                 ex.calls.library.mutate(scope, recv, ex.step(t, m, "added to a collection"), st);
                 return Val.UNKNOWN;
             }
@@ -162,7 +162,7 @@ final class CollectionOps {
                     keyed.put(key, name.equals("putIfAbsent") && keyed.containsKey(key) ? Val.join(keyed.get(key), v) : v);
                     put(recv, h.withKeyed(keyed), st);
                 } else {
-                    put(recv, imprecise(h).withWhole(all(h, st).union(st.deep(v)).union(st.deep(args.get(0)))), st);
+                    put(recv, imprecise(h).withWhole(all(h, st).union(st.deep(v))), st);
                 }
                 return old;
             }

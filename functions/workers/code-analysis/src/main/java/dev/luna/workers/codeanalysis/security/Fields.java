@@ -66,7 +66,7 @@ final class Fields {
         Val local = st.vars.get(key);
         if (local != null) return local;
         Object c = ctx.an.constants.valueOf(f);
-        String type = f.initType() != null ? f.initType() : f.type();
+        String type = "?".equals(f.initType()) ? null : f.initType() != null ? f.initType() : f.type();
         if (c != null) return Val.constant(c, type);
         Taints t = ctx.an.fields.read(f);
         if (!t.isEmpty()) t = ex.step(t, at, "read from field '" + f.name() + "'");

@@ -115,9 +115,10 @@ final class Inputs {
         if (recv.obj >= 0 && st.heap.containsKey(recv.obj)) {
             st.heap.put(recv.obj, st.heap.get(recv.obj).withField(field, nv));
         } else if (!t.isEmpty()) {
-            calls.library.mutate(scope, recv, t, st);
+            // an object the analysis does not track: the field of its class learns the taint (not the whole object)
             var owner = ctx.an.index.owner(target);
             if (owner != null && owner.fields.containsKey(field)) ctx.an.fields.write(owner.fields.get(field), t);
+            if (Inputs.isParam(ctx, scope)) ctx.summary.argEffect(ctx.paramIndex.get(((NameExpr) scope).getNameAsString()), t);
         }
     }
 

@@ -129,13 +129,14 @@ final class PatternChecks {
         if (h == null || !"Cookie".equals(h.type()) || h.flags().containsKey("escaped")) return;
         Object secure = h.flags().get("secure");
         Object name = h.flags().get("name");
-        String label = name instanceof String s ? "'" + s + "'" : "";
+        String label = name instanceof String s && name != HeapObj.UNKNOWN_FLAG ? "'" + s + "' " : "";
         if (secure == null || Boolean.FALSE.equals(secure)) {
-            report("cookie-not-secure", file, m, "Cookie " + label + (secure == null ? " is added to the response without setSecure(true)."
-                    : " is added to the response with setSecure(false).").replace("Cookie  ", "Cookie "));
+            report("cookie-not-secure", file, m, "Cookie " + label + (secure == null ? "is added to the response without setSecure(true)."
+                    : "is added to the response with setSecure(false)."));
         }
         Object httpOnly = h.flags().get("httpOnly");
-        if ((httpOnly == null || Boolean.FALSE.equals(httpOnly)) && name instanceof String s && SESSION_COOKIE.matcher(s).find()) {
+        if ((httpOnly == null || Boolean.FALSE.equals(httpOnly)) && name != HeapObj.UNKNOWN_FLAG && name instanceof String s
+                && SESSION_COOKIE.matcher(s).find()) {
             report("cookie-not-httponly", file, m, "Session-like cookie '" + s + "' is added to the response without setHttpOnly(true).");
         }
     }

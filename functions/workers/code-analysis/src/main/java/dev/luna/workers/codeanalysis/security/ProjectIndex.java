@@ -108,6 +108,7 @@ final class ProjectIndex {
                 addType(inner, file, info, qn);
             }
         }
+        refineFieldTypes(info);
         if (info.node instanceof EnumDeclaration e) {
             for (var c : e.getEntries()) {
                 info.fields.put(c.getNameAsString(), new ClassInfo.FieldInfo(c.getNameAsString(), info.name, true, true, null, null, info));
@@ -119,6 +120,31 @@ final class ProjectIndex {
                         null, null, info));
             }
         }
+    }
+
+    /**
+     * A field's runtime type, from what is stored in it: when every initializer and assignment in the class constructs
+     * the same class, that class ({@code Random r = new SecureRandom()} is a SecureRandom); when something else is
+     * stored (a factory result, a reflective instance), "?" (unknown), so no exact-type model row can match it.
+     */
+    private static void refineFieldTypes(ClassInfo info) {
+        var stored = new java.util.HashMap<String, String>();
+        for (var f : info.fields.values()) {
+            if (f.initializer() != null) stored.put(f.name(), f.initType() != null ? f.initType() : "?");
+        }
+        info.node.findAll(com.github.javaparser.ast.expr.AssignExpr.class).forEach(a -> {
+            String name = a.getTarget() instanceof com.github.javaparser.ast.expr.NameExpr n ? n.getNameAsString()
+                    : a.getTarget() instanceof com.github.javaparser.ast.expr.FieldAccessExpr fa && fa.getScope().isThisExpr() ? fa.getNameAsString() : null;
+            if (name == null || !info.fields.containsKey(name)) return;
+            String t = a.getValue() instanceof ObjectCreationExpr o ? o.getType().getNameAsString() : "?";
+            stored.merge(name, t, (x, y) -> x.equals(y) ? x : "?");
+        });
+        stored.forEach((name, t) -> {
+            var f = info.fields.get(name);
+            if (!t.equals(f.initType()) && !(f.initType() == null && t.equals(f.type()))) {
+                info.fields.put(name, new ClassInfo.FieldInfo(f.name(), f.type(), f.isStatic(), f.isFinal(), f.initializer(), t, f.owner()));
+            }
+        });
     }
 
     static String typeName(com.github.javaparser.ast.type.Type t) {

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Method summaries, computed on demand (bottom-up through the calls a method makes) and cached once per pass.
- * A method that calls itself, directly or not, sees an {@link Summary#OPAQUE} summary of the call in progress; call
- * chains deeper than {@link #MAX_DEPTH} and bodies over {@link #BUDGET} units of work are cut off.
+ * A method that calls itself, directly or not, sees the empty {@link Summary#RECURSIVE} summary of the call in
+ * progress; call chains deeper than {@link #MAX_DEPTH} get an {@link Summary#OPAQUE} one; bodies over {@link #BUDGET}
+ * units of work are cut off.
  */
 final class Summaries {
     static final int MAX_DEPTH = 12;
@@ -40,7 +41,8 @@ final class Summaries {
     Summary of(CallableDeclaration<?> d, int depth) {
         Summary s = done.get(d);
         if (s != null) return s;
-        if (inProgress.contains(d) || depth > MAX_DEPTH) return Summary.OPAQUE;
+        if (inProgress.contains(d)) return Summary.RECURSIVE;
+        if (depth > MAX_DEPTH) return Summary.OPAQUE;
         inProgress.add(d);
         try {
             s = compute(d, depth);

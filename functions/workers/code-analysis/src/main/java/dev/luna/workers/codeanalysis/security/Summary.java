@@ -13,8 +13,13 @@ import java.util.Map;
  * analysed; those it returns or stores travel in {@link #ret} and the field effects like any other taint.
  */
 final class Summary {
-    /** Placeholder summary for a recursive call being computed, or a method over budget: inputs flow to the result. */
+    /** A call chain too deep to follow: every input is assumed to flow to the result. */
     static final Summary OPAQUE = new Summary();
+    /**
+     * A recursive call to a method whose summary is being computed: nothing flows through it (the optimistic start of
+     * a fixpoint; the method's non-recursive paths decide its summary).
+     */
+    static final Summary RECURSIVE = new Summary();
 
     Val ret;
     final Map<String, Val> thisFields = new HashMap<>();

@@ -58,7 +58,7 @@ final class XxeCheck {
             }
             default -> {
                 String factory = USES.get(name);
-                if (factory != null && factory.equals(h.type()) && !secure(h)) {
+                if (factory != null && factory.equals(h.type()) && !secure(h) && !resolverSet(ex.ctx.method)) {
                     an.findings.pattern("xml-parser-dtd", ex.ctx.file, m, h.type() + " is used (" + name + ") without disabling DTDs or "
                             + "external entities, so XML input can read local files or reach internal hosts (XXE).");
                 }
@@ -69,6 +69,12 @@ final class XxeCheck {
 
     void onCreate(ObjectCreationExpr o, String type, Val v, State st) {
         if (type.equals("SAXReader") || type.equals("SAXBuilder")) st.heap.put(v.obj, st.heap.get(v.obj).withFlag("xml", true));
+    }
+
+    /** A method that installs its own entity resolver decides itself what external entities resolve to. */
+    private static boolean resolverSet(com.github.javaparser.ast.Node method) {
+        return method != null && method.findFirst(MethodCallExpr.class, c -> c.getNameAsString().equals("setEntityResolver")
+                || c.getNameAsString().equals("setXMLResolver")).isPresent();
     }
 
     static boolean secure(HeapObj h) {

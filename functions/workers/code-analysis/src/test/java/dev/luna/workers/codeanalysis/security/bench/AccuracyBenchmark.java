@@ -119,7 +119,11 @@ public final class AccuracyBenchmark {
 
     private static void report(Path dir) throws IOException {
         AnalyzerResult r = new SecurityAnalyzer().analyze(new AnalysisInput(dir, files(dir), () -> false));
-        r.findings().forEach(f -> System.out.printf("%s %s:%d %s%n    %s%n", f.ruleId(), f.file(), f.region().startLine(), f.message(), f.snippet()));
+        boolean traces = Boolean.getBoolean("bench.traces");
+        r.findings().forEach(f -> {
+            System.out.printf("%s %s:%d %s%n    %s%n", f.ruleId(), f.file(), f.region().startLine(), f.message(), f.snippet());
+            if (traces) f.trace().forEach(t -> System.out.printf("      %-6s %s:%d %s | %s%n", t.kind(), t.file(), t.region().startLine(), t.note(), t.snippet()));
+        });
         System.out.println(r.stats());
         r.skipped().forEach(s -> System.out.println("skipped " + s.file() + ": " + s.reason()));
     }
