@@ -229,6 +229,27 @@ final class Calls {
         return applyEffects(target, m, scope, recv, args, m.getArguments(), st);
     }
 
+    private static final java.util.regex.Pattern ESCAPER = java.util.regex.Pattern.compile(
+            "(?i)(escap|sanitiz|encod(?!e?base)|clean|neutrali[sz])");
+
+    /**
+     * The project's own escaping helpers, recognised by name ({@code doFilterEscaping}, {@code escapeHtml},
+     * {@code sanitizePath}): their result is safe for the sink kind the name mentions, or every injection kind.
+     */
+    private int sanitizerByName(String name) {
+        if (!ESCAPER.matcher(name).find()) return 0;
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        var m = ctx.an.models;
+        if (n.contains("html") || n.contains("xml") || n.contains("js") || n.contains("javascript")) return m.kindBit("xss");
+        if (n.contains("sql")) return m.kindBit("sql");
+        if (n.contains("ldap") || n.contains("filter") || n.contains("dn")) return m.kindBit("ldap");
+        if (n.contains("xpath")) return m.kindBit("xpath");
+        if (n.contains("shell") || n.contains("command") || n.contains("arg")) return m.kindBit("command");
+        if (n.contains("path") || n.contains("file")) return m.kindBit("path");
+        if (n.contains("url") || n.contains("uri")) return m.kindBit("xss") | m.kindBit("ssrf");
+        return m.injectionMask();
+    }
+
     /** A tracked object with settings handed to project code: its settings can no longer be judged here. */
     private static void escape(Val a, State st) {
         if (a.obj >= 0 && st.heap.get(a.obj) instanceof HeapObj h && !h.flags().isEmpty()) st.heap.put(a.obj, h.withFlag("escaped", true));
@@ -252,7 +273,7 @@ final class Calls {
         }
         for (Summary.SinkHit h : s.hits) inputs.replay(h);
         if (s.ret == null) return Val.typed(retType);
-        Taints t = inputs.substitute(s.ret.taints);
+        Taints t = inputs.substitute(s.ret.taints).withMask(sanitizerByName(target.getNameAsString()));
         if (!t.isEmpty()) t = ex.step(t, call, "returned from " + target.getNameAsString() + "()");
         return new Val(t, t.isEmpty() ? s.ret.constant : null, -1, s.ret.type != null ? s.ret.type : retType);
     }

@@ -76,6 +76,9 @@ final class Credentials {
 
     static boolean looksSecret(String s) {
         String v = s.strip();
+        String lower = normalise(v);
+        for (String w : WORDS) if (lower.contains(w)) return false; // "j_password", "Access-Control-Allow-Credentials": names, not values
+        if (lower.equals("true") || lower.equals("false") || lower.equals("null") || v.chars().allMatch(Character::isDigit)) return false;
         return v.length() >= 4 && v.length() <= 200 && v.equals(s) && !v.contains(" ") && !PLACEHOLDER.matcher(v).matches()
                 && !PROPERTY_KEY.matcher(v).matches() && !v.contains("://") && !v.startsWith("/") && !v.startsWith("classpath:");
     }

@@ -28,7 +28,16 @@ final class LibraryCalls {
         this.models = ctx.an.models;
     }
 
+    /** A state entry set once the method gave its response a content type no browser renders as HTML. */
+    static final String PLAIN_RESPONSE = "$plain-response";
+    private static final java.util.regex.Pattern NOT_HTML = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(text/plain|text/csv|application/json|application/octet-stream|application/pdf|image/)");
+
     Val call(MethodCallExpr m, String name, Expression scope, String rtype, Val recv, List<Val> args, State st) {
+        if (name.equals("setContentType") && args.size() == 1 && args.get(0).constant instanceof String ct && NOT_HTML.matcher(ct).find()
+                && (rtype == null || ctx.an.types.isSubtype(rtype, "ServletResponse"))) {
+            st.vars.put(PLAIN_RESPONSE, Val.constant(Boolean.TRUE, "boolean"));
+        }
         Object folded = Folding.stringCall(name, recv == null ? null : recv.constant, args);
         if (folded != null) return Val.constant(folded, Folding.typeOf(folded));
         Val structural = ex.collections.call(m, name, scope, rtype, recv, args, st);
@@ -127,6 +136,7 @@ final class LibraryCalls {
     /** Checks the values at a sink's positions; every live taint is a hit. */
     void sink(String kind, List<Integer> positions, String label, Node at, Val recv, List<Val> args, State st) {
         int bit = models.kindBit(kind);
+        if (kind.equals("xss") && st.vars.containsKey(PLAIN_RESPONSE)) return;
         if (kind.equals("path") && keepsOnlyTheName(at)) return;
         for (int pos : positions) {
             if (pos == ModelRow.Sink.ALL) {
