@@ -155,6 +155,7 @@ final class Expressions {
 
     private Val binary(BinaryExpr b, State st) {
         var op = b.getOperator();
+        if (op == BinaryExpr.Operator.PLUS && b.getLeft() instanceof BinaryExpr) return concatenation(b, st);
         Val l = eval(b.getLeft(), st);
         if (op == BinaryExpr.Operator.AND || op == BinaryExpr.Operator.OR) {
             Boolean lt = Folding.truth(l);
@@ -173,6 +174,19 @@ final class Expressions {
         }
         Val r = eval(b.getRight(), st);
         return combine(op, l, r, st);
+    }
+
+    /** A chain {@code a + b + c + …} (left-deep, any length) evaluated left to right without recursion. */
+    private Val concatenation(BinaryExpr b, State st) {
+        var operands = new java.util.ArrayDeque<Expression>();
+        Expression e = b;
+        while (e instanceof BinaryExpr x && x.getOperator() == BinaryExpr.Operator.PLUS) {
+            operands.push(x.getRight());
+            e = x.getLeft();
+        }
+        Val acc = eval(e, st);
+        for (Expression operand : operands) acc = combine(BinaryExpr.Operator.PLUS, acc, eval(operand, st), st);
+        return acc;
     }
 
     Val combine(BinaryExpr.Operator op, Val l, Val r, State st) {

@@ -67,6 +67,7 @@ final class LibraryCalls {
                     handled = true;
                     Taints from = Taints.EMPTY;
                     for (int pos : p.from()) from = from.union(at(pos, recv, args, st));
+                    if (!from.isEmpty() && p.to() != ModelRow.Propagator.TO_RETURN) from = ex.step(from, m, "through " + name + "()");
                     if (p.to() == ModelRow.Propagator.TO_RETURN) result = result.union(from);
                     else if (p.to() == ModelRow.Sink.RECEIVER) mutate(scope, recv, from, st);
                     else if (p.to() < args.size()) mutate(m.getArgument(p.to()), args.get(p.to()), from, st);
