@@ -77,7 +77,7 @@ public final class SecurityAnalyzer implements Analyzer {
     }
 
     private AnalyzerResult run(AnalysisInput input) {
-        var parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+        var parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false));
         var types = new TypeHierarchy(models);
         var index = new ProjectIndex(types);

@@ -32,6 +32,8 @@ final class TaintModels {
     private int injectionMask;
     private String namedTargetKind;
     private Pattern namedTargetPattern;
+    /** Names already judged by {@link #isSecretName} (thread-safe: analyses may run in parallel). */
+    private final Map<String, Boolean> secretNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     static TaintModels load() {
         var mapper = new YAMLMapper();
@@ -193,6 +195,12 @@ final class TaintModels {
     }
 
     boolean isSecretName(String name) {
-        return name != null && namedTargetPattern.matcher(name).find();
+        if (name == null) return false;
+        Boolean hit = secretNames.get(name);
+        if (hit == null) {
+            hit = namedTargetPattern.matcher(name).find();
+            if (secretNames.size() < 100_000) secretNames.put(name, hit);
+        }
+        return hit;
     }
 }

@@ -11,8 +11,7 @@ import java.util.Set;
 final class TypeHierarchy {
     private final Map<String, Set<String>> supers = new HashMap<>();
     private final Set<String> known = new HashSet<>();
-    private final Map<Long, Boolean> cache = new HashMap<>();
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final Map<String, Map<String, Boolean>> cache = new HashMap<>();
 
     TypeHierarchy(TaintModels models) {
         known.addAll(models.knownTypes());
@@ -35,8 +34,8 @@ final class TypeHierarchy {
 
     boolean isSubtype(String type, String ancestor) {
         if (type.equals(ancestor)) return true;
-        long key = ((long) id(type) << 32) | id(ancestor);
-        Boolean hit = cache.get(key);
+        Map<String, Boolean> byAncestor = cache.computeIfAbsent(type, k -> new HashMap<>());
+        Boolean hit = byAncestor.get(ancestor);
         if (hit != null) return hit;
         boolean found = false;
         var seen = new HashSet<String>();
@@ -50,11 +49,7 @@ final class TypeHierarchy {
                 todo.add(s);
             }
         }
-        cache.put(key, found);
+        byAncestor.put(ancestor, found);
         return found;
-    }
-
-    private int id(String type) {
-        return ids.computeIfAbsent(type, k -> ids.size());
     }
 }

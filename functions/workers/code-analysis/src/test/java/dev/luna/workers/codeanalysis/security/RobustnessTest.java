@@ -93,6 +93,36 @@ class RobustnessTest {
     }
 
     @Test
+    void modernJavaParses() throws IOException {
+        Files.writeString(dir.resolve("Modern.java"), """
+                sealed interface Shape permits Circle, Square {}
+                record Circle(double r) implements Shape {}
+                record Square(double side) implements Shape {}
+                class Modern extends javax.servlet.http.HttpServlet {
+                    static double area(Shape s) {
+                        return switch (s) {
+                            case Circle c when c.r() > 0 -> Math.PI * c.r() * c.r();
+                            case Circle c -> 0;
+                            case Square q -> q.side() * q.side();
+                        };
+                    }
+                    void doGet(javax.servlet.http.HttpServletRequest request, javax.servlet.http.HttpServletResponse response) throws Exception {
+                        Object o = request.getParameter("p");
+                        if (o instanceof String s && !s.isEmpty()) {
+                            var text = \"\"\"
+                                hello
+                                \"\"\";
+                            Runtime.getRuntime().exec(text + s);
+                        }
+                    }
+                }
+                """);
+        var r = analyse(List.of("Modern.java"));
+        assertThat(r.skipped()).isEmpty();
+        assertThat(r.findings()).extracting(f -> f.ruleId()).containsExactly("java-cmdi");
+    }
+
+    @Test
     void nonJavaFilesAreIgnoredAndPropertiesAreRead() throws IOException {
         Files.writeString(dir.resolve("README.md"), "# not java");
         Files.writeString(dir.resolve("app.properties"), "alg=DES\n");
