@@ -66,7 +66,9 @@ final class Fields {
         Val local = st.vars.get(key);
         if (local != null) return local;
         Object c = ctx.an.constants.valueOf(f);
-        String type = "?".equals(f.initType()) ? null : f.initType() != null ? f.initType() : f.type();
+        // a field whose stored objects are unknown keeps its declared type, unless a model row needs the exact class
+        String type = "?".equals(f.initType()) ? (ctx.an.models.exactTypes().contains(f.type()) ? null : f.type())
+                : f.initType() != null ? f.initType() : f.type();
         if (c != null) return Val.constant(c, type);
         Taints t = ctx.an.fields.read(f);
         if (!t.isEmpty()) t = ex.step(t, at, "read from field '" + f.name() + "'");

@@ -29,6 +29,7 @@ final class TaintModels {
     private final Set<String> handlerAnnotations = new LinkedHashSet<>();
     private final Set<String> handlerNonSources = new LinkedHashSet<>();
     private final Set<String> cleanResults = new LinkedHashSet<>();
+    private final Set<String> exactTypes = new LinkedHashSet<>();
     private int injectionMask;
     private String namedTargetKind;
     private Pattern namedTargetPattern;
@@ -104,6 +105,7 @@ final class TaintModels {
     }
 
     private void add(ModelRow row) {
+        if (row.call().exact()) exactTypes.add(row.call().type());
         byMethod.computeIfAbsent(row.call().method(), k -> new ArrayList<>()).add(row);
         knownTypes.add(row.call().type());
     }
@@ -168,6 +170,11 @@ final class TaintModels {
 
     Map<String, List<String>> supertypes() {
         return supertypes;
+    }
+
+    /** Types some row matches exactly (not their subtypes): a value of unknown runtime class must not match them. */
+    Set<String> exactTypes() {
+        return exactTypes;
     }
 
     Set<String> knownTypes() {

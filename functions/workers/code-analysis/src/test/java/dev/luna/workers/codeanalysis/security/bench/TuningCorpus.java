@@ -91,6 +91,36 @@ final class TuningCorpus {
                     }
                 }
                 """);
+        b.support("bench/tuning/RequestWrapper.java", """
+                package bench.tuning;
+
+                public class RequestWrapper {
+                    private final javax.servlet.http.HttpServletRequest request;
+
+                    public RequestWrapper(javax.servlet.http.HttpServletRequest request) {
+                        this.request = request;
+                    }
+
+                    public String getTheParameter(String p) {
+                        return request.getParameter(p);
+                    }
+
+                    public String getTheValue(String p) {
+                        return "bar";
+                    }
+                }
+                """);
+        b.support("bench/tuning/LdapHelper.java", """
+                package bench.tuning;
+
+                public class LdapHelper {
+                    public javax.naming.directory.DirContext getDirContext() throws javax.naming.NamingException {
+                        java.util.Hashtable<String, String> env = new java.util.Hashtable<>();
+                        env.put("java.naming.provider.url", "ldap://localhost:10389");
+                        return new javax.naming.directory.InitialDirContext(env);
+                    }
+                }
+                """);
         b.support("bench/tuning/Form.java", """
                 package bench.tuning;
 

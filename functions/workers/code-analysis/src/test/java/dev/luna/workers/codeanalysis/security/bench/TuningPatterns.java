@@ -76,7 +76,9 @@ final class TuningPatterns {
             {"float rand = new java.util.Random().nextFloat();\nString value = Float.toString(rand).substring(2);", "v"},
             {"String value = Double.toString(new java.security.SecureRandom().nextDouble());", "s"},
             {"byte[] bytes = new byte[16];\nnew java.util.Random().nextBytes(bytes);\nString value = java.util.Base64.getEncoder().encodeToString(bytes);", "v"},
-            {"String value = Long.toString(java.security.SecureRandom.getInstanceStrong().nextLong());", "s"}};
+            {"String value = Long.toString(java.security.SecureRandom.getInstanceStrong().nextLong());", "s"},
+            {"byte[] bytes = new byte[10];\nnew java.util.Random().nextBytes(bytes);\nString value = org.owasp.esapi.ESAPI.encoder().encodeForBase64(bytes, true);", "v"},
+            {"double g = new java.util.Random().nextGaussian();\nString value = Double.toString(g).substring(2);", "v"}};
         String[] uses = {
             "javax.servlet.http.Cookie rememberMe = new javax.servlet.http.Cookie(\"rememberMe\", value);\nrememberMe.setSecure(true);\nresponse.addCookie(rememberMe);",
             "request.getSession().setAttribute(\"sessionToken\", value);",

@@ -26,6 +26,12 @@ final class TuningSinks {
                             java.sql.PreparedStatement ps = bench.tuning.Db.connection().prepareStatement("SELECT * FROM USERS WHERE USERNAME=?");
                             ps.setString(1, bar);
                             ps.execute();"""),
+                    Part.of("generatedKeys", true, """
+                            java.sql.Statement statement = bench.tuning.Db.connection().createStatement();
+                            statement.execute("INSERT INTO USERS VALUES ('" + bar + "')", java.sql.Statement.RETURN_GENERATED_KEYS);"""),
+                    Part.of("prepareCall", true, "java.sql.CallableStatement cs = bench.tuning.Db.connection().prepareCall(\"{call verify('\" + bar + \"')}\");\ncs.execute();"),
+                    Part.of("unresolvedTemplate", true, "bench.external.DatabaseHelper.JDBCtemplate.batchUpdate(\"DELETE FROM T WHERE A='\" + bar + \"'\");"),
+                    Part.of("callParameters", false, "java.sql.CallableStatement cs = bench.tuning.Db.connection().prepareCall(\"{call verify(?)}\");\ncs.setString(1, bar);\ncs.execute();"),
                     Part.of("batch", true, """
                             java.sql.Statement st = bench.tuning.Db.connection().createStatement();
                             st.addBatch("INSERT INTO LOG VALUES ('" + bar + "')");
@@ -53,6 +59,9 @@ final class TuningSinks {
                     Part.of("parameterised", false, """
                             javax.naming.directory.DirContext ctx = new javax.naming.directory.InitialDirContext();
                             ctx.search("ou=users", "(uid={0})", new Object[] {bar}, new javax.naming.directory.SearchControls());"""),
+                    Part.of("helperContext", true, """
+                            javax.naming.directory.DirContext ctx = new bench.tuning.LdapHelper().getDirContext();
+                            ctx.search("ou=users,ou=system", "(&(objectclass=person)(uid=" + bar + "))", new javax.naming.directory.SearchControls());"""),
                     Part.of("name", true, """
                             javax.naming.directory.DirContext ctx = new javax.naming.directory.InitialDirContext();
                             ctx.search("uid=" + bar + ",ou=users", "(objectclass=person)", new javax.naming.directory.SearchControls());""")),
@@ -75,7 +84,8 @@ final class TuningSinks {
                     Part.of("inputStream", true, "try (java.io.FileInputStream in = new java.io.FileInputStream(bench.tuning.Db.BASE_DIR + bar)) {\n    in.read();\n}"),
                     Part.of("paths", true, "java.nio.file.Path p = java.nio.file.Paths.get(bench.tuning.Db.BASE_DIR, bar);\njava.nio.file.Files.readAllBytes(p);"),
                     Part.of("fixedFile", false, "java.io.File f = new java.io.File(bench.tuning.Db.BASE_DIR, \"report.txt\");\nresponse.getWriter().println(f.exists() + \" \" + bar.hashCode());"),
-                    Part.of("outputStream", true, "new java.io.FileOutputStream(new java.io.File(bar)).close();")),
+                    Part.of("outputStream", true, "new java.io.FileOutputStream(new java.io.File(bar)).close();"),
+                    Part.of("uri", true, "java.net.URI uri = new java.net.URI(\"file:\" + bench.tuning.Db.BASE_DIR + bar);\njava.io.File f = new java.io.File(uri);\nresponse.getWriter().println(f.exists());")),
                     "org.apache.commons.io.FilenameUtils.getName(param)", ESAPI + ".encodeForHTML(param)"),
             new Category("xss", 79, List.of(
                     Part.of("println", true, "response.getWriter().println(\"<p>\" + bar + \"</p>\");"),

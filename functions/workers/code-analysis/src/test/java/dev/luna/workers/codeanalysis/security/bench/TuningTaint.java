@@ -68,6 +68,10 @@ final class TuningTaint {
                     int ampersandLoc = queryString.indexOf("&", paramLoc);
                     if (ampersandLoc != -1) param = queryString.substring(paramLoc + paramval.length(), ampersandLoc);
                     param = java.net.URLDecoder.decode(param, "UTF-8");"""),
+            Part.of("wrapperClass", true, """
+                    bench.tuning.RequestWrapper wrapper = new bench.tuning.RequestWrapper(request);
+                    String param = wrapper.getTheParameter("vector");
+                    if (param == null) param = "";"""),
             Part.of("parameterValues", true, """
                     String[] values = request.getParameterValues("vector");
                     String param;
