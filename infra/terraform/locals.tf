@@ -21,22 +21,23 @@ locals {
   # Terraform addresses read module.http_function["agents-create"].
   functions = {
     for name, fn in local.catalog.functions : name => {
-      name            = name
-      module          = fn.module
-      bean            = fn.bean
-      summary         = try(fn.summary, "")
-      artifact        = local.catalog.modules[fn.module].artifact
-      initializer     = local.catalog.modules[fn.module].initializer
+      name        = name
+      module      = fn.module
+      bean        = fn.bean
+      summary     = try(fn.summary, "")
+      artifact    = local.catalog.modules[fn.module].artifact
+      initializer = local.catalog.modules[fn.module].initializer
       # other modules' initializers this module's functions need in their context (Spring's CONTEXT_INITIALIZER_CLASSES)
-      collaborators = try(local.catalog.modules[fn.module].collaborators, [])
-      runtime         = try(fn.runtime, local.catalog.defaults.runtime, "java21")
-      memory_mb       = try(fn.memoryMb, local.catalog.defaults.memoryMb)
-      timeout_seconds = try(fn.timeoutSeconds, local.catalog.defaults.timeoutSeconds)
-      public          = try(fn.public, false)
-      scopes          = try(fn.scopes, [])
-      tables          = try(fn.tables, [])
-      buckets         = try(fn.buckets, [])
-      secrets         = try(fn.secrets, [])
+      collaborators        = try(local.catalog.modules[fn.module].collaborators, [])
+      runtime              = try(fn.runtime, local.catalog.defaults.runtime, "java21")
+      memory_mb            = try(fn.memoryMb, local.catalog.defaults.memoryMb)
+      ephemeral_storage_mb = try(fn.ephemeralStorageMb, 512)
+      timeout_seconds      = try(fn.timeoutSeconds, local.catalog.defaults.timeoutSeconds)
+      public               = try(fn.public, false)
+      scopes               = try(fn.scopes, [])
+      tables               = try(fn.tables, [])
+      buckets              = try(fn.buckets, [])
+      secrets              = try(fn.secrets, [])
       # "tasks-*" stands for every task type's priority queues (submission, retry, prioritising, workers).
       queues          = distinct(flatten([for q in try(fn.queues, []) : q == "tasks-*" ? keys(local.task_queues) : [q]]))
       trigger_type    = fn.trigger.type

@@ -83,18 +83,19 @@ module "queue_function" {
   source   = "./modules/queue-function"
   for_each = local.queue_functions
 
-  function_name      = each.key
-  resource_prefix    = local.resource_prefix
-  module_name        = each.value.module
-  description        = each.value.summary
-  bean               = each.value.bean
-  initializer        = each.value.initializer
-  artifact_path      = "${local.artifacts_dir}/${each.value.artifact}.zip"
-  runtime            = each.value.runtime
-  architecture       = var.lambda_architecture
-  memory_mb          = each.value.memory_mb
-  timeout_seconds    = each.value.timeout_seconds
-  snap_start_enabled = var.snap_start_enabled
+  function_name        = each.key
+  resource_prefix      = local.resource_prefix
+  module_name          = each.value.module
+  description          = each.value.summary
+  bean                 = each.value.bean
+  initializer          = each.value.initializer
+  artifact_path        = "${local.artifacts_dir}/${each.value.artifact}.zip"
+  runtime              = each.value.runtime
+  architecture         = var.lambda_architecture
+  memory_mb            = each.value.memory_mb
+  ephemeral_storage_mb = each.value.ephemeral_storage_mb
+  timeout_seconds      = each.value.timeout_seconds
+  snap_start_enabled   = var.snap_start_enabled
 
   environment_variables = merge(
     length(each.value.collaborators) > 0 ? { CONTEXT_INITIALIZER_CLASSES = join(",", each.value.collaborators) } : {},

@@ -201,6 +201,11 @@ resource "aws_lambda_function" "this" {
   memory_size   = var.memory_mb
   timeout       = var.timeout_seconds
 
+  # /tmp: task workers check sources out there (a repository and its history)
+  ephemeral_storage {
+    size = var.ephemeral_storage_mb
+  }
+
   filename         = var.artifact_path
   source_code_hash = local.artifact_present ? filebase64sha256(var.artifact_path) : null
   publish          = true

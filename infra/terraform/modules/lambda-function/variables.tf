@@ -62,6 +62,17 @@ variable "architecture" {
   }
 }
 
+variable "ephemeral_storage_mb" {
+  description = "Size of the function's /tmp in MB (512 to 10240); task workers check sources out there."
+  type        = number
+  default     = 512
+
+  validation {
+    condition     = var.ephemeral_storage_mb >= 512 && var.ephemeral_storage_mb <= 10240
+    error_message = "ephemeral_storage_mb must be between 512 and 10240."
+  }
+}
+
 variable "memory_mb" {
   description = "Memory of the function in MB."
   type        = number

@@ -20,6 +20,7 @@ module "lambda" {
   runtime               = var.runtime
   architecture          = var.architecture
   memory_mb             = var.memory_mb
+  ephemeral_storage_mb  = var.ephemeral_storage_mb
   timeout_seconds       = var.timeout_seconds
   snap_start_enabled    = var.snap_start_enabled
   environment_variables = var.environment_variables

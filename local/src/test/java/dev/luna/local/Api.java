@@ -77,6 +77,27 @@ final class Api {
         return send("DELETE", path, null);
     }
 
+    /** A GET answered with bytes (a downloaded artifact): the status, the bytes and the response's headers. */
+    record Download(int status, byte[] bytes, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    Download download(String path) {
+        var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (key != null) b.header("Authorization", "Bearer " + key);
+        try {
+            var raw = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(raw.statusCode(), raw.body(), raw.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response send(String method, String path, String body) {
         var b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -99,7 +99,13 @@ class SampleEventsIT {
         String agent = TestRuntime.runningTaskAgent(api);
         String payload = function.equals("tasks-cancel") ? "{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}"
                 : "{\"message\":\"sample\",\"artifactName\":\"echo.txt\"}";
-        var created = api.post("/api/v1/tasks", "{\"type\":\"echo\",\"cache\":false,\"agentId\":\"" + agent + "\",\"payload\":" + payload + "}");
+        String type = "echo";
+        if (function.startsWith("task-") && !function.equals("task-echo")) {
+            // a product type's worker gets a task of its own type: a one-file inline source
+            type = function.substring("task-".length());
+            payload = "{\"source\":{\"type\":\"inline\",\"files\":[{\"path\":\"src/App.java\",\"content\":\"class App {}\\n\"}]}}";
+        }
+        var created = api.post("/api/v1/tasks", "{\"type\":\"" + type + "\",\"cache\":false,\"agentId\":\"" + agent + "\",\"payload\":" + payload + "}");
         String id = created.data().get("id").asString();
         switch (function) {
             case "tasks-get", "tasks-result", "tasks-webhook", "tasks-artifacts-list", "tasks-artifacts-get" -> Await.task(api, id, "succeeded");

@@ -50,7 +50,7 @@ final class TestRuntime {
     }
 
     /**
-     * Registers and starts an agent that can run every test task type (and echo), retrying quickly:
+     * Registers and starts an agent that can run every test task type (and echo and the product types), retrying quickly:
      * 3 attempts, 50 ms initial backoff doubling up to 200 ms.
      */
     static String runningTaskAgent(Api api) {
@@ -59,7 +59,7 @@ final class TestRuntime {
 
     /** A running agent for every test task type with the given retry policy (JSON). */
     static String runningTaskAgent(Api api, String retryPolicy) {
-        var caps = new StringBuilder("\"echo\"");
+        var caps = new StringBuilder("\"echo\",\"code-analysis\",\"project-organization\"");
         for (String t : TestTaskTypes.ALL) caps.append(",\"").append(t).append('"');
         String body = """
                 {"name":"%s","type":"task-executor","version":"1.0.0","config":{"runtime":"java","capabilities":[%s],
