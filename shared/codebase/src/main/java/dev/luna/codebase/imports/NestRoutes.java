@@ -2,7 +2,6 @@ package dev.luna.codebase.imports;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -114,9 +113,5 @@ final class NestRoutes {
             k = argClose;
         }
         return out;
-    }
-
-    static String verb(String name) {
-        return VERBS.getOrDefault(name, name.toUpperCase(Locale.ROOT));
     }
 }
