@@ -10,7 +10,7 @@ import java.util.List;
  * @param method    {@code GET}, {@code POST}…, or {@code ANY} when the handler takes every method
  * @param path      normalised: leading '/', no trailing '/', parameters as {@code {name}}, catch-alls as
  *                  {@code {name*}}
- * @param framework {@code Spring MVC}, {@code Spring WebFlux}, {@code JAX-RS}, {@code Express}, {@code Fastify},
+ * @param framework {@code Spring MVC}, {@code Spring WebFlux}, {@code JAX-RS}, {@code Express}, {@code Fastify}, {@code NestJS},
  *                  {@code Next.js}, {@code FastAPI}, {@code Flask}
  * @param handler   the handling symbol: {@code com.acme.UserController#get(long)}, {@code routes/users.js#getUser},
  *                  or {@code file#<anonymous>}

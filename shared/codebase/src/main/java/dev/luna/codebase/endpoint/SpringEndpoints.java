@@ -25,8 +25,7 @@ final class SpringEndpoints {
     void find(List<TypeSymbol> types, boolean webflux, List<Endpoint> out) {
         String framework = webflux ? "Spring WebFlux" : "Spring MVC";
         for (var t : types) {
-            boolean controller = t.annotation("RestController") != null || t.annotation("Controller") != null
-                    || t.kind().equals("class") && t.annotation("RequestMapping") != null;
+            boolean controller = t.kind().equals("class") && (controllerAnnotated(t, 0) || t.annotation("RequestMapping") != null);
             if (!controller || t.annotations().stream().anyMatch(a -> CLIENTS.contains(a.name()))) continue;
             var classMapping = classMapping(t);
             List<String> prefixes = classMapping == null ? List.of("") : paths(classMapping);
@@ -46,6 +45,16 @@ final class SpringEndpoints {
                 }
             }
         }
+    }
+
+    /** {@code @Controller}, {@code @RestController}, or a project annotation meta-annotated with one of them. */
+    private boolean controllerAnnotated(TypeSymbol t, int depth) {
+        for (var a : t.annotations()) {
+            if (a.name().equals("RestController") || a.name().equals("Controller")) return true;
+            var meta = depth < 4 ? h.names.find(a.type(), t) : null;
+            if (meta != null && meta.kind().equals("annotation") && meta != t && controllerAnnotated(meta, depth + 1)) return true;
+        }
+        return false;
     }
 
     private AnnotationUse classMapping(TypeSymbol t) {

@@ -166,6 +166,37 @@ final class JsEndpoints {
         return resolver.apply(new ImportEdge(f.path(), m.line(), "js", "import", spec, null, null)).target();
     }
 
+    /** NestJS controller routes, under the application's one {@code setGlobalPrefix} when there is one. */
+    void nest(List<Endpoint> out, Map<String, Boolean> knownShapes) {
+        var globals = new TreeSet<String>();
+        for (var f : files.values()) globals.addAll(f.globalPrefixes());
+        String global = globals.size() == 1 ? globals.first() : "";
+        for (var f : files.values()) {
+            for (var r : f.nest()) {
+                var params = new ArrayList<Param>();
+                Schema body = null;
+                for (var p : r.params()) {
+                    var schema = p.type() == null ? Schema.any(null) : TsShapes.schema(p.type(), knownShapes, 0);
+                    if (p.in().equals("body")) body = schema;
+                    else if (p.name() == null && schema.ref() != null) params.add(new Param(schema.ref(), p.in(), schema, false, null));
+                    else if (p.name() != null) params.add(new Param(p.name(), p.in(), schema, p.in().equals("path") || !p.optional(), null));
+                }
+                String path = Paths.normalize(Paths.join(global, r.path()));
+                var m = PATH_PARAM.matcher(path);
+                while (m.find()) {
+                    String name = m.group(1);
+                    if (params.stream().noneMatch(x -> x.in().equals("path") && x.name().equals(name))) {
+                        params.add(new Param(name, "path", Schema.of("string", null, null), true, null));
+                    }
+                }
+                String ret = r.returnType() == null ? null : r.returnType().replaceFirst("^Promise<(.*)>$", "$1").replaceFirst("^Observable<(.*)>$", "$1");
+                var response = ret == null || ret.equals("void") ? null : TsShapes.schema(ret, knownShapes, 0);
+                out.add(new Endpoint(r.method(), path, "NestJS", f.path() + "#" + r.handler(), f.path(), r.line(), r.endLine(), params, body,
+                        response, List.of(), List.of()));
+            }
+        }
+    }
+
     /** Next.js: {@code pages/api/**} handlers and {@code app/**}{@code /route.ts} exported method handlers. */
     void next(List<Endpoint> out) {
         for (var f : files.values()) {

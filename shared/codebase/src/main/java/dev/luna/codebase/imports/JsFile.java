@@ -15,9 +15,12 @@ import java.util.Map;
  * @param exports  names of exported functions and constants
  * @param methods  HTTP method names compared with {@code req.method} or used as {@code case} labels
  * @param shapes   interfaces and object type aliases
+ * @param nest     NestJS controller routes
+ * @param globalPrefixes arguments of NestJS {@code app.setGlobalPrefix('api')} calls
  */
 record JsFile(String path, List<ImportEdge> imports, Map<String, Binding> bindings, List<Route> routes, List<Mount> mounts,
-              List<String> exports, List<String> methods, List<TsShapes.RawShape> shapes) {
+              List<String> exports, List<String> methods, List<TsShapes.RawShape> shapes, List<NestRoutes.NestRoute> nest,
+              List<String> globalPrefixes) {
     /** A local name bound by an import. */
     record Binding(String specifier, String imported) {
     }
@@ -41,6 +44,6 @@ record JsFile(String path, List<ImportEdge> imports, Map<String, Binding> bindin
 
     static JsFile empty(String path) {
         return new JsFile(path, new ArrayList<>(), new java.util.HashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
 }

@@ -40,6 +40,12 @@ final class JsProject {
                 || b.specifier().equals("router") || b.specifier().equals("koa-router") || b.specifier().equals("@koa/router"));
         JsRoutes.scan(tokens, file, server);
         if (text.path().matches(".*\\.(ts|tsx|mts|cts)$")) TsShapes.scan(tokens, file.shapes());
+        if (file.bindings().values().stream().anyMatch(b -> b.specifier().equals("@nestjs/common"))) NestRoutes.scan(tokens, file.nest());
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).is("setGlobalPrefix") && tokens.get(i + 1).is("(") && tokens.get(i + 2).isString()) {
+                file.globalPrefixes().add(tokens.get(i + 2).text());
+            }
+        }
         files.put(text.path(), file);
     }
 
@@ -63,6 +69,7 @@ final class JsProject {
         routes.next(endpoints);
         var known = new HashMap<String, Boolean>();
         for (var f : files.values()) for (var s : f.shapes()) known.put(s.name(), true);
+        routes.nest(endpoints, known);
         var seen = new HashSet<String>();
         for (var f : files.values()) {
             for (var s : f.shapes()) if (seen.add(s.name())) shapes.add(TsShapes.shape(f.path(), s, known));

@@ -108,7 +108,32 @@ final class JsResolver {
         String dir = packageDirs.get(pkg);
         if (dir == null) return null;
         if (spec.equals(pkg)) return packageEntry(dir);
-        return file(normalize((dir.isEmpty() ? "" : dir + "/") + spec.substring(pkg.length() + 1)));
+        String sub = spec.substring(pkg.length() + 1);
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        var pj = json(prefix + "package.json");
+        if (pj != null && pj.path("exports").isObject()) {
+            for (var e : pj.path("exports").properties()) {
+                String key = e.getKey();
+                String rest = null;
+                if (key.equals("./" + sub)) rest = "";
+                else if (key.contains("*")) {
+                    String head = key.substring(0, key.indexOf('*'));
+                    String tail = key.substring(key.indexOf('*') + 1);
+                    String candidate = "./" + sub;
+                    if (candidate.startsWith(head) && candidate.endsWith(tail) && candidate.length() >= head.length() + tail.length()) {
+                        rest = candidate.substring(head.length(), candidate.length() - tail.length());
+                    }
+                }
+                if (rest == null) continue;
+                var targets = new ArrayList<String>();
+                strings(e.getValue(), targets, 0);
+                for (var t : targets) {
+                    String found = file(normalize(prefix + t.replace("*", rest)));
+                    if (found != null) return found;
+                }
+            }
+        }
+        return file(normalize(prefix + sub));
     }
 
     /** The entry file of a package directory: exports ".", module, main, then index. */

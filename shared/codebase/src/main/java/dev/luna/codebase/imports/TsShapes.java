@@ -17,7 +17,9 @@ final class TsShapes {
     record RawProperty(String name, String type, boolean optional, int line) {
     }
 
-    private static final Set<String> MODIFIERS = Set.of("readonly", "public", "private", "protected", "declare");
+    private static final Set<String> MODIFIERS = Set.of("readonly", "public", "private", "protected", "declare", "static", "override");
+    private static final java.util.regex.Pattern DATA_CLASS = java.util.regex.Pattern.compile(
+            ".*(Dto|DTO|Entity|Model|Request|Response|Input|Payload|Args|Body|Params|Query)$");
 
     private TsShapes() {
     }
@@ -30,6 +32,13 @@ final class TsShapes {
                 int k = i + 2;
                 while (k < t.size() && !t.get(k).is("{") && k < i + 60) k++;
                 if (k < t.size() && t.get(k).is("{")) out.add(new RawShape(t.get(i + 1).text(), "interface", tok.line(), body(t, k)));
+            } else if (tok.is("class") && t.get(i + 1).kind() == JsToken.Kind.IDENT && DATA_CLASS.matcher(t.get(i + 1).text()).matches()) {
+                int k = i + 2;
+                while (k < t.size() && !t.get(k).is("{") && k < i + 60) k++;
+                if (k < t.size() && t.get(k).is("{")) {
+                    var props = body(t, k);
+                    if (!props.isEmpty()) out.add(new RawShape(t.get(i + 1).text(), "class", tok.line(), props));
+                }
             } else if (tok.is("type") && t.get(i + 1).kind() == JsToken.Kind.IDENT && (JsScanner.at(t, i + 2, "=")
                     || JsScanner.at(t, i + 2, "<"))) {
                 int k = i + 2;
@@ -55,6 +64,10 @@ final class TsShapes {
         var props = new ArrayList<RawProperty>();
         int k = open + 1;
         while (k < close && props.size() < 500) {
+            while (k + 2 < close && t.get(k).is("@") && t.get(k + 1).kind() == JsToken.Kind.IDENT) {
+                k = t.get(k + 2).is("(") ? JsRoutes.closing(t, k + 2) + 1 : k + 2;
+            }
+            if (k >= close) break;
             while (k < close && MODIFIERS.contains(t.get(k).text()) && t.get(k + 1).kind() == JsToken.Kind.IDENT) k++;
             var name = t.get(k);
             boolean optional = JsScanner.at(t, k + 1, "?");
@@ -85,7 +98,7 @@ final class TsShapes {
                     if (x.is("{") || x.is("(") || x.is("[")) depth++;
                     else if (x.is("}") || x.is(")") || x.is("]")) depth--;
                     k++;
-                    if (depth == 0 && (x.is(";") || x.is(","))) break;
+                    if (depth == 0 && (x.is(";") || x.is(",") || x.is("}"))) break;
                 }
             }
         }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param name       the simple name, unique in the model ({@code UserDto}; a clash gets the qualified name)
  * @param qualified  the qualified name (Java FQN, {@code file#Name} for TS and Python)
  * @param language   {@code java}, {@code ts} or {@code python}
- * @param kind       {@code record}, {@code class}, {@code entity}, {@code enum}, {@code interface}, {@code type},
+ * @param kind       {@code record}, {@code class}, {@code entity}, {@code enum}, {@code interface}, {@code type}, {@code schema},
  *                   {@code pydantic}
  * @param properties in declaration order
  * @param values     the constants of an enum, else empty

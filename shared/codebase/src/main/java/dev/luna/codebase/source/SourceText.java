@@ -9,13 +9,4 @@ package dev.luna.codebase.source;
  * @param bytes size in bytes
  */
 public record SourceText(String path, String text, int lines, long bytes) {
-    public String fileName() {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? path : path.substring(slash + 1);
-    }
-
-    public String directory() {
-        int slash = path.lastIndexOf('/');
-        return slash < 0 ? "" : path.substring(0, slash);
-    }
 }

@@ -68,6 +68,24 @@ class JavaEndpointCasesTest {
     }
 
     @Test
+    void projectAnnotationsMetaAnnotatedAsControllersCount() throws IOException {
+        var model = analyse("src/m/ApiController.java", """
+                package m;
+                import java.lang.annotation.*;
+                import org.springframework.web.bind.annotation.RestController;
+                @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) @RestController
+                public @interface ApiController { }
+                """, "src/m/Health.java", """
+                package m;
+                import org.springframework.web.bind.annotation.GetMapping;
+                @ApiController
+                class Health { @GetMapping("/healthz") String ok() { return "ok"; } }
+                """);
+        assertThat(model.endpoints()).extracting(Endpoint::method, Endpoint::path, Endpoint::handler)
+                .containsExactly(tuple("GET", "/healthz", "m.Health#ok()"));
+    }
+
+    @Test
     void webFluxPredicateRoutesAndAnnotatedControllers() throws IOException {
         var model = analyse("src/web/Router.java", """
                 package web;
