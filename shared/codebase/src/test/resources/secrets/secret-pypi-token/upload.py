@@ -1,0 +1,2 @@
+# ok: secret-pypi-token
+TOKEN_PREFIX = "pypi-AgEIcHlwaS5vcmc"
