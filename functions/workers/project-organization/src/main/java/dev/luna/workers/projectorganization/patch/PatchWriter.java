@@ -37,8 +37,8 @@ import org.eclipse.jgit.util.QuotedString;
  * Writes a {@link PatchPlan} as {@code git format-patch} does: the touched files of the analysed tree become a base
  * commit in an in-memory repository, each planned commit is made on top of it with a fixed author and date, and each
  * is formatted as one mbox message (headers, message, {@code ---}, diffstat and summary, the diff, signature).
- * A removed file whose lines should not be shown (binary, larger than the inline limit, holding a secret, or
- * unreadable) is written as git writes a binary change without {@code --binary}: a full {@code index} line and
+ * A removed file whose lines should not be shown (binary, larger than the inline limit, holding a secret, with CR
+ * line ends that {@code git am} would strip, or unreadable) is written as git writes a binary change without {@code --binary}: a full {@code index} line and
  * {@code Binary files … differ}, which {@code git apply} applies after checking the old blob's id.
  */
 public final class PatchWriter {
@@ -77,9 +77,9 @@ public final class PatchWriter {
                 TreeEntry e = snapshot.entry(path);
                 if (e == null) continue;
                 byte[] bytes = snapshot.read(path, inlineBytes);
-                boolean hide = bytes == null || Project.binary(bytes) || removed.contains(path) && secretIn(path, bytes);
-                if (hide) {
-                    if (!removed.contains(path)) throw new IOException(path + " cannot be shown, so the patch cannot edit it");
+                boolean unreadable = bytes == null || Project.binary(bytes);
+                if (unreadable && !removed.contains(path)) throw new IOException(path + " cannot be shown, so the patch cannot edit it");
+                if (unreadable || removed.contains(path) && (hasCarriageReturn(bytes) || secretIn(path, bytes))) {
                     compact.put(path, e.size());
                     state.put(path, new Base(e.mode(), snapshot.blobId(path), e.size()));
                 } else {
@@ -108,6 +108,12 @@ public final class PatchWriter {
             }
             return assemble(messages);
         }
+    }
+
+    /** git am strips a CR before LF from every patch line unless run with --keep-cr: such files are removed by id. */
+    private static boolean hasCarriageReturn(byte[] bytes) {
+        for (byte b : bytes) if (b == '\r') return true;
+        return false;
     }
 
     private boolean secretIn(String path, byte[] bytes) {
@@ -140,7 +146,7 @@ public final class PatchWriter {
     /** The diffstat, summary and diff of one commit against its parent, or null when it changes nothing. */
     private byte[][] diff(InMemoryRepository repo, RevWalk walk, ObjectId parent, ObjectId commit, Map<String, Long> compact)
             throws IOException {
-        var out = new ByteArrayOutputStream();
+        var out = new Buffer();
         var stat = new Diffstat();
         try (var formatter = new GitStyleFormatter(out); var tw = new TreeWalk(repo)) {
             formatter.setRepository(repo);
@@ -176,12 +182,27 @@ public final class PatchWriter {
                     added += edit.getEndB() - edit.getBeginB();
                     deleted += edit.getEndA() - edit.getBeginA();
                 }
+                int start = out.size();
                 formatter.format(entry);
+                formatter.flush();
+                if (edits.isEmpty() && entry.getChangeType() != DiffEntry.ChangeType.MODIFY) out.dropPathLines(start);
                 stat.add(new Diffstat.File(name, added, deleted, false, summary));
             }
             formatter.flush();
         }
         return new byte[][] {stat.render().getBytes(StandardCharsets.UTF_8), out.toByteArray()};
+    }
+
+    /** A buffer that can take back JGit's {@code ---}/{@code +++} lines, which git omits for an empty file's diff. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        void dropPathLines(int start) {
+            for (int i = start; i < count - 4; i++) {
+                if ((i == start || buf[i - 1] == '\n') && buf[i] == '-' && buf[i + 1] == '-' && buf[i + 2] == '-' && buf[i + 3] == ' ') {
+                    count = i;
+                    return;
+                }
+            }
+        }
     }
 
     private record Message(ObjectId id, PatchPlan.Commit commit, byte[] stat, byte[] diff) {
@@ -193,6 +214,7 @@ public final class PatchWriter {
         String date = RFC2822.format(Instant.ofEpochSecond(settings.epochSeconds()).atOffset(ZoneOffset.UTC));
         for (int i = 0; i < messages.size(); i++) {
             var m = messages.get(i);
+            if (i > 0) out.write('\n');
             String number = messages.size() == 1 ? "[PATCH]" : "[PATCH " + (i + 1) + "/" + messages.size() + "]";
             var head = new StringBuilder();
             head.append("From ").append(m.id().name()).append(" Mon Sep 17 00:00:00 2001\n");

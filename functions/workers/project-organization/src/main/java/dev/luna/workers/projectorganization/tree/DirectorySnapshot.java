@@ -43,7 +43,7 @@ public final class DirectorySnapshot implements Snapshot {
                     complete = false;
                     return FileVisitResult.TERMINATE;
                 }
-                if (attrs.isSymbolicLink()) found.add(new TreeEntry(rel, TreeEntry.SYMLINK, 0));
+                if (attrs.isSymbolicLink()) found.add(new TreeEntry(rel, TreeEntry.SYMLINK, linkLength(file)));
                 else if (attrs.isRegularFile()) {
                     found.add(new TreeEntry(rel, Files.isExecutable(file) ? TreeEntry.EXECUTABLE : TreeEntry.REGULAR, attrs.size()));
                 } else if (attrs.isDirectory()) skipped.add(new Skipped(rel, "nested deeper than " + MAX_DEPTH + " folders"));
@@ -62,6 +62,14 @@ public final class DirectorySnapshot implements Snapshot {
         this.entries = List.copyOf(found);
         for (var e : entries) byPath.put(e.path(), e);
         skipped.sort(Skipped.ORDER);
+    }
+
+    private static long linkLength(Path file) {
+        try {
+            return Files.readSymbolicLink(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private String relative(Path file) {
@@ -91,8 +99,9 @@ public final class DirectorySnapshot implements Snapshot {
     @Override
     public byte[] read(String path, long max) throws IOException {
         var e = byPath.get(path);
-        if (e == null || !e.regular() || e.size() > max) return null;
+        if (e == null || e.size() > max) return null;
         var file = root.resolve(path);
+        if (e.mode() == TreeEntry.SYMLINK) return Files.readSymbolicLink(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return null;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8) + 1);

@@ -53,7 +53,7 @@ public final class GitSnapshot implements Snapshot {
                     if (mode == FileMode.GITLINK) {
                         skipped.add(new Skipped(path, "submodule: its repository is not read"));
                     } else if (mode == FileMode.SYMLINK) {
-                        found.add(new TreeEntry(path, TreeEntry.SYMLINK, 0));
+                        found.add(new TreeEntry(path, TreeEntry.SYMLINK, reader.getObjectSize(blob, Constants.OBJ_BLOB)));
                         ids.put(path, blob);
                     } else {
                         found.add(new TreeEntry(path, mode == FileMode.EXECUTABLE_FILE ? TreeEntry.EXECUTABLE : TreeEntry.REGULAR,
@@ -100,7 +100,7 @@ public final class GitSnapshot implements Snapshot {
     @Override
     public byte[] read(String path, long max) throws IOException {
         var e = byPath.get(path);
-        if (e == null || !e.regular() || e.size() > max) return null;
+        if (e == null || e.size() > max) return null;
         return reader.open(ids.get(path), Constants.OBJ_BLOB).getCachedBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
     }
 
