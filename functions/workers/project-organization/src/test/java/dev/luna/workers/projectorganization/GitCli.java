@@ -61,7 +61,7 @@ public final class GitCli {
     /** A repository of {@code dir}'s files in one commit. */
     public void commitAll(Path dir, String message) throws IOException, InterruptedException {
         if (!Files.isDirectory(dir.resolve(".git"))) run(dir, "init", "-q").ok();
-        run(dir, "add", "-A").ok();
+        run(dir, "add", "-A", "-f").ok();
         run(dir, "commit", "-q", "--allow-empty", "-m", message).ok();
     }
 

@@ -43,7 +43,7 @@ public final class DependencyAudit {
         }
         out.addAll(new NpmAudit(kinds).run(project, manifests, graph));
         out.addAll(new PythonAudit(kinds).run(project, manifests));
-        out.addAll(new MavenAudit(kinds).run(model));
+        out.addAll(new MavenAudit(kinds).run(project, model));
         conflicts(manifests, out);
         lockfiles(project, manifests, out);
         return out;

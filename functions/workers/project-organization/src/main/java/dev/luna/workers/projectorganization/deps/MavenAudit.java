@@ -34,7 +34,7 @@ final class MavenAudit {
         Tsv.read("maven-packages.tsv", 2).forEach(r -> mappings.add(new Mapping(r[0], List.of(r[1].split(",")))));
     }
 
-    List<Finding> run(ProjectModel model) {
+    List<Finding> run(Project project, ProjectModel model) {
         var roots = new ArrayList<String>();
         model.modules().stream().filter(m -> m.kind().equals("maven") || m.kind().equals("gradle")).forEach(m -> roots.add(m.root()));
         Map<String, Set<String>> importsByModule = new HashMap<>();
@@ -50,9 +50,10 @@ final class MavenAudit {
             String root = Project.parent(m.path());
             var imports = importsByModule.get(root);
             if (imports == null || imports.isEmpty()) continue;
+            String pom = m.kind().equals("pom.xml") ? project.text(m.path()) : null;
             for (var d : m.dependencies()) {
                 if (own.contains(d.name().substring(d.name().indexOf(':') + 1))) continue;
-                if (!d.direct() || d.scope().equals("runtime") && !d.ecosystem().equals("maven") || skipped(d.name(), d.scope())) continue;
+                if (!d.direct() || skipped(d.name(), d.scope()) || "runtime".equals(pomScope(pom, d.line()))) continue;
                 var mapping = mappings.stream().filter(x -> x.matches(d.name())).findFirst().orElse(null);
                 List<String> prefixes = mapping != null ? mapping.prefixes() : List.of(d.name().substring(0, d.name().indexOf(':')));
                 if (imports.stream().anyMatch(i -> prefixes.stream().anyMatch(p -> i.equals(p) || i.startsWith(p + ".")))) continue;
@@ -68,9 +69,27 @@ final class MavenAudit {
 
     private static boolean skipped(String name, String scope) {
         String artifact = name.substring(name.indexOf(':') + 1);
-        return scope.equals("runtime") || scope.equals("build") || scope.equals("import") || artifact.contains("starter")
+        return scope.equals("build") || scope.equals("import") || artifact.contains("starter")
                 || artifact.endsWith("-bom") || artifact.endsWith("-plugin") || artifact.contains("junit-platform")
                 || artifact.contains("engine") || artifact.equals("lombok");
+    }
+
+    /**
+     * The {@code <scope>} written in the {@code <dependency>} block that starts at {@code line} (the code model reports
+     * Maven's compile and runtime scopes alike as runtime), or null.
+     */
+    static String pomScope(String pom, int line) {
+        if (pom == null || line < 1) return null;
+        var lines = pom.split("\n", -1);
+        for (int i = line - 1; i < lines.length && i < line + 40; i++) {
+            int at = lines[i].indexOf("<scope>");
+            if (at >= 0) {
+                int end = lines[i].indexOf("</scope>", at);
+                return end < 0 ? null : lines[i].substring(at + 7, end).trim();
+            }
+            if (lines[i].contains("</dependency>")) return null;
+        }
+        return null;
     }
 
     private static String module(List<String> roots, String file) {

@@ -76,7 +76,7 @@ final class NpmAudit {
                 if (builtins.contains(name) || name.startsWith("node:") || name.equals(manifest.name()) || declaredUpwards(byDir, dir, name)) continue;
                 if (name.startsWith("bun:") || name.startsWith("virtual:") || name.isEmpty() || name.startsWith("~")) continue;
                 out.add(kinds.finding("dependency-undeclared", "npm:" + name + "@" + manifest.path(), imp.getValue(), String.join(", ",
-                        new TreeSet<>(imp.getValue()).stream().limit(5).toList()) + " import " + name + ", which neither " + manifest.path()
+                        new TreeSet<>(imp.getValue()).stream().limit(5).toList()) + (imp.getValue().size() == 1 ? " imports " : " import ") + name + ", which neither " + manifest.path()
                         + " nor a package.json above it declares: it works only while another package happens to bring it in.",
                         Confidence.MEDIUM, "npm install " + name + (dir.isEmpty() ? "" : " -w " + dir)));
             }

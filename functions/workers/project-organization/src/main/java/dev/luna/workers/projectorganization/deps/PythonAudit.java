@@ -75,7 +75,7 @@ final class PythonAudit {
             used.add(dist);
             if (stdlib.contains(top) || local.contains(top) || declared.containsKey(dist)) continue;
             out.add(kinds.finding("dependency-undeclared", "pypi:" + dist, imp.getValue(), String.join(", ", imp.getValue().stream().limit(5).toList())
-                    + " import " + imp.getKey() + ", which is not in the standard library, not a module of the project, and not declared in "
+                    + (imp.getValue().size() == 1 ? " imports " : " import ") + imp.getKey() + ", which is not in the standard library, not a module of the project, and not declared in "
                     + String.join(", ", new TreeSet<>(declared.values().stream().flatMap(List::stream).toList())) + ".",
                     Confidence.MEDIUM, "declare " + dist + " in the project's requirements"));
         }

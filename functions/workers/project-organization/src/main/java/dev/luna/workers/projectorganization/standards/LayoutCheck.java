@@ -68,21 +68,21 @@ public final class LayoutCheck {
             }
         }
         if (!stray.isEmpty()) {
-            reasons.add(stray.size() + " Java files outside src/<set>/java");
-            findings.add(kinds.finding("layout-stray-sources", "java", stray, stray.size() + " Java files sit outside the build's source folders "
+            reasons.add(count(stray.size(), "Java file") + " outside src/<set>/java");
+            findings.add(kinds.finding("layout-stray-sources", "java", stray, count(stray.size(), "Java file") + " sit outside the build's source folders "
                     + "(src/main/java, src/test/java), so the build either misses them or needs custom paths.", Confidence.MEDIUM,
                     "move them under src/main/java in their package's folder"));
         }
         if (!tests.isEmpty()) {
-            reasons.add(tests.size() + " test classes among main sources");
-            findings.add(kinds.finding("layout-misplaced-tests", "src/main/java", tests, tests.size() + " classes named like tests sit in "
+            reasons.add(count(tests.size(), "test class") + " among main sources");
+            findings.add(kinds.finding("layout-misplaced-tests", "src/main/java", tests, count(tests.size(), "class") + " named like tests sit in "
                     + "src/main/java, so they ship with the product and need test libraries at run time.", Confidence.MEDIUM,
                     "move them to src/test/java"));
         }
         if (!mismatched.isEmpty()) {
-            reasons.add(mismatched.size() + " Java files whose folder does not match their package");
-            findings.add(kinds.finding("layout-package-mismatch", "java-packages", mismatched, mismatched.size()
-                    + " Java files declare a package that their folder does not spell, which confuses tools and readers.",
+            reasons.add(count(mismatched.size(), "Java file") + " whose folder does not match the package");
+            findings.add(kinds.finding("layout-package-mismatch", "java-packages", mismatched, count(mismatched.size(), "Java file")
+                    + " declare a package that the folder does not spell, which confuses tools and readers.",
                     Confidence.HIGH, "move each file to the folder of its package"));
         }
         duplicates(project, findings, moves, reasons);
@@ -131,8 +131,10 @@ public final class LayoutCheck {
     private void rootClutter(Project project, List<Finding> findings, List<Move> moves, Set<String> reasons) {
         var loose = new ArrayList<String>();
         var local = new ArrayList<Move>();
+        var moved = new java.util.HashSet<String>();
+        moves.forEach(m -> moved.add(m.from()));
         for (var e : project.sources()) {
-            if (e.path().contains("/")) continue;
+            if (e.path().contains("/") || moved.contains(e.path())) continue;
             String ext = e.name().contains(".") ? e.name().substring(e.name().lastIndexOf('.') + 1) : "";
             if (SCRIPT_EXT.contains(ext)) local.add(new Move(e.path(), "scripts/" + e.name(), "scripts in one folder"));
             else if (ext.equals("md") && !ROOT_DOCS.contains(e.name())) local.add(new Move(e.path(), "docs/" + e.name(), "documents in one folder"));
@@ -145,6 +147,11 @@ public final class LayoutCheck {
         moves.addAll(local);
         findings.add(kinds.finding("layout-root-clutter", ".", loose, loose.size() + " scripts, documents and source files lie at the "
                 + "project root, burying the files a newcomer looks for first.", Confidence.MEDIUM, "move them into scripts/, docs/ and src/"));
+    }
+
+    static String count(int n, String noun) {
+        String plural = noun.endsWith("s") ? noun + "es" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
     }
 
     private static Map<String, Set<String>> children(Project project) {

@@ -108,7 +108,7 @@ public final class StandardsCheck {
                 if (headings.stream().anyMatch(h -> s.pattern().matcher(h).find())) continue;
                 out.add(kinds.finding("readme-section-missing", readme + "#" + s.id(), List.of(readme), readme + " has no " + s.title()
                         + " section (no heading like \"" + s.pattern().pattern().replace("|", "\", \"") + "\"): a newcomer needs "
-                        + s.why() + ".", Confidence.MEDIUM, "add a \"" + s.title() + "\" section to " + readme));
+                        + s.why() + ".", Confidence.MEDIUM, "add the section \"" + s.title() + "\" to " + readme));
             }
         }
         if (rootFile(project, CONTRIBUTING) == null && !project.has(".github/CONTRIBUTING.md") && !project.has("docs/CONTRIBUTING.md")) {
