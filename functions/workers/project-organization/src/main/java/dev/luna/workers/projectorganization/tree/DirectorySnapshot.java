@@ -3,13 +3,12 @@ package dev.luna.workers.projectorganization.tree;
 import dev.luna.workers.projectorganization.Skipped;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,42 +25,50 @@ public final class DirectorySnapshot implements Snapshot {
     private final List<Skipped> skipped = new ArrayList<>();
     private boolean complete = true;
 
+    /** Lists {@code root} depth first, each folder's entries in name order, so a cut at {@code maxFiles} is the same on every machine. */
     public DirectorySnapshot(Path root, int maxFiles) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        if (!Files.isDirectory(this.root, LinkOption.NOFOLLOW_LINKS)) throw new IOException("not a directory");
         var found = new ArrayList<TreeEntry>();
-        Files.walkFileTree(this.root, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(DirectorySnapshot.this.root) && dir.getFileName().toString().equals(".git")) return FileVisitResult.SKIP_SUBTREE;
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String rel = relative(file);
-                if (found.size() >= maxFiles) {
-                    complete = false;
-                    return FileVisitResult.TERMINATE;
-                }
-                if (attrs.isSymbolicLink()) found.add(new TreeEntry(rel, TreeEntry.SYMLINK, linkLength(file)));
-                else if (attrs.isRegularFile()) {
-                    found.add(new TreeEntry(rel, Files.isExecutable(file) ? TreeEntry.EXECUTABLE : TreeEntry.REGULAR, attrs.size()));
-                } else if (attrs.isDirectory()) skipped.add(new Skipped(rel, "nested deeper than " + MAX_DEPTH + " folders"));
-                else skipped.add(new Skipped(rel, "not a regular file"));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                skipped.add(new Skipped(relative(file), "unreadable: " + e.getClass().getSimpleName()));
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        walk(this.root, 0, maxFiles, found);
         if (!complete) skipped.add(new Skipped(".", "more than " + maxFiles + " files: the rest were not listed"));
         found.sort(TreeEntry.ORDER);
         this.entries = List.copyOf(found);
         for (var e : entries) byPath.put(e.path(), e);
         skipped.sort(Skipped.ORDER);
+    }
+
+    private void walk(Path dir, int depth, int maxFiles, List<TreeEntry> found) {
+        List<Path> children;
+        try (var list = Files.list(dir)) {
+            children = list.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException | RuntimeException e) {
+            skipped.add(new Skipped(relative(dir), "unreadable: " + e.getClass().getSimpleName()));
+            return;
+        }
+        for (var child : children) {
+            if (!complete) return;
+            String rel = relative(child);
+            try {
+                var attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isDirectory()) {
+                    if (child.getFileName().toString().equals(".git")) continue;
+                    if (depth + 1 >= MAX_DEPTH) skipped.add(new Skipped(rel, "nested deeper than " + MAX_DEPTH + " folders"));
+                    else walk(child, depth + 1, maxFiles, found);
+                    continue;
+                }
+                if (found.size() >= maxFiles) {
+                    complete = false;
+                    return;
+                }
+                if (attrs.isSymbolicLink()) found.add(new TreeEntry(rel, TreeEntry.SYMLINK, linkLength(child)));
+                else if (attrs.isRegularFile()) {
+                    found.add(new TreeEntry(rel, Files.isExecutable(child) ? TreeEntry.EXECUTABLE : TreeEntry.REGULAR, attrs.size()));
+                } else skipped.add(new Skipped(rel, "not a regular file"));
+            } catch (IOException | RuntimeException e) {
+                skipped.add(new Skipped(rel, "unreadable: " + e.getClass().getSimpleName()));
+            }
+        }
     }
 
     private static long linkLength(Path file) {
