@@ -7,10 +7,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The result JSON: summary, every finding, the layout verdict, what the patch carries (file lists cut at
- * {@value #MAX_PATCH_FILES} per commit), skips and figures. Keys in a fixed order, maps sorted, UTF-8, a final newline.
+ * {@value #MAX_PATCH_FILES} per commit), skips (the first {@value #MAX_SKIPPED}) and figures. Keys in a fixed order, maps sorted, UTF-8, a final newline.
  */
 public final class ReportJson {
     static final int MAX_PATCH_FILES = 200;
+    static final int MAX_SKIPPED = 500;
 
     private ReportJson() {
     }
@@ -58,7 +59,8 @@ public final class ReportJson {
             c.findings().forEach(n.putArray("findings")::add);
         }
         var skipped = root.putArray("skipped");
-        report.skipped().forEach(k -> skipped.addObject().put("path", k.path()).put("reason", k.reason()));
+        report.skipped().stream().limit(MAX_SKIPPED).forEach(k -> skipped.addObject().put("path", k.path()).put("reason", k.reason()));
+        if (report.skipped().size() > MAX_SKIPPED) root.put("moreSkipped", report.skipped().size() - MAX_SKIPPED);
         root.putPOJO("stats", sorted(report.stats()));
         return root;
     }

@@ -30,7 +30,7 @@ class LimitsTest {
                 var paths = new java.util.TreeMap<String, org.eclipse.jgit.lib.ObjectId>();
                 paths.put("package.json", manifest);
                 for (int d = 0; d < 1000; d++) {
-                    for (int f = 0; f < 100; f++) paths.put("pkg" + d + "/file" + f + (f % 10 == 0 ? ".js" : ".txt"), f % 10 == 0 ? module : text);
+                    for (int f = 0; f < 100; f++) paths.put("pkg" + d + "/file" + f + (f == 0 ? ".js" : ".txt"), f == 0 ? module : text);
                 }
                 paths.put("node_modules/dep/index.js", module);
                 for (var e : paths.entrySet()) {
@@ -67,7 +67,7 @@ class LimitsTest {
         assertThat(new String(patch, StandardCharsets.UTF_8)).contains("deleted file mode 100644", "node_modules/dep/index.js");
         assertThat(ms).isLessThan(120_000);
 
-        var limits = new OrganizationLimits(50_000, 5_000, 1 << 20, 1 << 20, 100, 1 << 20, 1 << 20, 100, 1 << 16);
+        var limits = new OrganizationLimits(50_000, 5_000, 1 << 20, 100_000, 100, 1 << 20, 1 << 20, 100, 1 << 16);
         start = System.nanoTime();
         var cut = new OrganizationAnalysis().analyse(new OrganizationInput(checkout, repoDir, null, limits, null));
         System.out.printf("100k-file repository cut at 50k files: %d ms%n", (System.nanoTime() - start) / 1_000_000);
