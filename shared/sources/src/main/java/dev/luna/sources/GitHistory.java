@@ -9,7 +9,7 @@ import java.util.List;
  * commits, large blobs). Read it with JGit ({@code new FileRepositoryBuilder().setGitDir(gitDir)}) or any git.
  *
  * @param gitDir            the bare repository ({@code <checkout directory>/repo.git})
- * @param commit            the commit checked out (40 hex digits); the ref {@code refs/luna/target} points at it
+ * @param commit            the commit checked out (40 hex digits); the ref {@code refs/luna/target} and the detached HEAD point at it
  * @param commits           how many commits of its history the repository holds (at most the history depth)
  * @param complete          true when that is its whole history (the fetch did not cut it short)
  * @param tracked           every path of the commit's tree that is not a directory (files, symbolic links, submodules),

@@ -113,6 +113,7 @@ class GitCheckoutIT {
                 var log = new ArrayList<String>();
                 g.log().add(fetched.resolve("refs/luna/target")).call().forEach(rc -> log.add(rc.getFullMessage()));
                 assertThat(log).containsExactly("five", "four", "three");
+                assertThat(fetched.resolve("HEAD").name()).as("HEAD is detached at the checked-out commit").isEqualTo(git.commit());
             }
         }
     }
