@@ -156,7 +156,8 @@ final class Fields {
             v = new Val(deep, null, v.obj, v.type);
         }
         st.vars.put(key(f), v);
-        ctx.an.fields.write(f, deep);
+        // a constructor's writes reach callers through its summary (onto the new object); elsewhere, the field store
+        if (f.isStatic() || !(ctx.method instanceof com.github.javaparser.ast.body.ConstructorDeclaration)) ctx.an.fields.write(f, deep);
         if (!f.isStatic()) {
             ctx.summary.thisFields.merge(f.name(), new Val(deep, deep.isEmpty() ? v.constant : null, -1, v.type), Val::join);
         }

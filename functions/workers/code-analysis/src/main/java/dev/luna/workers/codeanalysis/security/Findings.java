@@ -17,6 +17,12 @@ import java.util.Map;
  * them into {@link Finding}s sorted by file, line, column and rule, with fingerprints numbered by occurrence.
  */
 final class Findings {
+    /** The order of findings: file, line, column, rule, then the rest of the region, the entry file and the message. */
+    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file).thenComparingInt((Finding f) -> f.region().startLine())
+            .thenComparingInt(f -> f.region().startColumn()).thenComparing(Finding::ruleId)
+            .thenComparingInt(f -> f.region().endLine()).thenComparingInt(f -> f.region().endColumn())
+            .thenComparing(f -> f.trace().isEmpty() ? "" : f.trace().get(0).file()).thenComparing(Finding::message);
+
     private final RuleCatalog rules;
     private final Map<String, Raw> taint = new LinkedHashMap<>();
     private final Map<String, Raw> patterns = new LinkedHashMap<>();

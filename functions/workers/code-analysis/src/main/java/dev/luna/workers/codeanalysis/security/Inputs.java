@@ -114,11 +114,11 @@ final class Inputs {
         if (recv == null) return;
         if (recv.obj >= 0 && st.heap.containsKey(recv.obj)) {
             st.heap.put(recv.obj, st.heap.get(recv.obj).withField(field, nv));
-        } else if (!t.isEmpty()) {
-            // an object the analysis does not track: the field of its class learns the taint (not the whole object)
-            var owner = ctx.an.index.owner(target);
-            if (owner != null && owner.fields.containsKey(field)) ctx.an.fields.write(owner.fields.get(field), t);
-            if (Inputs.isParam(ctx, scope)) ctx.summary.argEffect(ctx.paramIndex.get(((NameExpr) scope).getNameAsString()), t);
+        } else if (!t.isEmpty() && Inputs.isParam(ctx, scope)) {
+            // an object the caller received: the caller's caller may track it. Any other untracked object (a field, a
+            // lookup result) is not tainted as a whole, and its class's field is not tainted everywhere either: that
+            // flow-insensitive guess costs more false alarms than the flows it finds.
+            ctx.summary.argEffect(ctx.paramIndex.get(((NameExpr) scope).getNameAsString()), t);
         }
     }
 

@@ -33,12 +33,24 @@ public final class SecurityAnalyzer implements Analyzer {
     /** The analysis runs on a thread of its own with a deep stack, so deeply nested code is analysed, not lost. */
     static final long STACK_BYTES = 256L << 20;
 
+    /**
+     * Lines of Java analysed together (about 1 GiB of heap): a larger project is analysed in chunks of files, in
+     * path order, and flows between chunks are not followed.
+     */
+    static final int CHUNK_LINES = 300_000;
+
     private final TaintModels models;
     private final RuleCatalog catalog;
+    private final int maxChunkLines;
 
     public SecurityAnalyzer() {
+        this(CHUNK_LINES);
+    }
+
+    SecurityAnalyzer(int maxChunkLines) {
         this.models = TaintModels.load();
         this.catalog = RuleCatalog.load(models);
+        this.maxChunkLines = maxChunkLines;
     }
 
     @Override
@@ -77,47 +89,98 @@ public final class SecurityAnalyzer implements Analyzer {
     }
 
     private AnalyzerResult run(AnalysisInput input) {
-        var parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+        var parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
                 .setAttributeComments(false));
-        var types = new TypeHierarchy(models);
-        var index = new ProjectIndex(types);
-        var properties = new PropertiesIndex();
         var skipped = new ArrayList<AnalyzerResult.Skipped>();
-        long lines = 0;
+        var properties = new PropertiesIndex();
+        for (String rel : input.files()) {
+            if (!rel.endsWith(".properties")) continue;
+            String text = read(input.root().resolve(rel), rel, skipped);
+            if (text != null) properties.add(text);
+        }
+        var totals = new Totals();
+        var findings = new ArrayList<Finding>();
+        var chunk = new ProjectIndex(new TypeHierarchy(models));
+        long chunkLines = 0;
         boolean complete = true;
         for (String rel : input.files()) {
-            boolean java = rel.endsWith(".java");
-            if (!java && !rel.endsWith(".properties")) continue;
+            if (!rel.endsWith(".java")) continue;
             if (input.stop().getAsBoolean()) {
                 complete = false;
                 break;
             }
             String text = read(input.root().resolve(rel), rel, skipped);
             if (text == null) continue;
-            if (!java) {
-                properties.add(text);
-                continue;
-            }
             CompilationUnit unit = parse(parser, text, rel, skipped);
             if (unit == null) continue;
-            lines += text.lines().count();
-            index.add(new SourceFile(rel, text, unit));
+            long n = text.lines().count();
+            if (chunkLines > 0 && chunkLines + n > maxChunkLines) {
+                complete = analyseChunk(chunk, properties, input, findings, skipped, totals);
+                chunk = new ProjectIndex(new TypeHierarchy(models));
+                chunkLines = 0;
+                if (!complete) break;
+            }
+            chunkLines += n;
+            totals.lines += n;
+            chunk.add(new SourceFile(rel, text, unit));
         }
-        var analysis = new Analysis(models, catalog, index, properties);
-        if (complete) complete = analysis.run(input.stop());
-        for (SourceFile f : index.files) Credentials.scan(f, analysis.findings);
-        List<Finding> findings = analysis.findings.toFindings();
+        if (complete && !chunk.files.isEmpty()) complete = analyseChunk(chunk, properties, input, findings, skipped, totals);
+        findings.sort(Findings.ORDER);
         Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("files", index.files.size());
-        stats.put("lines", lines);
-        stats.put("classes", index.classes.size());
-        stats.put("methods", index.callables().size());
-        stats.put("summaries", analysis.summaries.computed);
-        stats.put("cutOff", analysis.summaries.cutOff);
-        stats.put("passes", analysis.passes);
+        stats.put("files", totals.files);
+        stats.put("lines", totals.lines);
+        stats.put("classes", totals.classes);
+        stats.put("methods", totals.methods);
+        stats.put("summaries", totals.summaries);
+        stats.put("cutOff", totals.cutOff);
+        stats.put("failedMethods", totals.failed);
+        stats.put("passes", totals.passes);
+        stats.put("chunks", totals.chunks);
         stats.put("propertiesKeys", properties.size());
         stats.put("findings", findings.size());
+        skipped.sort(java.util.Comparator.comparing(AnalyzerResult.Skipped::file));
         return new AnalyzerResult(findings, skipped, stats, complete);
+    }
+
+    /** Figures added up over the chunks of one run. */
+    private static final class Totals {
+        long lines;
+        int files;
+        int classes;
+        int methods;
+        int summaries;
+        int cutOff;
+        int failed;
+        int passes;
+        int chunks;
+    }
+
+    /**
+     * Analyses one chunk of the project (all of it, unless it is larger than {@link #maxChunkLines}: then files are
+     * taken in path order, so packages stay together, and flows between chunks are not followed), keeping memory
+     * bounded. Returns false when stopped.
+     */
+    private boolean analyseChunk(ProjectIndex index, PropertiesIndex properties, AnalysisInput input, List<Finding> out,
+                                 List<AnalyzerResult.Skipped> skipped, Totals totals) {
+        var analysis = new Analysis(models, catalog, index, properties);
+        boolean complete = analysis.run(input.stop());
+        for (SourceFile f : index.files) {
+            try {
+                Credentials.scan(f, analysis.findings);
+            } catch (RuntimeException e) {
+                skipped.add(new AnalyzerResult.Skipped(f.path, "credential scan failed: " + e.getClass().getSimpleName()));
+            }
+        }
+        out.addAll(analysis.findings.toFindings());
+        totals.files += index.files.size();
+        totals.classes += index.classes.size();
+        totals.methods += index.callables().size();
+        totals.summaries += analysis.summaries.computed;
+        totals.cutOff += analysis.summaries.cutOff;
+        totals.failed += analysis.summaries.failed;
+        totals.passes = Math.max(totals.passes, analysis.passes);
+        totals.chunks++;
+        return complete;
     }
 
     private static String read(Path file, String rel, List<AnalyzerResult.Skipped> skipped) {
@@ -144,7 +207,9 @@ public final class SecurityAnalyzer implements Analyzer {
     private static CompilationUnit parse(JavaParser parser, String text, String rel, List<AnalyzerResult.Skipped> skipped) {
         try {
             var r = parser.parse(text);
-            if (r.isSuccessful() && r.getResult().isPresent()) return r.getResult().get();
+            // problems of the language level's validators only (an identifier a newer Java reserves): still analysed
+            boolean syntax = r.getProblems().stream().anyMatch(p -> p.getMessage().startsWith("Parse error"));
+            if (r.getResult().isPresent() && !syntax) return r.getResult().get();
             String why = r.getProblems().isEmpty() ? "does not parse" : "does not parse: " + firstLine(r.getProblems().get(0).getVerboseMessage());
             skipped.add(new AnalyzerResult.Skipped(rel, why));
         } catch (StackOverflowError e) {

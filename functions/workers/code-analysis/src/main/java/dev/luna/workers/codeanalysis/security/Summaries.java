@@ -29,6 +29,7 @@ final class Summaries {
     private final Set<CallableDeclaration<?>> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     int computed;
     int cutOff;
+    int failed;
 
     Summaries(Analysis an) {
         this.an = an;
@@ -49,6 +50,10 @@ final class Summaries {
         } catch (StackOverflowError e) {
             cutOff++;
             s = Summary.OPAQUE;
+        } catch (RuntimeException e) {
+            // a construct the engine does not handle: this method contributes nothing, the rest of the run goes on
+            failed++;
+            s = Summary.RECURSIVE;
         } finally {
             inProgress.remove(d);
         }

@@ -93,6 +93,20 @@ class RobustnessTest {
     }
 
     @Test
+    void aLargeProjectIsAnalysedInChunksWithTheSameIntraChunkFindings() throws IOException {
+        var names = new java.util.ArrayList<String>();
+        for (int i = 0; i < 6; i++) {
+            Files.writeString(dir.resolve("F" + i + ".java"), VULNERABLE.replace("class Ok", "class F" + i));
+            names.add("F" + i + ".java");
+        }
+        var whole = analyse(names);
+        var chunked = new SecurityAnalyzer(5).analyze(new AnalysisInput(dir, names, () -> false));
+        assertThat(chunked.stats()).containsEntry("chunks", 6);
+        assertThat(whole.stats()).containsEntry("chunks", 1);
+        assertThat(chunked.findings()).isEqualTo(whole.findings()).hasSize(6);
+    }
+
+    @Test
     void modernJavaParses() throws IOException {
         Files.writeString(dir.resolve("Modern.java"), """
                 sealed interface Shape permits Circle, Square {}

@@ -111,6 +111,10 @@ public final class AccuracyBenchmark {
             for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (p.getType() == MemoryType.HEAP) peak += p.getPeakUsage().getUsed();
             }
+            if (!r.stats().containsKey("lines")) {
+                System.out.println("round " + i + ": no result: " + r.skipped());
+                continue;
+            }
             long lines = ((Number) r.stats().get("lines")).longValue();
             System.out.printf(Locale.ROOT, "round %d: %d lines in %.2f s = %,.0f lines/minute; peak heap %d MiB; %d findings, %d skipped; stats %s%n",
                     i, lines, s, lines / s * 60, peak >> 20, r.findings().size(), r.skipped().size(), r.stats());
