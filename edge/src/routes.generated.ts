@@ -48,6 +48,7 @@ export const ROUTES: readonly Route[] = [
   {"method":"GET","path":"/api/v1/tasks/{id}/result","function":"tasks-result","public":false,"scopes":["tasks:read"]},
   {"method":"GET","path":"/api/v1/tasks/{id}/artifacts","function":"tasks-artifacts-list","public":false,"scopes":["tasks:read"]},
   {"method":"GET","path":"/api/v1/tasks/{id}/artifacts/{name+}","function":"tasks-artifacts-get","public":false,"scopes":["tasks:read"]},
+  {"method":"GET","path":"/api/v1/task-types","function":"task-types-list","public":false,"scopes":["tasks:read"]},
   {"method":"GET","path":"/api/v1/queues","function":"queues-list","public":false,"scopes":["tasks:read"]},
   {"method":"POST","path":"/api/v1/queues/{id}/prioritize","function":"queues-prioritize","public":false,"scopes":["tasks:write"]},
   {"method":"GET","path":"/api/v1/queues/{id}/stats","function":"queues-stats","public":false,"scopes":["tasks:read"]},

@@ -28,7 +28,9 @@ class TenantIsolationIT {
     static final Set<String> NOT_PROJECT_SCOPED = Set.of("projects-create", "projects-list", "api-keys-create", "api-keys-list",
             "api-keys-delete", "audit-list", "auth-keys-rotate",
             // the platform's queues are shared by every project: their depths and latencies are operator data
-            "queues-list", "queues-stats");
+            "queues-list", "queues-stats",
+            // the task types a deployment runs are the same for every project
+            "task-types-list");
     /** Path prefixes of functions that name their project with {@code ?projectId=}. */
     static final List<String> QUERY_SCOPED = List.of("/api/v1/tokens/", "/api/v1/ai/", "/api/v1/tasks", "/api/v1/dead-letters",
             "/api/v1/queues/");

@@ -39,6 +39,7 @@ final class TaskHandlers {
                 Map.entry("tasksArtifactsList", r -> ApiResult.ok(artifacts.list(tasks.get(r.pathParam("id"), taskProject(r))))),
                 Map.entry("tasksArtifactsGet", r -> artifacts.download(tasks.get(r.pathParam("id"), taskProject(r)), r.pathParam("name"))),
                 Map.entry("queuesList", r -> ApiResult.ok(queues.list())),
+                Map.entry("taskTypesList", r -> ApiResult.ok(tasks.types())),
                 Map.entry("queuesPrioritize", r -> ApiResult.ok(queues.prioritize(QueueService.queueId(r.pathParam("id")),
                         r.bodyAs(QueueService.PrioritizeRequest.class), projectOf(r)))),
                 Map.entry("queuesStats", r -> ApiResult.ok(queues.stats(QueueService.queueId(r.pathParam("id")),

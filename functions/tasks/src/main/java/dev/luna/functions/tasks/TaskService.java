@@ -188,6 +188,21 @@ final class TaskService {
         return node.asString();
     }
 
+    /** A task type as {@code GET /api/v1/task-types} lists it. */
+    record TypeInfo(String name, String description, boolean available, Integer timeoutSeconds, JsonNode payloadSchema) {
+    }
+
+    /** Every type this deployment knows (declared in the catalog or defined in code), and the product types it does not run. */
+    List<TypeInfo> types() {
+        var out = new TreeMap<String, TypeInfo>();
+        for (String name : types.names()) {
+            var t = types.find(name).orElseThrow();
+            out.put(name, new TypeInfo(name, t.description(), true, t.timeoutSeconds(), t.payloadSchema()));
+        }
+        for (String name : TaskTypes.PRODUCT_TYPES) out.putIfAbsent(name, new TypeInfo(name, null, false, null, null));
+        return List.copyOf(out.values());
+    }
+
     /** The project a task belongs to, if the task exists. */
     java.util.Optional<String> projectOfTask(String id) {
         return store.get(id).map(Task::projectId);

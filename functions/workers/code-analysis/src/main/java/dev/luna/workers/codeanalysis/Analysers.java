@@ -11,7 +11,6 @@ import dev.luna.workers.codeanalysis.quality.PmdQualityAnalyzer;
 import dev.luna.workers.codeanalysis.report.SarifWriter;
 import dev.luna.workers.codeanalysis.secrets.SecretsAnalyzer;
 import dev.luna.workers.codeanalysis.security.SecurityAnalyzer;
-import dev.luna.workers.kit.Steps;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -35,13 +34,19 @@ final class Analysers {
         this.metrics = new MetricsAnalyzer(scanner);
     }
 
-    Collected run(AnalysisOptions options, Checkout checkout, Steps steps, BooleanSupplier stop) {
+    /** Where a run reports how far it is (a fraction of the analysers, and which one runs). */
+    @FunctionalInterface
+    interface Progress {
+        void at(double fraction, String message);
+    }
+
+    Collected run(AnalysisOptions options, Checkout checkout, Progress progress, BooleanSupplier stop) {
         var input = new AnalysisInput(checkout.root(), checkout.files(), stop);
         var out = new Collected();
         var plan = options.rules();
         for (int i = 0; i < plan.size(); i++) {
             String name = plan.get(i);
-            steps.progress((double) i / plan.size(), "running " + name);
+            progress.at((double) i / plan.size(), "running " + name);
             if (stop.getAsBoolean()) {
                 out.complete = false;
                 break;

@@ -39,7 +39,7 @@ final class CodeAnalysis implements TypeHandler {
         var baseline = options.baselineTaskId() == null ? null : Baseline.fingerprints(run, options.baselineTaskId());
 
         steps.start("analyse", "analysing " + checkout.files().size() + " files");
-        var collected = analysers.run(options, checkout, steps, run.stop());
+        var collected = analysers.run(options, checkout, steps::progress, run.stop());
         if (run.stop().cancelled()) throw new TaskCancelledException(run.context().taskId());
         var selection = new FindingSelection(collected, baseline, options.maxFindings());
 
