@@ -21,14 +21,12 @@ locals {
   # Terraform addresses read module.http_function["agents-create"].
   functions = {
     for name, fn in local.catalog.functions : name => {
-      name        = name
-      module      = fn.module
-      bean        = fn.bean
-      summary     = try(fn.summary, "")
-      artifact    = local.catalog.modules[fn.module].artifact
-      initializer = local.catalog.modules[fn.module].initializer
-      # other modules' initializers this module's functions need in their context (Spring's CONTEXT_INITIALIZER_CLASSES)
-      collaborators        = try(local.catalog.modules[fn.module].collaborators, [])
+      name                 = name
+      module               = fn.module
+      bean                 = fn.bean
+      summary              = try(fn.summary, "")
+      artifact             = local.catalog.modules[fn.module].artifact
+      initializer          = local.catalog.modules[fn.module].initializer
       runtime              = try(fn.runtime, local.catalog.defaults.runtime, "java21")
       memory_mb            = try(fn.memoryMb, local.catalog.defaults.memoryMb)
       ephemeral_storage_mb = try(fn.ephemeralStorageMb, 512)

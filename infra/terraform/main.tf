@@ -32,7 +32,6 @@ module "http_function" {
   cds_archive_enabled = var.cds_archive_enabled
 
   environment_variables = merge(
-    length(each.value.collaborators) > 0 ? { CONTEXT_INITIALIZER_CLASSES = join(",", each.value.collaborators) } : {},
     {
       LUNA_ENVIRONMENT         = var.environment
       LUNA_RATE_LIMIT_PER_KEY  = tostring(var.rate_limit_per_key_per_minute)
@@ -98,7 +97,6 @@ module "queue_function" {
   snap_start_enabled   = var.snap_start_enabled
 
   environment_variables = merge(
-    length(each.value.collaborators) > 0 ? { CONTEXT_INITIALIZER_CLASSES = join(",", each.value.collaborators) } : {},
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
     contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
@@ -151,7 +149,6 @@ module "scheduled_function" {
   snap_start_enabled = var.snap_start_enabled
 
   environment_variables = merge(
-    length(each.value.collaborators) > 0 ? { CONTEXT_INITIALIZER_CLASSES = join(",", each.value.collaborators) } : {},
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
   )

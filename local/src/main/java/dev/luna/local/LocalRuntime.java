@@ -280,16 +280,11 @@ public final class LocalRuntime implements AutoCloseable {
         // reset and reconfigure it when the context starts.
         if (System.getProperty(LOGGING_SYSTEM) == null) System.setProperty(LOGGING_SYSTEM, "none");
         var sources = new ArrayList<Class<?>>();
-        var names = new java.util.LinkedHashSet<String>();
         for (var module : Catalog.load().modules().values()) {
-            names.add(module.initializer());
-            names.addAll(module.collaborators());
-        }
-        for (String name : names) {
             try {
-                sources.add(Class.forName(name));
+                sources.add(Class.forName(module.initializer()));
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("module initializer " + name + " is not on the classpath", e);
+                throw new IllegalStateException("module initializer " + module.initializer() + " is not on the classpath", e);
             }
         }
         sources.add(AWSCompanionAutoConfiguration.class);

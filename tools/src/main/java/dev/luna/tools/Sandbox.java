@@ -71,7 +71,6 @@ public final class Sandbox implements AutoCloseable {
         var env = new LinkedHashMap<String, String>(endpoints);
         env.putAll(SPRING_ENVIRONMENT);
         env.put("MAIN_CLASS", module.initializer());
-        if (!module.collaborators().isEmpty()) env.put("CONTEXT_INITIALIZER_CLASSES", String.join(",", module.collaborators()));
         env.put("SPRING_CLOUD_FUNCTION_DEFINITION", function.bean());
         env.put("LUNA_FUNCTION", function.name());
         if (function.timeoutSeconds() != null) env.put("LUNA_TIMEOUT_SECONDS", String.valueOf(function.timeoutSeconds()));
@@ -81,18 +80,18 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The event with the example agent replaced by a real one in the state the function needs (running for stop,
+     * The event with the example agent replaced by a real one in the state the function needs (running for stop and task submissions,
      * two versions for rollback). Against an external environment the event is used as it is.
      */
     public String prepare(String function, String event) throws IOException, InterruptedException {
         if (runtime == null || !event.contains(EXAMPLE_AGENT)) return event;
         String body = "{\"name\":\"invoke-" + ProcessHandle.current().pid() + "-" + (++agents) + "\",\"type\":\"task-executor\","
-                + "\"version\":\"1.0.0\",\"config\":{\"runtime\":\"java\",\"capabilities\":[\"code-analysis\"]}}";
+                + "\"version\":\"1.0.0\",\"config\":{\"runtime\":\"java\",\"capabilities\":[\"code-analysis\",\"echo\"]}}";
         var m = ID.matcher(send("POST", "/api/v1/agents", body));
         if (!m.find()) throw new IllegalStateException("could not register an agent for the event");
         String id = m.group(1);
         switch (function) {
-            case "agents-stop" -> send("POST", "/api/v1/agents/" + id + "/start", null);
+            case "agents-stop", "tasks-submit", "tasks-ingest" -> send("POST", "/api/v1/agents/" + id + "/start", null);
             case "agents-rollback" -> send("PUT", "/api/v1/agents/" + id, "{\"version\":\"1.0.1\"}");
             default -> { }
         }

@@ -72,6 +72,32 @@ class PackagerIT {
         }
     }
 
+    /**
+     * The tasks module routes submissions through the agents module's AgentRouting, which it does not compile against:
+     * its package carries the agents module (a runtime dependency), and its initializer applies the catalog's
+     * collaborator (the agents module's AgentRoutingInitializer). A submission in a fresh JVM is routed and queued.
+     */
+    @Test
+    void aPackagedTaskSubmissionIsRoutedThroughItsCollaborator(@TempDir Path out) throws Exception {
+        var catalog = Catalog.load();
+        var module = catalog.modules().get("tasks");
+        assertThat(module.collaborators()).containsExactly("dev.luna.functions.agents.AgentRoutingInitializer");
+        Packager.packageModule(ROOT, out, catalog, "tasks", module, null, null);
+        var pkg = PackagedModule.read(out.resolve("luna-functions-tasks"));
+        var classpath = new ArrayList<>(pkg.classpathIn(pkg.dir()));
+        assertThat(classpath).anySatisfy(p -> assertThat(p.getFileName().toString()).startsWith("luna-functions-agents-"));
+        classpath.add(Path.of("target", "classes").toAbsolutePath()); // FunctionMain
+        var fn = catalog.function("tasks-submit").orElseThrow();
+        try (var sandbox = Sandbox.start()) {
+            Path event = out.resolve("event.json");
+            Files.writeString(event, sandbox.prepare(fn.name(), Files.readString(ROOT.resolve("events/tasks-submit/submit.json"))));
+            var env = sandbox.environment(fn, module);
+            var result = LambdaJvm.run(classpath, List.of(), env, List.of(event.toString()));
+            assertThat(result.ok()).as(result.output()).isTrue();
+            assertThat(result.responses().getFirst()).as(result.output()).contains("\"statusCode\":201").contains("\\\"status\\\":\\\"queued\\\"");
+        }
+    }
+
     @Test
     void terraformGivesLambdaTheJvmOptionsAndSpringSettingsThatInvokeAndTheBenchmarksUse() throws Exception {
         // every function (HTTP, queue, schedule) is built by modules/lambda-function

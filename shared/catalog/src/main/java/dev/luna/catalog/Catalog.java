@@ -24,7 +24,7 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
     /**
      * A Maven module of functions, deployed as one package: {@code initializer} is its {@code MAIN_CLASS} in Lambda;
      * {@code collaborators} are other modules' initializers its functions need in the same context (the agents
-     * module's routing for the tasks module), run in Lambda through Spring's {@code CONTEXT_INITIALIZER_CLASSES};
+     * module's routing for the tasks module), applied by the module's initializer ({@code ModuleCollaborators});
      * {@code dir} is the Maven module's directory relative to the repository root ({@code functions/<name>} unless given).
      */
     public record Module(String artifact, String initializer, List<String> collaborators, String dir) {

@@ -1,6 +1,7 @@
 package dev.luna.functions.tasks;
 
 import dev.luna.http.HttpFunctions;
+import dev.luna.http.ModuleCollaborators;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
 import dev.luna.sources.GitSettings;
@@ -41,6 +42,7 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         var stores = TaskStores.create(platform.aws());
         var queues = new TaskQueues(platform.aws());
         var lifecycle = new TaskLifecycle(stores, queues, clock);
+        ModuleCollaborators.apply(context, "tasks"); // the agents module's routing (AgentRoutingInitializer)
         java.util.function.Supplier<AgentRouting> agents = new dev.luna.core.Lazy<>(() -> AgentRouting.of(context));
         var sources = new PayloadSources(new SourceValidator(GitSettings.from(name -> config.setting(name, null), name -> null), SourceLimits.DEFAULTS));
         var tasks = new TaskService(lifecycle, types, sources, agents, clock, platform.ids(),

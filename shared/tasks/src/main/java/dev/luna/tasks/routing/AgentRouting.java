@@ -10,7 +10,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * of a project that have a capability (for routing), and the health sweep of the scheduled {@code health-check}.
  * The tasks module finds the implementation in its application context ({@link #of}); the agents module registers it
  * there, and a module whose functions route tasks names the agents module's initializer among its catalog
- * {@code collaborators}, so its Lambda registers it too.
+ * {@code collaborators} (applied by its own initializer, {@code ModuleCollaborators}), so its Lambda registers it too.
  */
 public interface AgentRouting {
     /** The bean name under which the implementation is registered. */
@@ -43,7 +43,7 @@ public interface AgentRouting {
     static AgentRouting of(GenericApplicationContext context) {
         if (!context.getBeanFactory().containsSingleton(BEAN)) {
             throw new IllegalStateException("no agent routing in this context: the agents module's AgentRoutingInitializer must run "
-                    + "(catalog module 'collaborators', CONTEXT_INITIALIZER_CLASSES in Lambda)");
+                    + "(a collaborator of the module in the catalog, applied by ModuleCollaborators)");
         }
         return (AgentRouting) context.getBeanFactory().getSingleton(BEAN);
     }
