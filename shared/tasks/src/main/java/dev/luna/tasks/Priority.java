@@ -14,6 +14,9 @@ import java.util.Optional;
 public enum Priority {
     CRITICAL(1), HIGH(2), NORMAL(3), LOW(4), BACKGROUND(5);
 
+    /** How the API names the accepted values, in every message about a bad priority. */
+    public static final String CHOICES = "1-5 or one of critical, high, normal, low, background";
+
     private final int level;
 
     Priority(int level) {
@@ -33,6 +36,14 @@ public enum Priority {
     /** Logical name of the queue of a task type at this priority. */
     public String queue(String taskType) {
         return dev.luna.catalog.Catalog.Trigger.taskQueue(taskType, wire());
+    }
+
+    static {
+        // the catalog (and so Terraform and the local runtime) names the five queues; they must be these
+        var wires = java.util.Arrays.stream(values()).map(Priority::wire).toList();
+        if (!wires.equals(dev.luna.catalog.Catalog.Trigger.PRIORITIES) || !CHOICES.endsWith(String.join(", ", wires))) {
+            throw new ExceptionInInitializerError("Priority and Catalog.Trigger.PRIORITIES disagree: " + wires);
+        }
     }
 
     @JsonCreator

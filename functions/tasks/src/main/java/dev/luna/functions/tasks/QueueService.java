@@ -140,7 +140,7 @@ final class QueueService {
         }
         var target = (request.priority().isIntegralNumber() ? Priority.parse(Integer.toString(request.priority().asInt()))
                 : request.priority().isString() ? Priority.parse(request.priority().asString()) : java.util.Optional.<Priority>empty())
-                .orElseThrow(() -> new ValidationException("priority", "must be 1-5 or one of critical, high, normal, low, background"));
+                .orElseThrow(() -> new ValidationException("priority", "must be " + Priority.CHOICES));
         if (target == from) throw new ValidationException("priority", "is the queue's own priority (" + from.wire() + ")");
         var ids = new ArrayList<String>();
         if (request.taskIds() != null && !request.taskIds().isEmpty()) {

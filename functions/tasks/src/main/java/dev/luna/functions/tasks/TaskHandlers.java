@@ -81,7 +81,7 @@ final class TaskHandlers {
             return st;
         }).orElse(null);
         var priority = r.query("priority").map(s -> Priority.parse(s)
-                .orElseThrow(() -> new ValidationException("priority", "must be 1-5 or one of critical, high, normal, low, background"))).orElse(null);
+                .orElseThrow(() -> new ValidationException("priority", "must be " + Priority.CHOICES))).orElse(null);
         Instant after = instant(r, "createdAfter");
         Instant before = instant(r, "createdBefore");
         if (after != null && before != null && after.isAfter(before)) throw new ValidationException("createdAfter", "must not be after createdBefore");

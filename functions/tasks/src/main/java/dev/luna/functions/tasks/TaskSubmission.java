@@ -39,7 +39,7 @@ public record TaskSubmission(String type, JsonNode priority, JsonNode payload, S
         if (priority != null && !priority.isNull()) {
             var parsed = priority.isIntegralNumber() ? Priority.parse(Integer.toString(priority.asInt()))
                     : priority.isString() ? Priority.parse(priority.asString()) : java.util.Optional.<Priority>empty();
-            if (parsed.isEmpty()) v.add("priority", "must be 1-5 or one of critical, high, normal, low, background");
+            if (parsed.isEmpty()) v.add("priority", "must be " + Priority.CHOICES);
             else p = parsed.get();
         }
         if (agentId != null) v.text(agentId, "agentId", 68, AGENT_ID, "must be an agent id like agt_01J…");
