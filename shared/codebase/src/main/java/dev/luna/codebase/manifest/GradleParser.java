@@ -60,7 +60,21 @@ final class GradleParser {
             if (inPlugins && depth <= pluginsDepth) inPlugins = false;
         }
         if (depth != 0) problems.add("unbalanced braces (" + (depth > 0 ? depth + " unclosed" : -depth + " extra") + ")");
-        return new Manifest(path, kind, null, vars.get("version"), deps, problems);
+        return new Manifest(path, kind, null, vars.get("version"), deps, problems, managedBy(text));
+    }
+
+    private static final Pattern PLATFORM = Pattern.compile("\\b(?:enforcedPlatform|platform)\\s*\\(\\s*[\"']([^\"']+)[\"']");
+    private static final Pattern MAVEN_BOM = Pattern.compile("\\bmavenBom\\s*\\(?\\s*[\"']([^\"']+)[\"']");
+
+    /** What supplies the versions this build file leaves out: platforms, BOMs, Spring's dependency-management plugin. */
+    private static List<String> managedBy(String text) {
+        var out = new ArrayList<String>();
+        var p = PLATFORM.matcher(text);
+        while (p.find()) out.add("platform " + p.group(1));
+        var b = MAVEN_BOM.matcher(text);
+        while (b.find()) out.add("bom " + b.group(1));
+        if (text.contains("io.spring.dependency-management")) out.add("plugin io.spring.dependency-management");
+        return out;
     }
 
     private static void declaration(String line, String path, int lineNo, VersionCatalog catalog, Map<String, String> vars,

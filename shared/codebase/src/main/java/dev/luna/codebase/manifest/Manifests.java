@@ -135,7 +135,7 @@ public final class Manifests {
                         d.scope(), d.manifest(), d.line(), d.direct()));
             }
             deps.sort(DEPENDENCY_ORDER);
-            out.add(new Manifest(m.path(), m.kind(), m.name(), m.version(), deps, m.problems()));
+            out.add(new Manifest(m.path(), m.kind(), m.name(), m.version(), deps, m.problems(), m.managedBy()));
         }
         out.sort(Comparator.comparing(Manifest::path).thenComparing(Manifest::kind));
         var unique = new TreeSet<>(Module.ORDER);

@@ -66,12 +66,16 @@ final class PomParser {
         var props = properties(chain);
         var managed = new HashMap<String, String>();
         var managedPlugins = new HashMap<String, String>();
+        var external = new ArrayList<String>();
+        var top = chain.get(chain.size() - 1).root.child("parent");
+        if (top != null) external.add("parent " + coordinates(top, props));
         for (int i = chain.size() - 1; i >= 0; i--) {
             for (var d : chain.get(i).root.path("dependencyManagement", "dependencies", "dependency")) {
                 String key = resolve(d.childText("groupId"), props) + ":" + resolve(d.childText("artifactId"), props);
                 if ("import".equals(d.childText("scope"))) {
                     var bom = byCoordinates.get(key);
                     if (bom != null) importBom(bom, managed, new HashSet<>());
+                    else external.add("bom " + coordinates(d, props));
                 } else if (d.childText("version") != null) {
                     managed.put(key, resolve(d.childText("version"), props));
                 }
@@ -94,7 +98,12 @@ final class PomParser {
         String dir = pom.path.contains("/") ? pom.path.substring(0, pom.path.lastIndexOf('/')) : "";
         String artifactId = pom.root.childText("artifactId");
         modules.add(new Module(artifactId == null ? dir : artifactId, "maven", dir, pom.path));
-        return new Manifest(pom.path, "pom.xml", artifactId, resolve(pom.version(), props), deps, problems);
+        return new Manifest(pom.path, "pom.xml", artifactId, resolve(pom.version(), props), deps, problems, external);
+    }
+
+    private static String coordinates(XmlNode node, Map<String, String> props) {
+        String v = node.childText("version");
+        return resolve(node.childText("groupId"), props) + ":" + resolve(node.childText("artifactId"), props) + (v == null ? "" : ":" + resolve(v, props));
     }
 
     private String pluginKey(XmlNode p, Map<String, String> props) {

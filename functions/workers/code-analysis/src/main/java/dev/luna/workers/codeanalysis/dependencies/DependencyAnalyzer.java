@@ -45,6 +45,10 @@ public final class DependencyAnalyzer {
         return NAME;
     }
 
+    private static boolean coreGradlePlugin(Manifest m, Dependency d) {
+        return m.kind().startsWith("build.gradle") && "build".equals(d.scope()) && !d.name().contains(".") && !d.name().contains(":");
+    }
+
     public List<RuleInfo> rules() {
         var refs = List.of("https://docs.npmjs.com/cli/v10/configuring-npm/package-lock-json",
                 "https://maven.apache.org/pom.html#dependency-version-requirement-specification");
@@ -88,7 +92,9 @@ public final class DependencyAnalyzer {
                 if (kind == VersionKind.LOCAL) continue;
                 String locked = d.pinned() || kind.pinned() ? null : inventory.lockedVersion(m, d);
                 if (kind == VersionKind.MISSING || kind == VersionKind.UNRESOLVED) {
-                    if (locked == null) {
+                    // a parent, BOM or platform outside the repository states it (Spring Boot's parent, a Gradle platform),
+                    // and Gradle's core plugins ("java", "checkstyle") ship with Gradle: neither is a missing version
+                    if (locked == null && m.managedBy().isEmpty() && !coreGradlePlugin(m, d)) {
                         findings.add(finding(MISSING, Severity.LOW, m, d, "'" + d.name() + "' has " + kind.words
                                 + (d.version() == null ? "" : " (" + d.version() + ")") + " in the repository"));
                     }

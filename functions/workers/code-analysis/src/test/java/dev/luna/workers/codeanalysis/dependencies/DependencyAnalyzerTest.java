@@ -76,6 +76,20 @@ class DependencyAnalyzerTest {
     }
 
     @Test
+    void versionsAParentOrPlatformOutsideTheRepositoryStatesAreNotMissing() {
+        var spring = new dev.luna.codebase.manifest.Dependency("maven", "org.springframework.boot:spring-boot-starter-web", null, false, "runtime",
+                "pom.xml", 5, true);
+        var managed = new Manifest("pom.xml", "pom.xml", "shop", "1.0", List.of(spring), List.of(),
+                List.of("parent org.springframework.boot:spring-boot-starter-parent:3.5.0"));
+        var javaPlugin = new dev.luna.codebase.manifest.Dependency("maven", "java", null, false, "build", "lib/build.gradle", 1, true);
+        var guava = new dev.luna.codebase.manifest.Dependency("maven", "com.google.guava:guava", null, false, "runtime", "lib/build.gradle", 3, true);
+        var gradle = new Manifest("lib/build.gradle", "build.gradle", null, null, List.of(javaPlugin, guava), List.of());
+        var findings = analyzer.analyze(List.of(managed, gradle), () -> false).result().findings();
+        assertThat(findings).extracting(f -> f.ruleId() + " " + f.file() + ":" + f.region().startLine())
+                .containsExactly("dep-missing-version lib/build.gradle:3");
+    }
+
+    @Test
     void purlsFollowTheSpec() {
         assertThat(Purls.of("golang", "github.com/gorilla/mux", "v1.8.0")).isEqualTo("pkg:golang/github.com/gorilla/mux@v1.8.0");
         assertThat(Purls.of("swift", "https://github.com/apple/swift-nio.git", "2.65.0")).isEqualTo("pkg:swift/github.com/apple/swift-nio@2.65.0");

@@ -50,10 +50,12 @@ final class MavenAudit {
             String root = Project.parent(m.path());
             var imports = importsByModule.get(root);
             if (imports == null || imports.isEmpty()) continue;
-            String pom = m.kind().equals("pom.xml") ? project.text(m.path()) : null;
+            String text = project.text(m.path());
+            String pom = m.kind().equals("pom.xml") ? text : null;
+            String gradle = m.kind().startsWith("build.gradle") ? text : null;
             for (var d : m.dependencies()) {
                 if (own.contains(d.name().substring(d.name().indexOf(':') + 1))) continue;
-                if (!d.direct() || skipped(d.name(), d.scope()) || "runtime".equals(pomScope(pom, d.line()))) continue;
+                if (!d.direct() || skipped(d.name(), d.scope()) || "runtime".equals(pomScope(pom, d.line())) || runtimeOnly(gradle, d.line())) continue;
                 var mapping = mappings.stream().filter(x -> x.matches(d.name())).findFirst().orElse(null);
                 List<String> prefixes = mapping != null ? mapping.prefixes() : List.of(d.name().substring(0, d.name().indexOf(':')));
                 if (imports.stream().anyMatch(i -> prefixes.stream().anyMatch(p -> i.equals(p) || i.startsWith(p + ".")))) continue;
@@ -71,7 +73,9 @@ final class MavenAudit {
         String artifact = name.substring(name.indexOf(':') + 1);
         return scope.equals("build") || scope.equals("import") || artifact.contains("starter")
                 || artifact.endsWith("-bom") || artifact.endsWith("-plugin") || artifact.contains("junit-platform")
-                || artifact.contains("engine") || artifact.equals("lombok");
+                || artifact.contains("engine") || artifact.equals("lombok")
+                // webjars are browser assets that templates and pages load, never Java imports
+                || name.startsWith("org.webjars");
     }
 
     /**
@@ -90,6 +94,17 @@ final class MavenAudit {
             if (lines[i].contains("</dependency>")) return null;
         }
         return null;
+    }
+
+    /**
+     * Whether the Gradle declaration at {@code line} is in a configuration the code never compiles against
+     * ({@code runtimeOnly}, {@code developmentOnly}, {@code testRuntimeOnly}): a JDBC driver, a dev-tools jar.
+     */
+    static boolean runtimeOnly(String gradle, int line) {
+        if (gradle == null || line < 1) return false;
+        var lines = gradle.split("\n", -1);
+        if (line > lines.length) return false;
+        return lines[line - 1].trim().matches("(?:runtimeOnly|developmentOnly|testRuntimeOnly)\\b.*");
     }
 
     private static String module(List<String> roots, String file) {
