@@ -19,7 +19,9 @@ final class PatternChecks {
             "ARC4", "BLOWFISH", "RC5", "IDEA");
     private static final Set<String> WEAK_HASHES = Set.of("MD2", "MD4", "MD5", "SHA", "SHA1", "SHA-1", "SHA-0");
     private static final Set<String> WEAK_DIGEST_UTILS = Set.of("md2", "md2Hex", "md5", "md5Hex", "sha", "shaHex", "sha1",
-            "sha1Hex", "getMd2Digest", "getMd5Digest", "getShaDigest", "getSha1Digest");
+            "sha1Hex", "getMd2Digest", "getMd5Digest", "getShaDigest", "getSha1Digest",
+            // Spring's org.springframework.util.DigestUtils offers MD5 only
+            "md5Digest", "md5DigestAsHex", "appendMd5DigestAsHex");
     private static final Pattern SESSION_COOKIE = Pattern.compile("(?i)(sess|sid|token|auth|jwt|remember|login|csrf|xsrf)");
     private static final Set<String> CREDENTIAL_SETTERS = Set.of("setPassword", "setSecret", "setClientSecret", "setApiKey",
             "setPassphrase", "setSecretKey", "setAccessKey", "setPrivateKey");
