@@ -1,5 +1,6 @@
 package dev.luna.sources;
 
+import dev.luna.store.LunaConfig;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -38,6 +39,19 @@ public record GitSettings(boolean allowLocal, boolean allowPrivateHosts, Duratio
         return new GitSettings(Boolean.parseBoolean(setting.apply(ALLOW_LOCAL)), Boolean.parseBoolean(setting.apply(ALLOW_PRIVATE_HOSTS)),
                 Duration.ofSeconds(number(setting, TIMEOUT, DEFAULT_TIMEOUT.toSeconds())), number(setting, MAX_BYTES, DEFAULT_MAX_REPOSITORY_BYTES),
                 (int) number(setting, HISTORY_DEPTH, DEFAULT_HISTORY_DEPTH), tokens);
+    }
+
+    /**
+     * The settings of a deployment: the names above from its configuration, and tokens from settings (locally also the
+     * environment) or, in AWS, Secrets Manager ({@link GitCredentials#tokenLookup}).
+     */
+    public static GitSettings of(LunaConfig config) {
+        Function<String, String> withEnvironment = name -> {
+            String v = config.setting(name, null);
+            return v == null && config.isLocal() ? System.getenv(name) : v;
+        };
+        return from(name -> config.setting(name, null),
+                GitCredentials.tokenLookup(withEnvironment, config.setting(GitCredentials.SECRET_PREFIX, null), config.region()));
     }
 
     public GitSettings withHistoryDepth(int depth) {

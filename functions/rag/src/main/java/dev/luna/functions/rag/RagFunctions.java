@@ -6,7 +6,6 @@ import dev.luna.core.Json;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
-import dev.luna.sources.GitCredentials;
 import dev.luna.sources.GitSettings;
 import dev.luna.sources.SourceReader;
 import dev.luna.sources.SourceValidator;
@@ -49,7 +48,7 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var engine = new RagEngine(directory, RagStores.create(config, directory, dev.luna.rag.OnnxEmbedder.DIMENSION));
         context.registerBean("ragEngine", RagEngine.class, () -> engine);
         var jobs = new IndexJobRepository(platform.aws(), platform.clock());
-        var git = gitSettings(config);
+        var git = GitSettings.of(config);
         var reader = new SourceReader(git, Indexer.LIMITS, platform.aws());
         var indexer = new Indexer(jobs, engine, platform.clock(), reader, new MediaFiles(OpenAiMediaDescriber.from(config)));
         boolean inline = Boolean.parseBoolean(config.setting(RUN_INLINE, "false"));
@@ -90,15 +89,6 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
      * ({@link GitSettings#ALLOW_PRIVATE_HOSTS}) are off unless configured (the local runtime's launcher turns them on);
      * tokens from {@code LUNA_RAG_GIT_TOKEN_<NAME>} settings (locally also the environment) or Secrets Manager.
      */
-    static GitSettings gitSettings(dev.luna.store.LunaConfig config) {
-        java.util.function.Function<String, String> withEnvironment = name -> {
-            String v = config.setting(name, null);
-            return v == null && config.isLocal() ? System.getenv(name) : v;
-        };
-        return GitSettings.from(name -> config.setting(name, null),
-                GitCredentials.tokenLookup(withEnvironment, config.setting(GitCredentials.SECRET_PREFIX, null), config.region()));
-    }
-
     /** Registers {@code ragIndexWorker}, taking the raw SQS event like the HTTP functions take theirs. */
     private static void registerWorker(GenericApplicationContext context, Indexer indexer) {
         var spec = Catalog.load().functions().get("rag-index-worker");

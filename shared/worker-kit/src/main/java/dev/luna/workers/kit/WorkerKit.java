@@ -7,7 +7,6 @@ import dev.luna.http.PlatformHolder;
 import dev.luna.llm.Gateways;
 import dev.luna.llm.LlmGateway;
 import dev.luna.sources.Checkouts;
-import dev.luna.sources.GitCredentials;
 import dev.luna.sources.GitSettings;
 import dev.luna.sources.SourceLimits;
 import dev.luna.tasks.TaskWorkers;
@@ -31,7 +30,7 @@ public final class WorkerKit {
     WorkerKit(Platform platform) {
         this.platform = platform;
         var config = platform.config();
-        this.checkouts = new Lazy<>(() -> new Checkouts(gitSettings(platform), SourceLimits.DEFAULTS, platform.aws()));
+        this.checkouts = new Lazy<>(() -> new Checkouts(GitSettings.of(platform.config()), SourceLimits.DEFAULTS, platform.aws()));
         this.gateway = new Lazy<>(() -> Gateways.create(config, platform.aws(), platform.clock()));
         this.stores = new Lazy<>(() -> TaskStores.create(platform.aws()));
     }
@@ -71,16 +70,5 @@ public final class WorkerKit {
     /** The platform's secret detector (rules loaded once): what masks every passage that leaves the worker. */
     public SecretScanner secrets() {
         return secrets;
-    }
-
-    /** Git settings from the configuration; tokens from settings (and, locally, the environment) or Secrets Manager. */
-    static GitSettings gitSettings(Platform platform) {
-        var config = platform.config();
-        java.util.function.Function<String, String> withEnvironment = name -> {
-            String v = config.setting(name, null);
-            return v == null && config.isLocal() ? System.getenv(name) : v;
-        };
-        return GitSettings.from(name -> config.setting(name, null),
-                GitCredentials.tokenLookup(withEnvironment, config.setting(GitCredentials.SECRET_PREFIX, null), config.region()));
     }
 }
