@@ -47,6 +47,7 @@ module "http_function" {
       LUNA_SSO_GROUP_ROLES  = jsonencode(var.sso.group_roles)
     },
     var.function_environment,
+    local.edge_secret_environment,
     contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
     contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
   )

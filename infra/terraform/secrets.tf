@@ -63,3 +63,12 @@ locals {
   rag_git_secret_environment = { LUNA_RAG_GIT_SECRET_PREFIX = local.rag_git_secret_prefix }
   rag_git_secret_arns        = { "rag-git" = "arn:aws:secretsmanager:${var.region}:*:secret:${local.rag_git_secret_prefix}*" }
 }
+
+# The edge secret the origin requires (require_edge_secret): the HTTP functions refuse requests without it, except the
+# health probe. Two values during a rotation (new first). It is a Lambda environment variable, encrypted at rest with
+# the function's KMS key; it only proves that a request passed the Worker, it grants no access by itself.
+locals {
+  edge_secret_environment = var.require_edge_secret && var.edge_origin_secret != null ? {
+    LUNA_EDGE_SECRET = join(",", compact([var.edge_origin_secret, var.edge_origin_secret_previous]))
+  } : {}
+}

@@ -196,6 +196,19 @@ variable "edge_origin_secret" {
   sensitive   = true
 }
 
+variable "edge_origin_secret_previous" {
+  description = "During a rotation of edge_origin_secret: the secret Workers sent before. The functions accept both until this is set back to null."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "require_edge_secret" {
+  description = "The HTTP functions answer 403 to any request without X-Luna-Edge-Secret (LUNA_EDGE_SECRET), except the health probe. Turn on once the Worker sends the secret, so the API Gateway URL cannot bypass the edge."
+  type        = bool
+  default     = false
+}
+
 # --- identity ------------------------------------------------------------------
 
 variable "bootstrap_admin_key_sha256" {

@@ -88,6 +88,19 @@ variable "edge_origin_secret" {
   sensitive   = true
 }
 
+variable "edge_origin_secret_previous" {
+  description = "During a rotation: the edge secret Workers sent before (accepted until set back to null)."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "require_edge_secret" {
+  description = "HTTP functions refuse (403) requests without the edge secret, except the health probe."
+  type        = bool
+  default     = false
+}
+
 provider "aws" {
   region = var.region
 }
@@ -124,6 +137,8 @@ module "luna" {
   cloudflare_zone_id             = var.cloudflare_zone_id
   edge_custom_domain             = var.edge_custom_domain
   edge_origin_secret             = var.edge_origin_secret
+  edge_origin_secret_previous    = var.edge_origin_secret_previous
+  require_edge_secret            = var.require_edge_secret
   edge_rate_limit_requests       = 300
   edge_rate_limit_window_seconds = 60
   edge_cors_allow_origins        = []

@@ -41,6 +41,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
     private final Catalog.FunctionSpec spec;
     private final RouteHandler handler;
     private final Platform platform;
+    private final EdgeSecret edgeSecret;
 
     private final dev.luna.core.ProjectRole minimumRole;
 
@@ -52,6 +53,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         this.spec = spec;
         this.handler = handler;
         this.platform = platform;
+        this.edgeSecret = EdgeSecret.of(platform.config());
     }
 
     public Catalog.FunctionSpec spec() {
@@ -74,6 +76,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         var limitHeaders = new LinkedHashMap<String, String>();
         APIGatewayV2HTTPResponse response;
         try {
+            edgeSecret.check(spec.name(), headers);
             String body = body(event);
             if (!spec.isPublic()) principal = authenticate(headers.get("Authorization"));
             rateLimit(principal, method, sourceIp(event), limitHeaders);
