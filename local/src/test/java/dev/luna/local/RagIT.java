@@ -160,7 +160,7 @@ class RagIT {
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.errorCode()).isEqualTo("NOT_FOUND");
         assertThat(api.delete("/api/v1/rag/context/" + id + "?projectId=" + p).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/rag/context/not-an-id?projectId=" + p).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/rag/context/not-an-id?projectId=" + p).status()).isEqualTo(400);
         var stillIndexed = api.post("/api/v1/rag/query", Json.write(Map.of("projectId", p, "query", "quarterly revenue", "mode", "keyword")));
         stillIndexed.data().get("contexts").forEach(c -> assertThat(c.get("id").asString()).isNotEqualTo(id));
     }

@@ -3,6 +3,7 @@ package dev.luna.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.luna.core.Ids;
 import dev.luna.core.Json;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
@@ -19,6 +20,7 @@ import dev.luna.tasks.store.TaskStores;
 import dev.luna.tasks.store.WebhookOutbox;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +71,7 @@ class TaskOperationsIT {
     /** A task as a worker would have left it, written straight to the store. */
     private static Task task(TaskStatus status, Instant startedAt, Instant queuedAt) {
         var b = new Task.Builder();
-        b.id = "tsk_" + TestRuntime.unique("ops").replace("-", "").toUpperCase();
+        b.id = new Ids(Clock.systemUTC()).next("tsk");
         b.projectId = "default";
         b.type = "test-noop";
         b.priority = Priority.NORMAL;

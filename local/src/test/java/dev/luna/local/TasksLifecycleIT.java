@@ -164,11 +164,11 @@ class TasksLifecycleIT {
         assertThat(letter.get("analysis").get("attempt").asInt()).isEqualTo(3);
         assertThat(letter.get("analysis").get("errorClass").asString()).isEqualTo("IllegalStateException");
         assertThat(letter.get("analysis").get("lastStage").asString()).isEqualTo("failing");
-        var redrive = api.post("/api/v1/dead-letters/redrive", "{\"taskIds\":[\"" + id + "\",\"tsk_unknown\"]}");
+        var redrive = api.post("/api/v1/dead-letters/redrive", "{\"taskIds\":[\"" + id + "\",\"tsk_00000000000000000000000000\"]}");
         assertThat(redrive.status()).as(redrive.toString()).isEqualTo(200);
         assertThat(redrive.data().get("redriven").findValuesAsString("redriven")).isEmpty();
         assertThat(redrive.data().get("redriven").get(0).asString()).isEqualTo(id);
-        assertThat(redrive.data().get("skipped").get(0).get("taskId").asString()).isEqualTo("tsk_unknown");
+        assertThat(redrive.data().get("skipped").get(0).get("taskId").asString()).isEqualTo("tsk_00000000000000000000000000");
         var again = Await.until(() -> api.get("/api/v1/tasks/" + id), r -> r.data().get("status").asString().equals("dead_lettered")
                 && r.data().get("retries").asInt() == 1, "redriven task to dead-letter again").data();
         assertThat(again.get("attempts").asInt()).isEqualTo(3);
