@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Behaviour found line by line, with rules as data ({@code line-rules.tsv}: id, kind, scope, files, pattern). A rule
  * applies to files whose path its {@code files} pattern finds, in main code, test code or any ({@code scope}); its
- * {@code pattern} is searched in each line, and its named group {@code name}, when it has one, names what was found.
+ * {@code pattern} is searched in each line, and its named group {@code name} (or {@code name2}), when it matched,
+ * names what was found; otherwise the matched text does.
  */
 final class LineRules {
     /** Test sources and test data, by path. */
@@ -29,6 +30,7 @@ final class LineRules {
         }
     }
 
+    private static final Pattern FUNCTION = Pattern.compile("^\\s*(?:async\\s+)?(?:def|function)\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private final List<Rule> rules;
 
     private LineRules(List<Rule> rules) {
@@ -59,6 +61,15 @@ final class LineRules {
         return rules;
     }
 
+    /** A decorator's function: the name of the first {@code def}/{@code function} within the next three lines (click's {@code @cli.command()}). */
+    private static String nextFunction(String[] lines, int at) {
+        for (int j = at + 1; j < Math.min(lines.length, at + 4); j++) {
+            var m = FUNCTION.matcher(lines[j]);
+            if (m.find()) return m.group(1).replace('_', '-');
+        }
+        return null;
+    }
+
     void scan(String path, String[] lines, UnaryOperator<String> mask, Consumer<Behaviour> out) {
         boolean test = TEST_PATH.matcher(path).find();
         var applicable = rules.stream().filter(r -> r.applies(path, test)).toList();
@@ -71,7 +82,9 @@ final class LineRules {
                 if (!m.find()) continue;
                 String found = r.named() ? m.group("name") : null;
                 if (found == null && r.pattern().pattern().contains("(?<name2>")) found = m.group("name2");
-                String name = found == null || found.isBlank() ? r.id() : Behaviours.detail(found, mask);
+                if ((found == null || found.isBlank()) && r.kind().equals("cli-command")) found = nextFunction(lines, i);
+                if (found == null || found.isBlank()) found = m.group();
+                String name = Behaviours.detail(found, mask);
                 out.accept(new Behaviour(r.kind(), name, Behaviours.detail(line, mask), path, i + 1, i + 1));
             }
         }

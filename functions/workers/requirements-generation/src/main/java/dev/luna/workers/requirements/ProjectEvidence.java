@@ -1,0 +1,69 @@
+package dev.luna.workers.requirements;
+
+import dev.luna.codebase.ProjectModel;
+import dev.luna.codebase.behaviour.Behaviour;
+import dev.luna.codebase.java.MethodSymbol;
+import dev.luna.codebase.java.TypeSymbol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The analysed project and its behavioural evidence, with the look-ups the planners share. */
+final class ProjectEvidence {
+    record Handler(TypeSymbol type, MethodSymbol method) {
+    }
+
+    private final ProjectModel model;
+    private final List<Behaviour> behaviours;
+    private final Links links;
+    private final Map<String, List<Behaviour>> byKind = new HashMap<>();
+    private final Map<String, Handler> handlers = new HashMap<>();
+    private final Map<String, TypeSymbol> types = new HashMap<>();
+
+    ProjectEvidence(ProjectModel model, List<Behaviour> behaviours) {
+        this.model = model;
+        this.behaviours = List.copyOf(behaviours);
+        this.links = new Links(model.files());
+        for (var b : behaviours) byKind.computeIfAbsent(b.kind(), k -> new ArrayList<>()).add(b);
+        for (var t : model.java().types()) {
+            types.put(t.fqn(), t);
+            for (var m : t.methods()) handlers.put(t.fqn() + "#" + m.signature(), new Handler(t, m));
+        }
+    }
+
+    ProjectModel model() {
+        return model;
+    }
+
+    List<Behaviour> behaviours() {
+        return behaviours;
+    }
+
+    Links links() {
+        return links;
+    }
+
+    List<Behaviour> kind(String kind) {
+        return byKind.getOrDefault(kind, List.of());
+    }
+
+    /** The Java method an endpoint's handler names ({@code com.acme.Api#get(long)}), or null. */
+    Handler handler(String symbol) {
+        return handlers.get(symbol);
+    }
+
+    TypeSymbol type(String fqn) {
+        return types.get(fqn);
+    }
+
+    Link link(Behaviour b) {
+        return links.of(b.file(), b.startLine(), b.endLine());
+    }
+
+    /** Whether {@code path} is a test source. */
+    static boolean test(String path) {
+        return path.matches("(?i)(^|.*/)(src/test|tests?|__tests__|spec)/.*|.*(Tests?|IT|Spec)\\.(java|kt)$|.*\\.(test|spec)\\.[cm]?[jt]sx?$"
+                + "|(^|.*/)test_[^/]*\\.py$|.*_test\\.(py|go)$");
+    }
+}
