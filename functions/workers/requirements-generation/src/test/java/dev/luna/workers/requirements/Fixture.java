@@ -25,6 +25,11 @@ final class Fixture {
         return Outputs.render(doc, brief, evidence.links());
     }
 
+    /** The analysed files with their line counts (what links are resolved against). */
+    static java.util.List<dev.luna.codebase.lang.SourceFile> model(Path root) throws IOException {
+        return new dev.luna.codebase.Codebase().analyse(root, files(root), () -> false).files();
+    }
+
     static Outputs txtar(String name, Path dir) throws IOException {
         Txtar.write(name, dir);
         return generate(dir, RequirementsOptions.DEFAULT, null);
