@@ -13,6 +13,8 @@ import java.util.TreeMap;
  */
 final class BehaviourStories {
     static final int MAX_KEYS_SHOWN = 8;
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("spring", "boot", "cloud", "quarkus", "micronaut", "management", "app",
+            "application");
     private final ProjectEvidence evidence;
     private final String audience;
 
@@ -62,7 +64,7 @@ final class BehaviourStories {
     private List<Draft> configuration() {
         var byPrefix = new TreeMap<String, List<Behaviour>>();
         for (var b : evidence.kind("config-flag")) {
-            String prefix = b.name().matches("[A-Z0-9_]+") ? "environment" : b.name().replaceFirst("^--", "").split("[.\\[]")[0];
+            String prefix = b.name().matches("[A-Z0-9_]+") ? "environment" : prefix(b.name().replaceFirst("^--", ""));
             byPrefix.computeIfAbsent(prefix, k -> new ArrayList<>()).add(b);
         }
         var out = new ArrayList<Draft>();
@@ -82,6 +84,18 @@ final class BehaviourStories {
                     "each deployment can be tuned without code changes", List.of(scenario), links), e.getKey()));
         }
         return out;
+    }
+
+    /**
+     * The group of a configuration key: its first segments, more of them under generic roots ({@code spring.boot.admin.monitor}
+     * for {@code spring.boot.admin.monitor.period}, {@code shop.payments} for {@code shop.payments.timeout}), never the leaf.
+     */
+    static String prefix(String key) {
+        String[] segs = key.split("[.\\[]");
+        int generic = 0;
+        while (generic < segs.length && GENERIC.contains(segs[generic])) generic++;
+        int take = Math.max(1, Math.min(generic + 2, segs.length - 1));
+        return String.join(".", java.util.Arrays.copyOf(segs, take));
     }
 
     private Draft one(String slug, String featureTitle, String source, String title, String role, String want, String soThat, List<Step> steps,

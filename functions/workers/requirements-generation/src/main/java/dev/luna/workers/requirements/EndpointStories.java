@@ -29,14 +29,17 @@ final class EndpointStories {
         this.audience = audience;
     }
 
-    Draft draft(Endpoint e) {
+    /** @param shared whether another endpoint has the same method and path (then the title names the handler too) */
+    Draft draft(Endpoint e, boolean shared) {
         String resource = Words.resource(e.path());
         var who = access.of(e.handler());
         String role = Roles.role(who, e.path(), audience);
         Link at = evidence.links().of(e.file(), e.startLine(), e.endLine());
         String call = e.method() + " " + e.path();
+        String title = shared ? call + " (" + Words.simpleType(e.handler()) + "#" + e.handler().replaceAll("^.*#", "").replaceAll("\\(.*$", "")
+                + (e.produces().isEmpty() ? "" : ", " + e.produces().getFirst()) + ")" : call;
         var scenarios = new ArrayList<Scenario>();
-        scenarios.add(success(e, who, role, call, at));
+        scenarios.add(success(e, who, role, call, title, at));
         int params = 0;
         for (Param p : e.params()) {
             if (!p.required() || p.in().equals("path") || p.in().equals("body") || params == MAX_PARAM_SCENARIOS) continue;
@@ -67,11 +70,11 @@ final class EndpointStories {
             }
         }
         var verb = Verbs.of(e.method(), e.path(), resource);
-        var story = new Story(null, "endpoint", call, role, verb.want(), verb.soThat(), scenarios, Links.clean(List.of(at)));
-        return new Draft(resource, Words.title(resource), story, "0 " + e.path() + " " + e.method());
+        var story = new Story(null, "endpoint", title, role, verb.want(), verb.soThat(), scenarios, Links.clean(List.of(at)));
+        return new Draft(resource, Words.title(resource), story, "0 " + e.path() + " " + e.method() + " " + title);
     }
 
-    private Scenario success(Endpoint e, Roles.Access who, String role, String call, Link at) {
+    private Scenario success(Endpoint e, Roles.Access who, String role, String call, String title, Link at) {
         var steps = new ArrayList<Step>();
         steps.add(new Step("Given", client(who, role)));
         for (Param p : e.params()) {
@@ -85,7 +88,7 @@ final class EndpointStories {
         if (e.response() != null && !"void".equals(e.response().source())) {
             steps.add(new Step("And", "the response body is a " + type(e.response().source(), e.response().ref())));
         }
-        return new Scenario(null, call + " succeeds", steps, Links.clean(List.of(at)));
+        return new Scenario(null, title + " succeeds", steps, Links.clean(List.of(at)));
     }
 
     private static String client(Roles.Access who, String role) {

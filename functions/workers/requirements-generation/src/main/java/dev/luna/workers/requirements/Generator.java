@@ -44,8 +44,10 @@ final class Generator {
         var endpoints = new EndpointStories(evidence, access, options.audience());
         var drafts = new ArrayList<Draft>();
         var resources = new TreeSet<String>();
-        for (var e : evidence.model().endpoints()) {
-            var d = endpoints.draft(e);
+        var calls = new java.util.HashMap<String, Integer>();
+        for (var e : evidence.endpoints()) calls.merge(e.method() + " " + e.path(), 1, Integer::sum);
+        for (var e : evidence.endpoints()) {
+            var d = endpoints.draft(e, calls.get(e.method() + " " + e.path()) > 1);
             resources.add(d.featureSlug());
             drafts.add(d);
         }
@@ -63,7 +65,7 @@ final class Generator {
 
     private static Map<String, Integer> counts(ProjectEvidence evidence) {
         var out = new TreeMap<String, Integer>();
-        out.put("endpoint", evidence.model().endpoints().size());
+        out.put("endpoint", evidence.endpoints().size());
         out.put("entity", (int) evidence.model().shapes().stream().filter(s -> s.kind().equals("entity")).count());
         for (var b : evidence.behaviours()) out.merge(b.kind(), 1, Integer::sum);
         return out;

@@ -2,6 +2,8 @@ package dev.luna.workers.requirements;
 
 import dev.luna.codebase.ProjectModel;
 import dev.luna.codebase.behaviour.Behaviour;
+import dev.luna.codebase.behaviour.MappedHandlers;
+import dev.luna.codebase.endpoint.Endpoint;
 import dev.luna.codebase.java.MethodSymbol;
 import dev.luna.codebase.java.TypeSymbol;
 import java.util.ArrayList;
@@ -20,11 +22,16 @@ final class ProjectEvidence {
     private final Map<String, List<Behaviour>> byKind = new HashMap<>();
     private final Map<String, Handler> handlers = new HashMap<>();
     private final Map<String, TypeSymbol> types = new HashMap<>();
+    private final List<Endpoint> endpoints;
 
     ProjectEvidence(ProjectModel model, List<Behaviour> behaviours) {
         this.model = model;
         this.behaviours = List.copyOf(behaviours);
         this.links = new Links(model.files());
+        var all = new ArrayList<>(model.endpoints());
+        all.addAll(MappedHandlers.find(model.java(), model.endpoints()));
+        all.sort(Endpoint.ORDER);
+        this.endpoints = List.copyOf(all);
         for (var b : behaviours) byKind.computeIfAbsent(b.kind(), k -> new ArrayList<>()).add(b);
         for (var t : model.java().types()) {
             types.put(t.fqn(), t);
@@ -34,6 +41,11 @@ final class ProjectEvidence {
 
     ProjectModel model() {
         return model;
+    }
+
+    /** The model's HTTP endpoints and the mapped handlers of classes it did not take for controllers ({@link MappedHandlers}). */
+    List<Endpoint> endpoints() {
+        return endpoints;
     }
 
     List<Behaviour> behaviours() {

@@ -31,7 +31,7 @@ final class QuestionPlanner {
 
     private static void authGaps(ProjectEvidence evidence, EndpointStories.Access access, List<Question> out) {
         var groups = new TreeMap<String, List<Endpoint>>();
-        for (var e : evidence.model().endpoints()) {
+        for (var e : evidence.endpoints()) {
             int hash = e.handler().indexOf('#');
             groups.computeIfAbsent(hash > 0 ? e.handler().substring(0, hash) : Words.resource(e.path()), k -> new ArrayList<>()).add(e);
         }
@@ -57,7 +57,7 @@ final class QuestionPlanner {
     }
 
     private static void unvalidated(ProjectEvidence evidence, List<Question> out) {
-        for (var e : evidence.model().endpoints()) {
+        for (var e : evidence.endpoints()) {
             if (e.request() == null || e.request().ref() == null) continue;
             var shape = evidence.model().shape(e.request().ref());
             if (shape == null || shape.properties().isEmpty()) continue;
@@ -87,7 +87,7 @@ final class QuestionPlanner {
 
     private static void todos(ProjectEvidence evidence, List<Question> out) {
         Set<String> behaving = new HashSet<>();
-        evidence.model().endpoints().forEach(e -> behaving.add(e.file()));
+        evidence.endpoints().forEach(e -> behaving.add(e.file()));
         for (String k : List.of("cli-command", "scheduled-job", "message-consumer", "ui-route")) evidence.kind(k).forEach(b -> behaving.add(b.file()));
         evidence.model().shapes().stream().filter(s -> s.kind().equals("entity")).forEach(s -> behaving.add(s.file()));
         int n = 0;

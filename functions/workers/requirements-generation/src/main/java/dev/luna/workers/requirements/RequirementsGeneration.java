@@ -95,7 +95,11 @@ final class RequirementsGeneration implements TypeHandler {
             m.put("kind", t.kind());
             m.put("title", t.title());
             var first = t.links().getFirst();
-            m.put("evidence", Map.of("file", first.file(), "startLine", first.startLine(), "endLine", first.endLine()));
+            var evidence = new LinkedHashMap<String, Object>();
+            evidence.put("file", first.file());
+            evidence.put("startLine", first.startLine());
+            evidence.put("endLine", first.endLine());
+            m.put("evidence", evidence);
             m.put("links", t.links().size());
             kept.add(m);
         }

@@ -47,7 +47,7 @@ final class RequirementsJson {
                     c.put("id", sc.id());
                     c.put("name", sc.name());
                     var steps = new ArrayList<Object>();
-                    for (var st : sc.steps()) steps.add(Map.of("keyword", st.keyword(), "text", st.text()));
+                    for (var st : sc.steps()) steps.add(ordered("keyword", st.keyword(), "text", st.text()));
                     c.put("steps", steps);
                     c.put("evidence", links(sc.links()));
                     criteria.add(c);
