@@ -164,6 +164,13 @@ class RequirementsGenerationIT {
         assertThat(r.json().get("error").get("details").toString()).contains("payload.options.format[0]");
     }
 
+    @Test
+    void theReadmeWalkthroughWorksAsWritten() throws Exception {
+        String output = ReadmeWalkthroughIT.run("requirements-walkthrough");
+        assertThat(output).contains("\"features\"").contains("#### F").contains("Feature: Owners").contains("As a clerk")
+                .contains("Then the response status is 403").contains("payload.options.format[0]");
+    }
+
     private static void collect(JsonNode node, List<JsonNode> out) {
         if (node.isObject() && node.has("file") && node.has("startLine")) out.add(node);
         else if (node.isContainer()) for (var child : node) collect(child, out);

@@ -30,8 +30,7 @@ final class EndpointStories {
     }
 
     /** @param shared whether another endpoint has the same method and path (then the title names the handler too) */
-    Draft draft(Endpoint e, boolean shared) {
-        String resource = Words.resource(e.path());
+    Draft draft(Endpoint e, String resource, boolean shared) {
         var who = access.of(e.handler());
         String role = Roles.role(who, e.path(), audience);
         Link at = evidence.links().of(e.file(), e.startLine(), e.endLine());

@@ -46,21 +46,22 @@ final class Generator {
         var resources = new TreeSet<String>();
         var calls = new java.util.HashMap<String, Integer>();
         for (var e : evidence.endpoints()) calls.merge(e.method() + " " + e.path(), 1, Integer::sum);
+        var features = Resources.of(evidence.endpoints(), FeaturePlanner.MAX_STORIES_PER_FEATURE);
         for (var e : evidence.endpoints()) {
-            var d = endpoints.draft(e, calls.get(e.method() + " " + e.path()) > 1);
+            var d = endpoints.draft(e, features.get(e), calls.get(e.method() + " " + e.path()) > 1);
             resources.add(d.featureSlug());
             drafts.add(d);
         }
         for (var b : evidence.kind("ui-route")) resources.add(Words.resource(b.name()));
         drafts.addAll(new BehaviourStories(evidence, options.audience()).drafts());
         drafts.addAll(new EntityAndTestStories(evidence, options.audience(), resources).drafts());
-        var features = FeaturePlanner.plan(drafts);
+        var planned = FeaturePlanner.plan(drafts);
         var nfrs = NfrPlanner.plan(evidence, statements, configKeys);
         var questions = QuestionPlanner.plan(evidence, access);
-        var omitted = new TreeMap<>(features.omitted());
+        var omitted = new TreeMap<>(planned.omitted());
         if (nfrs.omitted() > 0) omitted.put("nonFunctional", nfrs.omitted());
         return new RequirementsDocument(options.audience(), complete && evidence.model().complete(), evidence.model().files().size(),
-                counts(evidence), features.features(), nfrs.nfrs(), questions, omitted);
+                counts(evidence), planned.features(), nfrs.nfrs(), questions, omitted);
     }
 
     private static Map<String, Integer> counts(ProjectEvidence evidence) {

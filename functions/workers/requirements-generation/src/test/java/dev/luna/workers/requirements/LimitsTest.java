@@ -48,7 +48,7 @@ class LimitsTest {
     void capsBoundTheDocumentAndCountWhatTheyLeftOut() throws Exception {
         Path root = tmp.resolve("big");
         var sb = new StringBuilder("const express = require('express');\nconst app = express();\n");
-        for (int i = 0; i < 200; i++) sb.append("app.get('/things/r").append(i).append("', (req, res) => res.send('x'));\n");
+        for (int i = 0; i < 200; i++) sb.append("app.get('/things/:id").append(i).append("', (req, res) => res.send('x'));\n");
         for (int i = 0; i < 200; i++) sb.append("app.get('/zone-").append(i).append("', (req, res) => res.send('x'));\n");
         write(root, "server.js", sb.toString());
         var out = Fixture.generate(root, RequirementsOptions.DEFAULT, null);
