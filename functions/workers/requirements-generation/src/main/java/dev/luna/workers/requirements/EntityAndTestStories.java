@@ -84,7 +84,8 @@ final class EntityAndTestStories {
                 var clean = Links.clean(links);
                 if (clean.isEmpty()) continue;
                 storyLinks.addAll(clean);
-                scenarios.add(new Scenario(null, Words.capital(Words.human(t.name().replaceAll("^test_?", ""))), steps, clean));
+                String name = Words.capital(Words.human(t.name().replaceAll("^test_?", "")));
+                scenarios.add(new Scenario(null, name.isBlank() ? "Test " + Words.line(t.name(), 100) : name, steps, clean));
             }
             if (scenarios.isEmpty()) continue;
             String slug = feature(subject, subject);

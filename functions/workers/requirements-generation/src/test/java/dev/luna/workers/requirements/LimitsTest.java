@@ -33,6 +33,8 @@ class LimitsTest {
                 + "app.get('/Given/{id}', h);\n" + "x".repeat(50_000) + "\n");
         write(root, "server/app.js", "const express = require('express');\nconst app = express();\napp.get('/feature/:id', (req, res) => res.send('" + SECRET + "'));\n"
                 + "app.post('/scenario', (req, res) => res.send('ok'));\n");
+        write(root, "src/test/java/x/FeatureTest.java", "package x;\n\nclass FeatureTest {\n    @org.junit.jupiter.api.Test\n    void test() {\n    }\n\n"
+                + "    @org.junit.jupiter.api.Test\n    @org.junit.jupiter.api.DisplayName(\"   \")\n    void blank() {\n    }\n}\n");
         Files.write(root.resolve("blob.bin"), new byte[] {0, 1, 2, (byte) 0xff, 0, 10, 13});
         var out = Fixture.generate(root, new RequirementsOptions(null, "Given @admin | \"\"\""), "Given a brief\nwith lines");
         assertThat(out.problems()).isEmpty();
