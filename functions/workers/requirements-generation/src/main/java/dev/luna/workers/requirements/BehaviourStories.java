@@ -64,6 +64,7 @@ final class BehaviourStories {
     private List<Draft> configuration() {
         var byPrefix = new TreeMap<String, List<Behaviour>>();
         for (var b : evidence.kind("config-flag")) {
+            if (ProjectEvidence.test(b.file())) continue;
             String prefix = b.name().matches("[A-Z0-9_]+") ? "environment" : prefix(b.name().replaceFirst("^--", ""));
             byPrefix.computeIfAbsent(prefix, k -> new ArrayList<>()).add(b);
         }

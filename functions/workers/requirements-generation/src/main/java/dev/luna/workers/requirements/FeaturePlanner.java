@@ -66,9 +66,13 @@ final class FeaturePlanner {
         for (var s : stories) counts.merge(s.source(), 1, Integer::sum);
         var parts = new ArrayList<String>();
         counts.forEach((k, n) -> {
-            if (n > 0) parts.add(n + " " + SOURCE_NAMES.get(k) + (n == 1 ? "" : "s"));
+            if (n > 0) parts.add(n + " " + (n == 1 ? SOURCE_NAMES.get(k) : plural(SOURCE_NAMES.get(k))));
         });
         return title + ": what the code shows, from " + String.join(", ", parts) + ".";
+    }
+
+    static String plural(String noun) {
+        return noun.endsWith("y") && !noun.endsWith("ey") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
     }
 
     private static Map<String, String> sourceNames() {

@@ -12,7 +12,8 @@ import java.util.zip.ZipFile;
 /**
  * Benchmark (not a test; {@code scripts/bench/requirements-generation}): the whole deterministic run as the worker does
  * it (analyse, plan, render, check every output) on a directory or a sources jar, a few rounds, printing each round,
- * the median and p95 wall time. Text files only, as a checkout selects them.
+ * the median and p95 wall time. Text files only, as a checkout selects them. {@code -Dbench.out=<dir>} also writes the
+ * artifacts there, to read them.
  */
 public final class RequirementsBench {
     private RequirementsBench() {
@@ -34,6 +35,16 @@ public final class RequirementsBench {
             out = Outputs.render(doc, null, evidence.links());
             times[i] = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("round %d: %d ms%n", i + 1, times[i]);
+        }
+        String dump = System.getProperty("bench.out");
+        if (dump != null) {
+            Path dir = Files.createDirectories(Path.of(dump));
+            Files.write(dir.resolve("requirements.md"), out.markdownBytes());
+            Files.write(dir.resolve("requirements.json"), out.jsonBytes());
+            for (var f : out.features().entrySet()) {
+                Files.createDirectories(dir.resolve(f.getKey()).getParent());
+                Files.write(dir.resolve(f.getKey()), f.getValue());
+            }
         }
         var sorted = times.clone();
         Arrays.sort(sorted);
