@@ -165,6 +165,20 @@ class RequirementsGenerationIT {
     }
 
     @Test
+    void aTaskOutOfTimeEndsTimedOutWithWhatItDerived() {
+        // the agent's timeout (15 s) is less than what a run keeps back to write its results (20 s): it stops at once
+        String agent = sources.api.post("/api/v1/agents", "{\"name\":\"" + TestRuntime.unique("hurried") + "\",\"type\":\"task-executor\","
+                + "\"version\":\"1.0.0\",\"config\":{\"runtime\":\"java\",\"capabilities\":[\"requirements-generation\"],\"timeout\":15000,"
+                + "\"retryPolicy\":{\"maxAttempts\":1}}}").data().get("id").asString();
+        sources.api.post("/api/v1/agents/" + agent + "/start", null);
+        var task = runs.run(agent, "requirements-generation", "{\"source\":" + inline(project()) + "}");
+        assertThat(task.get("status").asString()).as(task.toString()).isEqualTo("timed_out");
+        assertThat(task.get("error").get("message").asString()).contains("artifacts");
+        var json = Json.tree(new String(runs.artifacts(task.get("id").asString()).get("requirements.json"), StandardCharsets.UTF_8));
+        assertThat(json.get("complete").asBoolean()).isFalse();
+    }
+
+    @Test
     void theReadmeWalkthroughWorksAsWritten() throws Exception {
         String output = ReadmeWalkthroughIT.run("requirements-walkthrough");
         assertThat(output).contains("\"features\"").contains("#### F").contains("Feature: Owners").contains("As a clerk")
