@@ -10,12 +10,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Zip archives with the same bytes for the same files: entries sorted by path, fixed times (1980-01-01, the zip
- * format's epoch), no extra fields, so a generated project is byte-identical across runs, machines and time zones.
+ * Zip archives with the same bytes for the same files: entries sorted by path, fixed times (1980-01-02), no extra
+ * fields, so a generated project is byte-identical across runs, machines and time zones. (Not 1980-01-01 00:00: the JDK
+ * takes that DOS time for "before 1980" and then adds an extended-time field computed in the default time zone.)
  */
 public final class Zips {
-    /** 1980-01-01 00:00: the earliest time a zip entry can hold. */
-    public static final LocalDateTime FIXED_LOCAL_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /** 1980-01-02 00:00: early in the zip format's range, and a DOS time the JDK writes without an extended-time field. */
+    public static final LocalDateTime FIXED_LOCAL_TIME = LocalDateTime.of(1980, 1, 2, 0, 0);
 
     private Zips() {
     }
