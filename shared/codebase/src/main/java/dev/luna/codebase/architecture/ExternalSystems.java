@@ -32,6 +32,7 @@ public final class ExternalSystems {
         final TreeSet<String> technologies = new TreeSet<>();
         final TreeSet<ExternalSystem.Evidence> evidence = new TreeSet<>(ExternalSystem.Evidence.ORDER);
         final TreeSet<String> usedBy = new TreeSet<>();
+        final java.util.HashSet<String> places = new java.util.HashSet<>();
 
         Found(ExternalRules.Rule first) {
             this.first = first;
@@ -92,7 +93,7 @@ public final class ExternalSystems {
     private static void add(Map<String, Found> found, ExternalRules.Rule rule, ExternalSystem.Evidence evidence, String component) {
         var f = found.computeIfAbsent(rule.id(), k -> new Found(rule));
         f.technologies.add(rule.technology());
-        f.evidence.add(evidence);
+        if (f.places.add(evidence.how() + "\u0000" + evidence.at())) f.evidence.add(evidence);
         if (component != null) f.usedBy.add(component);
     }
 
@@ -104,7 +105,7 @@ public final class ExternalSystems {
             if (specific.isEmpty()) continue;
             for (var s : specific) {
                 s.usedBy.addAll(generic.usedBy);
-                s.evidence.addAll(generic.evidence);
+                for (var e : generic.evidence) if (s.places.add(e.how() + "\u0000" + e.at())) s.evidence.add(e);
                 s.technologies.addAll(generic.technologies);
             }
             found.remove(generic.first.id());
