@@ -2,7 +2,7 @@ workspace "shop" "Architecture recovered from the source code by Luna" {
 
     model {
         p_user = person "User" "Uses the system over HTTP"
-        s_system = softwareSystem "shop" "8 components, 175 lines_ JPA, Spring Boot, Spring Data JPA, Spring MVC" {
+        s_system = softwareSystem "shop" "8 components, 175 lines, JPA, Spring Boot, Spring Data JPA, Spring MVC" {
             ctr_api = container "shop-api" "2 components, 55 lines" "Java, Spring Boot, Spring MVC" {
                 cmp_com_acme_shop = component "shop" "1 files, 11 lines" "config layer" {
                     tags "Layer config"
