@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The component graph cut down to what a diagram can show: the top {@code maxNodes − 1} components by size and
+ * The component graph cut down to what a diagram can show (at most {@code maxNodes} nodes): the top components by size and
  * centrality (lines, and the weight of the dependencies in and out, each as a share of the largest), the rest merged
  * into one "other" node per container. Edges between merged components add up; self-edges of "other" are dropped.
  */
@@ -29,6 +29,13 @@ final class Collapsed {
     }
 
     record Edge(String from, String to, int weight, boolean violation, boolean cycle) {
+    }
+
+    /** How many "other" nodes (one per container with a hidden component) keeping the first {@code keep} makes. */
+    private static int groups(List<Component> ranked, int keep) {
+        var containers = new java.util.HashSet<String>();
+        for (int i = keep; i < ranked.size(); i++) containers.add(ranked.get(i).container());
+        return containers.size();
     }
 
     final List<Node> nodes;
@@ -48,6 +55,7 @@ final class Collapsed {
         ranked.sort(Comparator.comparingDouble((Component c) -> -((double) c.lines() / maxLines + (double) degree.getOrDefault(c.id(), 0) / maxDegree))
                 .thenComparing(Component::id));
         int keep = ranked.size() <= maxNodes ? ranked.size() : maxNodes - 1;
+        while (keep > 1 && keep < ranked.size() && keep + groups(ranked, keep) > maxNodes) keep--;
         var kept = new TreeMap<String, Node>();
         var others = new TreeMap<String, long[]>(); // container → files, lines, members
         for (int i = 0; i < ranked.size(); i++) {
