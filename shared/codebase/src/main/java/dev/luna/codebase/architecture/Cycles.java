@@ -95,7 +95,11 @@ public final class Cycles {
     private static List<String[]> backEdges(Set<String> members, Map<String, List<String>> adjacency) {
         var state = new HashMap<String, Integer>(); // 1 on the path, 2 done
         var out = new ArrayList<String[]>();
-        for (var start : members) {
+        // start from the members the others depend on least: the back edges found are then the ones pointing "up"
+        var inDegree = new HashMap<String, Integer>();
+        for (var v : members) for (var w : adjacency.getOrDefault(v, List.of())) if (members.contains(w)) inDegree.merge(w, 1, Integer::sum);
+        var starts = members.stream().sorted(Comparator.comparingInt((String v) -> inDegree.getOrDefault(v, 0)).thenComparing(v -> v)).toList();
+        for (var start : starts) {
             if (state.containsKey(start)) continue;
             var work = new ArrayDeque<Object[]>();
             work.push(new Object[] {start, 0});

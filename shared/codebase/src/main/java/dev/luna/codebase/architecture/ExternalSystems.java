@@ -64,6 +64,14 @@ public final class ExternalSystems {
                     add(found, r, new ExternalSystem.Evidence("import", new Location(e.from(), e.line()), name), component);
                 }
             }
+            // a package a dependency rule names, imported by a script (npm and PyPI names are what scripts import)
+            if (e.external() == null || !(e.language().equals("js") || e.language().equals("python"))) continue;
+            for (var r : rules.of("dep")) {
+                boolean ecosystem = e.language().equals("js") ? r.scope().equals("npm") : r.scope().equals("pypi");
+                if (ecosystem && Rules.matches(r.pattern(), e.external())) {
+                    add(found, r, new ExternalSystem.Evidence("import", new Location(e.from(), e.line()), e.external()), component);
+                }
+            }
         }
         long budget = MAX_TOTAL_BYTES;
         for (var f : model.files()) {

@@ -79,7 +79,7 @@ class ArchitectureTest {
         assertThat(a.externals()).extracting(ExternalSystem::id).containsExactly("redis", "mongodb", "http-apis", "kafka");
         var mongo = a.externals().stream().filter(x -> x.id().equals("mongodb")).findFirst().orElseThrow();
         assertThat(mongo.usedBy()).containsExactly("src/db");
-        assertThat(mongo.evidence()).extracting(e -> e.how() + " " + e.at()).contains("config .env:1", "dependency package.json:0", "import src/db/client.js:1");
+        assertThat(mongo.evidence()).extracting(e -> e.how() + " " + e.at()).contains("config .env:1", "dependency package.json:1", "import src/db/client.js:1");
         assertThat(mongo.evidence().toString()).doesNotContain("Pw9xQ2zLk4").doesNotContain("admin");
         var redis = a.externals().stream().filter(x -> x.id().equals("redis")).findFirst().orElseThrow();
         assertThat(redis.evidence()).extracting(e -> e.how()).containsExactly("config");

@@ -21,10 +21,10 @@ final class ArchitectureDoc {
         var ctx = new LinkedHashMap<String, Object>();
         ctx.put("name", Names.label(name));
         long lines = model.components().stream().mapToLong(Component::lines).sum();
-        ctx.put("summary", model.components().size() + " components (" + lines + " lines of program code, tests left out) in "
-                + Math.max(1, model.containers().size()) + " build modules; " + model.edges().size() + " dependencies between components, "
-                + model.cycles().size() + " cycles, " + model.violations().size() + " layer violations; " + model.externals().size()
-                + " external systems; " + project.endpoints().size() + " HTTP endpoints.");
+        ctx.put("summary", count(model.components().size(), "component") + " (" + lines + " lines of program code, tests left out) in "
+                + count(Math.max(1, model.containers().size()), "build module") + "; " + count(model.edges().size(), "dependency") + " between components, "
+                + count(model.cycles().size(), "cycle") + ", " + count(model.violations().size(), "layer violation") + "; "
+                + count(model.externals().size(), "external system") + "; " + count(project.endpoints().size(), "HTTP endpoint") + ".");
         if (brief != null) {
             ctx.put("brief", BriefDecision.clean(brief));
             ctx.put("briefAdr", Adrs.fileName(decisions.size(), decisions.getLast()));
@@ -44,7 +44,8 @@ final class ArchitectureDoc {
                         places(c.closing().stream().flatMap(e -> e.evidence().stream().limit(1)).toList()))).toList()));
         ctx.put("metrics", metrics(model));
         ctx.put("refactorings", refactorings.isEmpty() ? "None above the thresholds (cycles, layer violations, types over " + Refactorings.GOD_LINES
-                + " lines, " + Refactorings.GOD_METHODS + " methods, fan-out " + Refactorings.GOD_FAN_OUT + " or fan-in " + Refactorings.GOD_FAN_IN + ")."
+                + " lines, " + Refactorings.GOD_METHODS + " methods, or a fan-out of " + Refactorings.GOD_FAN_OUT + " in a type of "
+                + Refactorings.GOD_LINES / 3 + " lines or more)."
                 : Md.table(List.of("#", "Kind", "Subject", "Problem", "Evidence", "Suggestion"), numbered(refactorings)));
         ctx.put("entryPoints", entryPoints(project));
         ctx.put("entities", entities(project));
@@ -127,6 +128,12 @@ final class ArchitectureDoc {
 
     private static String places(List<dev.luna.codebase.architecture.Location> places) {
         return String.join(", ", places.stream().map(Object::toString).distinct().limit(3).toList());
+    }
+
+    /** {@code 1 cycle}, {@code 2 cycles}, {@code 3 dependencies}. */
+    static String count(long n, String noun) {
+        if (n == 1) return "1 " + noun;
+        return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
     }
 
     private static String fmt(double v) {

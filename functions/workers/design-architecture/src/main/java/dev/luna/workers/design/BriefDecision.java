@@ -19,16 +19,18 @@ final class BriefDecision {
         String text = clean(brief);
         String goal = title(text);
         long lines = model.components().stream().mapToLong(c -> c.lines()).sum();
-        String context = "The brief asks: \"" + text + "\". Today the code has " + model.components().size() + " components (" + lines
-                + " lines) in " + Math.max(1, model.containers().size()) + " build modules, " + model.edges().size() + " dependencies between components, "
-                + model.cycles().size() + " dependency cycles and " + model.violations().size() + " dependencies against the layering"
+        String context = "The brief asks: \"" + text + "\". Today the code has " + ArchitectureDoc.count(model.components().size(), "component") + " ("
+                + lines + " lines) in " + ArchitectureDoc.count(Math.max(1, model.containers().size()), "build module") + ", "
+                + ArchitectureDoc.count(model.edges().size(), "dependency") + " between components, " + ArchitectureDoc.count(model.cycles().size(),
+                "dependency cycle") + " and " + ArchitectureDoc.count(model.violations().size(), "dependency") + " against the layering"
                 + (model.externals().isEmpty() ? "" : "; it talks to " + String.join(", ", model.externals().stream().map(x -> x.name()).toList()))
                 + ". The change has to keep the system working while it happens.";
         var evidence = new ArrayList<String>();
         for (var r : candidates) if (!r.evidence().isEmpty()) evidence.add(r.evidence().getFirst() + " (" + r.kind() + ": " + r.subject() + ")");
         var bad = new ArrayList<>(List.of("for a while the old and the new structure coexist, and both need care",
                 "boundaries drawn now may need to move once the first steps show where the coupling really is"));
-        if (!model.cycles().isEmpty()) bad.add("the " + model.cycles().size() + " dependency cycles must be broken first: a cycle cannot be split along a boundary");
+        if (!model.cycles().isEmpty()) bad.add(ArchitectureDoc.count(model.cycles().size(), "dependency cycle") + " must be broken first: a cycle cannot "
+                + "be split along a boundary");
         return new Decision("brief", goal, "proposed", context,
                 List.of("the goal stated in the brief", "keeping the system releasable at every step", "the coupling measured in the code (see the metrics)"),
                 List.of(goal + " incrementally, one component at a time behind stable interfaces", goal + " in one step",

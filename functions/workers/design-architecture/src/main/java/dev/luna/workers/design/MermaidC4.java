@@ -15,7 +15,7 @@ final class MermaidC4 {
     String context() {
         var ids = new Names();
         var sb = new StringBuilder("C4Context\n");
-        sb.append("  title System context of ").append(label(view.name)).append('\n');
+        sb.append("  title ").append(label("System context of " + view.name)).append('\n');
         if (view.servesUsers) sb.append("  Person(p_user, \"User\", \"Uses the system over HTTP\")\n");
         sb.append("  System(s_system, \"").append(label(view.name)).append("\", \"").append(label(view.description)).append("\")\n");
         for (var x : view.externals) externalSystem(sb, ids, x, "System");
@@ -30,7 +30,7 @@ final class MermaidC4 {
     String container() {
         var ids = new Names();
         var sb = new StringBuilder("C4Container\n");
-        sb.append("  title Containers of ").append(label(view.name)).append('\n');
+        sb.append("  title ").append(label("Containers of " + view.name)).append('\n');
         if (view.servesUsers) sb.append("  Person(p_user, \"User\", \"Uses the system over HTTP\")\n");
         sb.append("  System_Boundary(s_system, \"").append(label(view.name)).append("\") {\n");
         for (var c : view.containers) {
@@ -52,8 +52,8 @@ final class MermaidC4 {
     String component() {
         var ids = new Names();
         var sb = new StringBuilder("C4Component\n");
-        sb.append("  title Components of ").append(label(view.name)).append(view.graph.hidden > 0 ? " (largest and most connected; "
-                + view.graph.hidden + " more grouped)" : "").append('\n');
+        sb.append("  title ").append(label("Components of " + view.name + (view.graph.hidden > 0 ? ", the largest and most connected ("
+                + view.graph.hidden + " more grouped)" : ""))).append('\n');
         for (var c : view.containers) {
             sb.append("  Container_Boundary(").append(ids.id("ctr", c.key())).append(", \"").append(label(c.label())).append("\") {\n");
             for (var n : view.graph.nodes) {
@@ -79,7 +79,7 @@ final class MermaidC4 {
     String deployment() {
         var ids = new Names();
         var sb = new StringBuilder("C4Deployment\n");
-        sb.append("  title Deployment of ").append(label(view.name)).append(", inferred from the code\n");
+        sb.append("  title ").append(label("Deployment of " + view.name + ", inferred from the code")).append('\n');
         sb.append("  Deployment_Node(env, \"Production\", \"").append(view.docker ? "Docker" : "Server").append("\") {\n");
         for (var c : view.containers) {
             sb.append("    Deployment_Node(").append(ids.id("node", c.key())).append(", \"").append(label(c.label())).append(" runtime\", \"")

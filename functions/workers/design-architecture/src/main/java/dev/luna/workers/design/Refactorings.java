@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The top refactoring candidates: dependency cycles (with the edges that close them), dependencies against the layering,
- * and god classes (large, or used by or using very many types). Thresholds are the usual ones of size and coupling
- * metrics; a type is a candidate when it passes one of them.
+ * and god classes (large, many methods, or using very many types while not small; being used by many is a stable
+ * abstraction, not a god class, and only adds to the score). A type is a candidate when it passes one of the thresholds.
  */
 final class Refactorings {
     static final int GOD_LINES = 500;
@@ -56,6 +56,6 @@ final class Refactorings {
     }
 
     static boolean god(TypeMetrics t) {
-        return t.lines() >= GOD_LINES || t.methods() >= GOD_METHODS || t.fanOut() >= GOD_FAN_OUT || t.fanIn() >= GOD_FAN_IN;
+        return t.lines() >= GOD_LINES || t.methods() >= GOD_METHODS || t.fanOut() >= GOD_FAN_OUT && t.lines() >= GOD_LINES / 3;
     }
 }

@@ -46,6 +46,7 @@ final class SelfCheck {
             braces += count(outside, '{') - count(outside, '}');
             if (braces < 0) problems.add(at + "a closing brace without an opening one");
             if (SLOT.matcher(line).find()) problems.add(at + "an unfilled template slot");
+            if (line.strip().startsWith("title ") && line.matches(".*[;#%`\"{}<>].*")) problems.add(at + "a title with a character Mermaid reads as syntax");
             collect(C4_ELEMENT, line, declared);
             collect(FLOW_NODE, line, declared);
             collect(SEQ_PARTICIPANT, line, declared);
