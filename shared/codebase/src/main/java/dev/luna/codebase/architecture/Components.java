@@ -87,7 +87,7 @@ final class Components {
             String common = null;
             int packages = 0;
             for (var id : ids) {
-                if (id.contains("/") || !id.contains(".") || id.equals("(default)")) continue;
+                if (id.contains("/") || !id.contains(".") || id.equals(".") || id.equals("(default)")) continue;
                 packages++;
                 common = common == null ? id : shared(common, id);
             }
@@ -95,7 +95,7 @@ final class Components {
         }
 
         String of(String id) {
-            if (prefix.isEmpty() || id.contains("/")) return id;
+            if (prefix.isEmpty() || id.contains("/") || id.equals(".")) return id;
             if (id.equals(prefix)) return prefix.substring(prefix.lastIndexOf('.') + 1);
             return id.startsWith(prefix + ".") ? id.substring(prefix.length() + 1) : id;
         }

@@ -11,7 +11,7 @@ final class SourceScope {
     private static final Pattern TEST = Pattern.compile("(^|/)(test|tests|__tests__|__mocks__|spec|specs|e2e|testing|fixtures?)/"
             + "|(Test|Tests|IT|Spec)\\.(java|kt|groovy|scala)$|\\.(test|spec)\\.[cm]?[jt]sx?$|(^|/)test_[^/]*\\.py$|_test\\.(py|go)$|(^|/)conftest\\.py$");
     private static final Pattern OUTSIDE = Pattern.compile("(^|/)(node_modules|target|build|dist|out|vendor|\\.venv|venv|\\.next|\\.gradle|"
-            + "coverage|generated|generated-sources)/");
+            + "\\.mvn|coverage|generated|generated-sources)/|(^|/)(build|settings)\\.gradle(\\.kts)?$|(^|/)(gradlew|mvnw)$|(^|/)[^/]*\\.config\\.[cm]?[jt]s$");
 
     private SourceScope() {
     }

@@ -19,9 +19,9 @@ final class Names {
     /** The identifier of {@code key} in this diagram (the same key always gets the same id). */
     String id(String prefix, String key) {
         return ids.computeIfAbsent(prefix + "\u0000" + key, k -> {
-            String base = prefix + "_" + key.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
-            if (base.length() > 48) base = base.substring(0, 48);
-            base = base.replaceAll("_+$", "");
+            String word = key.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            if (word.length() > 40) word = word.substring(word.length() - 40).replaceAll("^_+", ""); // the end tells names apart
+            String base = (prefix + "_" + word).replaceAll("_+$", "");
             int n = used.merge(base, 1, Integer::sum);
             return n == 1 ? base : base + "_" + n;
         });
