@@ -11,7 +11,6 @@ import dev.luna.workers.kit.TaskRun;
 import dev.luna.workers.kit.TypeHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -114,9 +113,5 @@ final class DesignArchitecture implements TypeHandler {
         m.put("enhance", 10);
         m.put("package", 10);
         return m;
-    }
-
-    List<String> steps() {
-        return List.copyOf(weights().keySet());
     }
 }
