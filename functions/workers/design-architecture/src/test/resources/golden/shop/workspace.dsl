@@ -32,7 +32,7 @@ workspace "shop" "Architecture recovered from the source code by Luna" {
                 }
             }
         }
-        ext_postgresql = softwareSystem "PostgreSQL" "database via JDBC, JPA/JDBC" {
+        ext_postgresql = softwareSystem "PostgreSQL" "database via JDBC, JPA/JDBC, connection URL" {
             tags "External" "Database"
         }
         ext_http_apis = softwareSystem "External HTTP APIs" "http via RestTemplate" {
@@ -55,8 +55,8 @@ workspace "shop" "Architecture recovered from the source code by Luna" {
         cmp_com_acme_shop_service -> cmp_com_acme_shop_repository "Uses" "1 references"
         cmp_com_acme_shop_web -> cmp_com_acme_shop_domain "Uses" "1 references"
         cmp_com_acme_shop_web -> cmp_com_acme_shop_service "Uses" "1 references"
-        cmp_com_acme_shop_domain -> ext_postgresql "Reads from and writes to" "JDBC, JPA/JDBC"
-        cmp_com_acme_shop_repository -> ext_postgresql "Reads from and writes to" "JDBC, JPA/JDBC"
+        cmp_com_acme_shop_domain -> ext_postgresql "Reads from and writes to" "JDBC, JPA/JDBC, connection URL"
+        cmp_com_acme_shop_repository -> ext_postgresql "Reads from and writes to" "JDBC, JPA/JDBC, connection URL"
         cmp_com_acme_shop_client -> ext_http_apis "Calls" "RestTemplate"
         cmp_com_acme_shop_events -> ext_kafka "Sends and receives messages" "Kafka client"
 
