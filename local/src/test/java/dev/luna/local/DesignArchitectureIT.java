@@ -120,7 +120,7 @@ class DesignArchitectureIT {
         var task = runs.run(runs.agent(), "design-architecture", "{\"source\":" + source() + ",\"brief\":\"Split the catalogue from the loans\"}");
         assertThat(task.get("status").asString()).as(task.toString()).isEqualTo("succeeded");
         var result = task.get("result");
-        assertThat(result.get("model").get("used").asBoolean()).isFalse();
+        assertThat(result.get("model").get("used").asBoolean()).as(result.get("model").toString()).isFalse();
         assertThat(result.get("summary").get("externalSystems").toString()).contains("PostgreSQL");
         assertThat(task.get("progress").get("steps").findValuesAsString("name"))
                 .containsExactly("checkout", "analyse", "generate", "validate", "enhance", "package");
