@@ -48,7 +48,7 @@ final class Names {
 
     /** An ADR or file name slug: lower-case ASCII words joined by '-'. */
     static String slug(String text, int max) {
-        String s = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFKD).toLowerCase(java.util.Locale.ROOT)
+        String s = java.text.Normalizer.normalize(text == null ? "" : text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (s.length() > max) {
             s = s.substring(0, max + 1);
