@@ -59,7 +59,7 @@ final class TestRuntime {
 
     /** A running agent for every test task type with the given retry policy (JSON). */
     static String runningTaskAgent(Api api, String retryPolicy) {
-        var caps = new StringBuilder("\"echo\",\"code-analysis\",\"project-organization\",\"requirements-generation\"");
+        var caps = new StringBuilder("\"echo\",\"code-analysis\",\"project-organization\",\"requirements-generation\",\"design-architecture\"");
         for (String t : TestTaskTypes.ALL) caps.append(",\"").append(t).append('"');
         String body = """
                 {"name":"%s","type":"task-executor","version":"1.0.0","config":{"runtime":"java","capabilities":[%s],
