@@ -152,7 +152,7 @@ public final class Packager {
 
     /**
      * The training run: one JVM, the package's class path, the Lambda JVM options, every function of the module
-     * invoked with its sample events (each must succeed), archive written at exit. Then one cold start of the first
+     * invoked with its sample events (example ids replaced by real ones; none may answer 5xx), archive written at exit. Then one cold start of the first
      * function with {@code -Xshare:on}, which fails unless the archive maps.
      */
     private static Training train(Path root, Catalog catalog, String module, Catalog.Module spec, Path dir, Sandbox sandbox,
@@ -187,10 +187,13 @@ public final class Packager {
         var result = LambdaJvm.run(classpath, List.of("-XX:ArchiveClassesAtExit=" + archive), env, trainArgs);
         if (!result.ok() || !Files.exists(archive)) throw new IllegalStateException(module + ": CDS training run failed:\n" + result.output());
         for (String response : result.responses()) {
+            // a 4xx answer still loads the request path's classes (a hand-added event may name what the store lacks);
+            // a 5xx or no answer means the function is broken
             var m = Pattern.compile("\"statusCode\":(\\d+)").matcher(response);
-            if (!m.find() || !m.group(1).startsWith("2")) {
-                throw new IllegalStateException(module + ": a training invocation did not succeed: " + response + "\n" + result.output());
+            if (!m.find() || m.group(1).startsWith("5")) {
+                throw new IllegalStateException(module + ": a training invocation failed: " + response + "\n" + result.output());
             }
+            if (!m.group(1).startsWith("2")) System.err.println("package: " + module + ": a training invocation answered " + m.group(1) + ": " + response);
         }
         Files.setLastModifiedTime(archive, FIXED_TIME);
 

@@ -2,15 +2,10 @@ package dev.luna.tools;
 
 import dev.luna.catalog.Catalog;
 import dev.luna.local.LocalRuntime;
+import dev.luna.local.SampleEventFixtures;
 import dev.luna.store.LunaConfig;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a packaged function runs against: by default an in-memory local runtime started here (its emulators, its
@@ -20,9 +15,6 @@ import java.util.regex.Pattern;
 public final class Sandbox implements AutoCloseable {
     /** The admin key every authenticated sample event carries (events/README.md). */
     static final String SAMPLE_KEY = "luna_example_admin_key_for_sample_events_0001";
-    /** The agent id sample events use; replaced by a real agent prepared for the event. */
-    static final String EXAMPLE_AGENT = "agt_01JEXAMPLE0000000000000000";
-    private static final Pattern ID = Pattern.compile("\"id\":\"(agt_[^\"]+)\"");
 
     /** Spring settings Terraform gives every function (modules/http-function): no banner, no start-up info, no scanning. */
     public static final Map<String, String> SPRING_ENVIRONMENT = Map.of(
@@ -32,8 +24,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final LocalRuntime runtime;
     private final Map<String, String> endpoints;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private int agents;
+    private SampleEventFixtures fixtures;
 
     private Sandbox(LocalRuntime runtime, Map<String, String> endpoints) {
         this.runtime = runtime;
@@ -80,31 +71,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * The event with the example agent replaced by a real one in the state the function needs (running for stop and task submissions,
-     * two versions for rollback). Against an external environment the event is used as it is.
+     * The event with every example id (agent, project, task, job, key…) replaced by a real one in the state the function
+     * needs ({@link SampleEventFixtures}). Against an external environment the event is used as it is.
      */
-    public String prepare(String function, String event) throws IOException, InterruptedException {
-        if (runtime == null || !event.contains(EXAMPLE_AGENT)) return event;
-        String body = "{\"name\":\"invoke-" + ProcessHandle.current().pid() + "-" + (++agents) + "\",\"type\":\"task-executor\","
-                + "\"version\":\"1.0.0\",\"config\":{\"runtime\":\"java\",\"capabilities\":[\"code-analysis\",\"echo\"]}}";
-        var m = ID.matcher(send("POST", "/api/v1/agents", body));
-        if (!m.find()) throw new IllegalStateException("could not register an agent for the event");
-        String id = m.group(1);
-        switch (function) {
-            case "agents-stop", "tasks-submit", "tasks-ingest" -> send("POST", "/api/v1/agents/" + id + "/start", null);
-            case "agents-rollback" -> send("PUT", "/api/v1/agents/" + id, "{\"version\":\"1.0.1\"}");
-            default -> { }
-        }
-        return event.replace(EXAMPLE_AGENT, id);
-    }
-
-    private String send(String method, String path, String body) throws IOException, InterruptedException {
-        var b = HttpRequest.newBuilder(URI.create(runtime.baseUri() + path)).header("Authorization", "Bearer " + SAMPLE_KEY)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) b.header("Content-Type", "application/json");
-        var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-        return r.body();
+    public String prepare(String function, String event) {
+        if (runtime == null) return event;
+        if (fixtures == null) fixtures = SampleEventFixtures.forCatalog(runtime.baseUri(), SAMPLE_KEY);
+        return fixtures.prepare(function, event);
     }
 
     @Override
