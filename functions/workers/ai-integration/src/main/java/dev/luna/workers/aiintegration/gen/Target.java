@@ -28,6 +28,6 @@ public record Target(String language, String reason) {
         }
         if (java == 0 && ts == 0 && py == 0) return new Target("python", "no Java, TypeScript, JavaScript or Python code was found; Python is the default");
         String lang = java >= ts && java >= py ? "java" : ts >= py ? "typescript" : "python";
-        return new Target(lang, "the dominant language by lines (Java/Kotlin " + java + ", TypeScript/JavaScript " + ts + ", Python " + py + ")");
+        return new Target(lang, "the dominant language by lines: Java/Kotlin " + java + ", TypeScript/JavaScript " + ts + ", Python " + py);
     }
 }
