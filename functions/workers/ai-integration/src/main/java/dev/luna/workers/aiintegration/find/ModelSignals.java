@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * responses and entities, form endpoints, support endpoints. Every spot is an endpoint's or a property's line.
  */
 final class ModelSignals {
-    private static final Pattern SEARCH_WORD = Pattern.compile("(?i)(search|find|query|lookup|filter|autocomplete|suggest|typeahead)");
+    private static final Set<String> SEARCH_WORDS = Set.of("search", "find", "query", "lookup", "filter", "autocomplete", "suggest", "suggestions",
+            "typeahead", "searches");
     private static final Pattern STRONG_QUERY_PARAM = Pattern.compile("(?i)^(q|query|search|searchterm|keywords?|term|text|filter)$");
     private static final Pattern WEAK_QUERY_PARAM = Pattern.compile("(?i)^(name|lastname|firstname|title|tag|tags)$");
     private static final Pattern FREE_TEXT = Pattern.compile("(?i)^(description|desc|comments?|message|msg|notes?|body|text|content|"
@@ -24,7 +25,8 @@ final class ModelSignals {
     private static final Pattern LONG_TEXT = Pattern.compile("(?i)^(content|body|description|text|article|details|notes?|transcript|"
             + "comments?|message|bio|story|review|markdown|html|answer)$");
     private static final Pattern INPUT_SHAPE = Pattern.compile("(Request|Form|Command|Input|Create\\w*|Update\\w*)$");
-    private static final Pattern SUPPORT_PATH = Pattern.compile("(?i)/(help|support|faqs?|tickets?|contact|feedback)(/|$)");
+    private static final Set<String> WRITE = Set.of("POST", "PUT", "PATCH");
+    private static final Pattern SUPPORT_PATH = Pattern.compile("(?i)/(help|support|faqs?|kb|knowledge-?base|contact)(/|$)");
 
     private ModelSignals() {
     }
@@ -40,7 +42,11 @@ final class ModelSignals {
             if (SUPPORT_PATH.matcher(e.path()).find()) out.add(new Candidate("support-assistant", subject, 1.0, List.of(at)));
             boolean formMedia = e.consumes().stream().anyMatch(c -> c.contains("form"));
             var formParams = e.params().stream().filter(p -> p.in().equals("form")).toList();
-            if (formMedia || !formParams.isEmpty()) out.add(new Candidate("form-autofill", subject, 1.0, List.of(at)));
+            boolean viewForm = e.framework().equals("Spring MVC") && e.response() != null && "String".equals(e.response().source())
+                    && !signatureShapes(e, model).isEmpty();
+            if (formMedia || !formParams.isEmpty() || viewForm) {
+                out.add(new Candidate("form-autofill", subject, 1.0, List.of(new Spot(at.file(), at.line(), at.detail() + " (a form post)"))));
+            }
             var freeParams = e.params().stream().filter(p -> (p.in().equals("form") || p.in().equals("body") && !isRef(p.schema()))
                     && FREE_TEXT.matcher(p.name()).matches() && isString(p.schema())).toList();
             if (!freeParams.isEmpty()) {
@@ -76,7 +82,7 @@ final class ModelSignals {
 
     private static void search(Endpoint e, String subject, Spot at, List<Candidate> out) {
         String handlerName = e.handler().contains("#") ? e.handler().substring(e.handler().indexOf('#') + 1) : e.handler();
-        boolean word = SEARCH_WORD.matcher(e.path()).find() || SEARCH_WORD.matcher(handlerName.replaceAll("\\(.*", "")).find();
+        boolean word = hasSearchWord(e.path()) || hasSearchWord(handlerName.replaceAll("\\(.*", ""));
         var query = e.params().stream().filter(p -> p.in().equals("query")).toList();
         var strong = query.stream().filter(p -> STRONG_QUERY_PARAM.matcher(p.name()).matches()).map(p -> p.name()).toList();
         var weak = query.stream().filter(p -> WEAK_QUERY_PARAM.matcher(p.name()).matches()).map(p -> p.name()).toList();
@@ -91,6 +97,14 @@ final class ModelSignals {
         }
     }
 
+    /** Whether a path or a method name has a search word as a word of its own ({@code findOwners}, {@code /search}; not {@code Filtering}). */
+    static boolean hasSearchWord(String text) {
+        for (String w : text.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            if (SEARCH_WORDS.contains(w)) return true;
+        }
+        return false;
+    }
+
     private static List<Spot> spots(Shape shape, List<Property> props, String what) {
         return props.stream().map(p -> new Spot(shape.file(), p.line(), shape.name() + "." + p.name() + what)).toList();
     }
@@ -100,10 +114,29 @@ final class ModelSignals {
         return shape.properties().stream().filter(p -> names.matcher(p.name()).matches() && isString(p.schema()) && p.line() > 0).toList();
     }
 
+    /**
+     * The project shapes a request binds: the body and form parameters' types, and for a write method the project types
+     * the handler's signature takes (Spring binds an unannotated {@code Visit visit} from the form).
+     */
     private static Set<String> refsOf(Endpoint e, ProjectModel model) {
         var out = new java.util.TreeSet<String>();
         collectRefs(e.request(), model, out);
         e.params().stream().filter(p -> p.in().equals("body") || p.in().equals("form")).forEach(p -> collectRefs(p.schema(), model, out));
+        out.addAll(signatureShapes(e, model));
+        return out;
+    }
+
+    static Set<String> signatureShapes(Endpoint e, ProjectModel model) {
+        var out = new java.util.TreeSet<String>();
+        if (!WRITE.contains(e.method())) return out;
+        int open = e.handler().indexOf('(');
+        int close = e.handler().lastIndexOf(')');
+        if (open < 0 || close <= open + 1) return out;
+        for (String type : e.handler().substring(open + 1, close).split(",")) {
+            String simple = type.strip().replaceAll("<.*", "");
+            simple = simple.substring(simple.lastIndexOf('.') + 1);
+            if (!simple.isEmpty() && model.shape(simple) != null) out.add(simple);
+        }
         return out;
     }
 

@@ -39,20 +39,30 @@ public record Layout(String codeDir, String testDir, String resourcesDir, String
     }
 
     private static Layout java(ProjectModel model, Path root, Set<String> taken) {
-        String sourceRoot = "src/main/java";
-        String base = null;
         var files = new ArrayList<String>();
-        model.endpoints().stream().filter(e -> e.file().endsWith(".java")).forEach(e -> files.add(e.file()));
-        model.files().stream().filter(f -> f.path().endsWith(".java") && !f.path().contains("/test/")).forEach(f -> files.add(f.path()));
+        model.endpoints().stream().filter(e -> e.file().endsWith(".java")).map(e -> e.file()).distinct().forEach(files::add);
+        if (files.isEmpty()) {
+            model.files().stream().filter(f -> f.path().endsWith(".java") && !f.path().contains("/test/")).limit(500).forEach(f -> files.add(f.path()));
+        }
+        // source root → the packages declared under it; the root with most files wins, its packages' common prefix is the base
+        var packages = new java.util.TreeMap<String, List<String>>();
         for (String file : files) {
             String pkg = packageOf(root.resolve(file));
             if (pkg == null) continue;
             String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
             String pkgPath = pkg.replace('.', '/');
             if (!dir.equals(pkgPath) && !dir.endsWith("/" + pkgPath)) continue;
-            sourceRoot = dir.substring(0, dir.length() - pkgPath.length()).replaceAll("/$", "");
-            base = pkg;
-            break;
+            packages.computeIfAbsent(dir.substring(0, dir.length() - pkgPath.length()).replaceAll("/$", ""), k -> new ArrayList<>()).add(pkg);
+        }
+        String sourceRoot = "src/main/java";
+        String base = null;
+        int most = 0;
+        for (var e : packages.entrySet()) {
+            if (e.getValue().size() > most) {
+                most = e.getValue().size();
+                sourceRoot = e.getKey();
+                base = commonPrefix(e.getValue());
+            }
         }
         if (base == null) base = "app";
         String pkg = base + ".ai";
@@ -96,6 +106,18 @@ public record Layout(String codeDir, String testDir, String resourcesDir, String
     private static Layout python(Set<String> taken) {
         String name = existsUnder(taken, "luna_ai/") ? "luna_ai_integration" : "luna_ai";
         return new Layout(name, name, name, name, null, name, "", "");
+    }
+
+    private static String commonPrefix(List<String> packages) {
+        String[] first = packages.get(0).split("\\.");
+        int n = first.length;
+        for (String p : packages) {
+            String[] parts = p.split("\\.");
+            int i = 0;
+            while (i < Math.min(n, parts.length) && parts[i].equals(first[i])) i++;
+            n = i;
+        }
+        return n == 0 ? null : String.join(".", java.util.Arrays.copyOf(first, n));
     }
 
     private static boolean existsUnder(Set<String> taken, String dir) {
