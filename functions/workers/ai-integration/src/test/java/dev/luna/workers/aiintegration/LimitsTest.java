@@ -94,7 +94,6 @@ class LimitsTest {
         var ts = run.report().files().keySet().stream().filter(p -> p.endsWith(".ts")).toList();
         for (String p : ts) Files.createDirectories(tmp.resolve(p).getParent());
         for (String p : ts) Files.writeString(tmp.resolve(p), run.report().files().get(p));
-        Files.writeString(tmp.resolve("package-check.json"), "{}");
         Path check = tmp.resolve("tsc-esm");
         Files.createDirectories(check);
         Files.writeString(check.resolve("package.json"), "{\"type\": \"module\"}");
