@@ -55,7 +55,7 @@ final class ApiGateway implements HttpHandler {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
             String path = exchange.getRequestURI().getPath();
-            var result = router.route(method, path);
+            var result = router.route(method, rawPath);
             if (result instanceof Router.Result.NotFound) {
                 drain(exchange.getRequestBody());
                 sendError(exchange, ErrorCode.ROUTE_NOT_FOUND, "No route for " + method + " " + path, requestId, Map.of());

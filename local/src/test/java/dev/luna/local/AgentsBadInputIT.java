@@ -117,17 +117,27 @@ class AgentsBadInputIT {
     }
 
     @Test
-    void unknownIdsAreNotFound() {
-        for (String path : new String[] {"/api/v1/agents/agt_nope", "/api/v1/agents/agt_nope/health", "/api/v1/agents/agt_nope/versions"}) {
+    void unknownIdsAreNotFoundAndMalformedOnesAreRejected() {
+        String unknown = "agt_00000000000000000000000000";
+        for (String path : new String[] {"/api/v1/agents/" + unknown, "/api/v1/agents/" + unknown + "/health", "/api/v1/agents/" + unknown + "/versions"}) {
             var r = api.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThat(r.errorCode()).isEqualTo("NOT_FOUND");
-            assertThat(r.json().get("error").get("message").asString()).contains("agt_nope");
+            assertThat(r.json().get("error").get("message").asString()).contains(unknown);
         }
-        assertThat(api.post("/api/v1/agents/agt_nope/start", null).status()).isEqualTo(404);
-        assertThat(api.put("/api/v1/agents/agt_nope", "{\"version\":\"1.0.1\"}").status()).isEqualTo(404);
-        assertThat(api.delete("/api/v1/agents/agt_nope").status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/agents/agt_nope/heartbeat", "{}").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/agents/" + unknown + "/start", null).status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/agents/" + unknown, "{\"version\":\"1.0.1\"}").status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/agents/" + unknown).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/agents/" + unknown + "/heartbeat", "{}").status()).isEqualTo(404);
+        // malformed ids (too short, a 3,000-character one beyond DynamoDB's key limit) are 400s naming the path parameter
+        for (String bad : new String[] {"agt_nope", "agt_" + "A".repeat(3000), "tsk_00000000000000000000000000"}) {
+            for (var r : new Api.Response[] {api.get("/api/v1/agents/" + bad), api.delete("/api/v1/agents/" + bad),
+                    api.post("/api/v1/agents/" + bad + "/start", null)}) {
+                assertThat(r.status()).as(r.toString()).isEqualTo(400);
+                assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
+                assertThat(r.json().get("error").get("message").asString()).contains("path.id").contains("agent id");
+            }
+        }
     }
 
     @Test

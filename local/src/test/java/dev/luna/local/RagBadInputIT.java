@@ -68,7 +68,9 @@ class RagBadInputIT {
         expect(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", project, "source", Map.of("type", "inline",
                 "files", List.of(Map.of("path", "a.txt", "content", "x"))), "include", List.of("[unclosed")))), 400, "VALIDATION_FAILED");
         expect(api.post("/api/v1/rag/index", "{not json"), 400, "MALFORMED_JSON");
-        expect(api.get("/api/v1/rag/index/job_doesnotexist"), 404, "NOT_FOUND");
+        expect(api.get("/api/v1/rag/index/job_00000000000000000000000000"), 404, "NOT_FOUND");
+        expect(api.get("/api/v1/rag/index/job_doesnotexist"), 400, "VALIDATION_FAILED");
+        expect(api.get("/api/v1/rag/index/" + "j".repeat(3000)), 400, "VALIDATION_FAILED");
         expect(api.post("/api/v1/tokens/optimize", Json.write(Map.of("projectId", project))), 400, "VALIDATION_FAILED");
         expect(api.post("/api/v1/tokens/optimize", Json.write(Map.of("projectId", project, "prompt", "x", "targetTokens", 0))), 400, "VALIDATION_FAILED");
         expect(api.put("/api/v1/rag/context/ctx_000000000000000000000abc?projectId=" + project, "{\"content\":\"\"}"), 400, "VALIDATION_FAILED");

@@ -49,7 +49,8 @@ class TasksBadInputIT {
                 Arguments.of("priority out of range", body("test-noop", "{}", "\"priority\":6"), 400, "VALIDATION_FAILED", "priority"),
                 Arguments.of("priority zero", body("test-noop", "{}", "\"priority\":0"), 400, "VALIDATION_FAILED", "priority"),
                 Arguments.of("unknown priority name", body("test-noop", "{}", "\"priority\":\"urgent\""), 400, "VALIDATION_FAILED", "priority"),
-                Arguments.of("unknown agent", "{\"type\":\"test-noop\",\"agentId\":\"agt_NOPE\",\"payload\":{}}", 404, "NOT_FOUND", null),
+                Arguments.of("unknown agent", "{\"type\":\"test-noop\",\"agentId\":\"agt_00000000000000000000000000\",\"payload\":{}}", 404, "NOT_FOUND", null),
+                Arguments.of("agent id too short", "{\"type\":\"test-noop\",\"agentId\":\"agt_NOPE\",\"payload\":{}}", 400, "VALIDATION_FAILED", "agentId"),
                 Arguments.of("malformed agent id", "{\"type\":\"test-noop\",\"agentId\":\"bob\",\"payload\":{}}", 400, "VALIDATION_FAILED", "agentId"),
                 Arguments.of("webhook not http", body("test-noop", "{}", "\"webhookUrl\":\"ftp://example.com/x\""), 400, "VALIDATION_FAILED", "webhookUrl"),
                 Arguments.of("webhook with credentials", body("test-noop", "{}", "\"webhookUrl\":\"https://u:p@example.com/x\""), 400, "VALIDATION_FAILED", "webhookUrl"),
@@ -109,12 +110,27 @@ class TasksBadInputIT {
 
     @Test
     void unknownTasksAndQueuesAreNotFound() {
-        for (var r : new Api.Response[] {api.get("/api/v1/tasks/tsk_nope"), api.delete("/api/v1/tasks/tsk_nope"),
-                api.post("/api/v1/tasks/tsk_nope/retry", null), api.get("/api/v1/tasks/tsk_nope/result"),
+        String unknown = "tsk_00000000000000000000000000";
+        for (var r : new Api.Response[] {api.get("/api/v1/tasks/" + unknown), api.delete("/api/v1/tasks/" + unknown),
+                api.post("/api/v1/tasks/" + unknown + "/retry", null), api.get("/api/v1/tasks/" + unknown + "/result"),
                 api.get("/api/v1/queues/urgent/stats"), api.post("/api/v1/queues/urgent/prioritize", "{\"priority\":1}")}) {
             assertThat(r.status()).as(r.toString()).isEqualTo(404);
             assertThat(r.errorCode()).isEqualTo("NOT_FOUND");
         }
+    }
+
+    @Test
+    void malformedTaskIdsAreRejectedBeforeAnyStoreIsAsked() {
+        String huge = "tsk_" + "x".repeat(3000);
+        for (var r : new Api.Response[] {api.get("/api/v1/tasks/tsk_nope"), api.delete("/api/v1/tasks/" + huge),
+                api.post("/api/v1/tasks/" + huge + "/retry", null), api.get("/api/v1/tasks/" + huge + "/artifacts"),
+                api.get("/api/v1/queues/" + "q".repeat(3000) + "/stats")}) {
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.errorCode()).isEqualTo("VALIDATION_FAILED");
+        }
+        var redrive = api.post("/api/v1/dead-letters/redrive", "{\"taskIds\":[\"" + huge + "\"]}");
+        assertThat(redrive.status()).as(redrive.toString()).isEqualTo(400);
+        assertThat(redrive.json().get("error").get("message").asString()).contains("taskIds[0]");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.luna.core;
 
-import java.util.regex.Pattern;
-
 /**
  * Projects as every module names them: the id format, the {@code default} project a fresh installation has (and
  * where a call that names none acts when its credential is not bound to one), and the one rule for which project a
@@ -10,13 +8,12 @@ import java.util.regex.Pattern;
 public final class Projects {
     /** The project created at first start; where unbound credentials act unless a call names another. */
     public static final String DEFAULT = "default";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private Projects() {
     }
 
     public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
+        return IdFormat.PROJECT.matches(id);
     }
 
     /**

@@ -78,6 +78,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
             if (!spec.isPublic()) principal = authenticate(headers.get("Authorization"));
             rateLimit(principal, method, sourceIp(event), limitHeaders);
             authorize(principal);
+            PathParameters.check(spec.trigger().path(), event.getPathParameters());
             request = new ApiRequest(method, event.getRawPath(), event.getRawQueryString(), event.getPathParameters(),
                     event.getQueryStringParameters(), headers, body, requestId, principal,
                     new Access(principal, spec.scopes(), minimumRole, platform.identity().projects()), sourceIp(event));

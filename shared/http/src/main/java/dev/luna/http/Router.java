@@ -78,6 +78,19 @@ public final class Router {
         return p.isEmpty() ? new String[0] : p.split("/", -1);
     }
 
+    /**
+     * A percent-encoded path segment decoded ({@code +} is a plus sign in a path, not a space); a malformed escape such as
+     * {@code %zz} or a lone {@code %} is kept as it is, for the parameter's format check to reject.
+     */
+    static String decodeSegment(String raw) {
+        if (raw.indexOf('%') < 0) return raw;
+        try {
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
     private static boolean isGreedy(String[] template) {
         return template.length > 0 && template[template.length - 1].startsWith("{") && template[template.length - 1].endsWith("+}");
     }
@@ -94,14 +107,14 @@ public final class Router {
                     for (int j = i; j < segments.length; j++) {
                         if (segments[j].isEmpty()) return null;
                         if (j > i) rest.append('/');
-                        rest.append(URLDecoder.decode(segments[j], StandardCharsets.UTF_8));
+                        rest.append(decodeSegment(segments[j]));
                     }
                     if (params == null) params = new LinkedHashMap<>();
                     params.put(t.substring(1, t.length() - 2), rest.toString());
                 } else if (t.startsWith("{") && t.endsWith("}")) {
                     if (segments[i].isEmpty()) return null;
                     if (params == null) params = new LinkedHashMap<>();
-                    params.put(t.substring(1, t.length() - 1), URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
+                    params.put(t.substring(1, t.length() - 1), decodeSegment(segments[i]));
                 } else if (!t.equals(segments[i])) {
                     return null;
                 }

@@ -35,6 +35,15 @@ class RouterTest {
     }
 
     @Test
+    void decodesRawSegmentsLenientlyKeepingPlusSignsAndMalformedEscapes() {
+        assertThat(router.find("GET", "/api/v1/agents/%25").orElseThrow().pathParameters()).isEqualTo(Map.of("id", "%"));
+        assertThat(router.find("GET", "/api/v1/agents/a+b").orElseThrow().pathParameters()).isEqualTo(Map.of("id", "a+b"));
+        assertThat(router.find("GET", "/api/v1/agents/a%2Fb").orElseThrow().pathParameters()).isEqualTo(Map.of("id", "a/b"));
+        assertThat(router.find("GET", "/api/v1/agents/%zz").orElseThrow().pathParameters()).isEqualTo(Map.of("id", "%zz"));
+        assertThat(router.find("GET", "/api/v1/agents/%").orElseThrow().pathParameters()).isEqualTo(Map.of("id", "%"));
+    }
+
+    @Test
     void distinguishesWrongMethodFromUnknownPath() {
         assertThat(router.route("DELETE", "/api/v1/agents/x")).isInstanceOfSatisfying(Router.Result.MethodNotAllowed.class,
                 r -> assertThat(r.allowed()).containsExactly("GET", "PUT"));

@@ -3,6 +3,7 @@ package dev.luna.functions.platform;
 import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
 import dev.luna.http.Envelope;
+import dev.luna.http.PathParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,8 +71,9 @@ final class OpenApiDocument {
             p.put("name", greedy ? m.group(1).substring(0, m.group(1).length() - 1) : m.group(1));
             p.put("in", "path");
             p.put("required", true);
-            if (greedy) p.put("description", "The rest of the path; may contain '/'");
-            p.putObject("schema").put("type", "string");
+            var format = PathParameters.format(f.trigger().path(), p.get("name").asString());
+            p.put("description", greedy ? "The rest of the path; may contain '/': " + format.description() : format.description());
+            p.putObject("schema").put("type", "string").put("pattern", "^" + format.regex() + "$");
         }
         String response = f.responseSchema();
         boolean list = response != null && response.endsWith("[]");

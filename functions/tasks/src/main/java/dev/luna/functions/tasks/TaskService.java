@@ -1,5 +1,6 @@
 package dev.luna.functions.tasks;
 
+import dev.luna.core.IdFormat;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Hashes;
 import dev.luna.core.Ids;
@@ -310,6 +311,7 @@ final class TaskService {
         var ids = new ArrayList<String>();
         if (taskIds != null && !taskIds.isEmpty()) {
             if (taskIds.size() > 100) throw new ValidationException("taskIds", "must have at most 100 entries");
+            for (int i = 0; i < taskIds.size(); i++) IdFormat.TASK.require(taskIds.get(i), "taskIds[" + i + "]");
             ids.addAll(new java.util.LinkedHashSet<>(taskIds));
         } else {
             int n = limit == null ? 100 : limit;

@@ -1,5 +1,6 @@
 package dev.luna.functions.tasks;
 
+import dev.luna.core.IdFormat;
 import dev.luna.core.Json;
 import dev.luna.core.Violations;
 import dev.luna.tasks.Priority;
@@ -22,7 +23,6 @@ public record TaskSubmission(String type, JsonNode priority, JsonNode payload, S
     /** SQS's message limit, and a sane bound for a DynamoDB item. */
     static final int MAX_PAYLOAD_BYTES = 256 * 1024;
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Pattern AGENT_ID = Pattern.compile("agt_[0-9A-Za-z]{1,64}");
 
     /** Field rules that need no lookup; the payload's size is checked first ({@code PAYLOAD_TOO_LARGE}). */
     Priority validate(boolean allowPrivateWebhooks) {
@@ -42,7 +42,7 @@ public record TaskSubmission(String type, JsonNode priority, JsonNode payload, S
             if (parsed.isEmpty()) v.add("priority", "must be " + Priority.CHOICES);
             else p = parsed.get();
         }
-        if (agentId != null) v.text(agentId, "agentId", 68, AGENT_ID, "must be an agent id like agt_01J…");
+        if (agentId != null && !IdFormat.AGENT.matches(agentId)) v.add("agentId", "must be " + IdFormat.AGENT.description());
         if (webhookUrl != null) checkWebhook(webhookUrl, allowPrivateWebhooks, v);
         v.throwIfAny();
         return p;

@@ -232,7 +232,7 @@ final class ChatCompletions {
     private static Integer integer(JsonNode root, String f, List<Violation> v) {
         var n = root.get(f);
         if (n == null || n.isNull()) return null;
-        if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 10_000_000) {
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 1 || n.asLong() > 10_000_000) {
             v.add(new Violation(f, "must be a positive integer"));
             return null;
         }
