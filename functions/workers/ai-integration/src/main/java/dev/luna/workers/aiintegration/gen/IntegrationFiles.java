@@ -18,14 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Renders the integration for a language: the client, the features of the chosen kinds, a test with a stubbed
  * gateway, and the prompt templates and answer schemas (copied as they are). Code templates are Mustache files under
  * {@code templates/<language>/} that switch to {@code <% %>} delimiters, so the client's own {@code {{slot}}} syntax
- * for prompts passes through untouched.
+ * for prompts passes through untouched; each feature's code and test are partials ({@code <language>/features/<flag>},
+ * {@code <language>/tests/<flag>}) included when the patch implements that feature.
  */
 public final class IntegrationFiles {
     /** The Mustache flag of each kind, as the code templates test it. */
     static final Map<String, String> FLAGS = Map.of("semantic-search", "search", "text-classification", "classify", "summarisation",
             "summarise", "support-assistant", "assistant", "form-autofill", "autofill", "anomaly-explanation", "logs");
     private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
-    private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).strictSections(false);
+    private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).strictSections(false)
+            .withLoader(name -> new java.io.StringReader(resource("templates/" + name.strip() + ".mustache")));
 
     private IntegrationFiles() {
     }
