@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The three fixture projects end to end: analysed as git repositories, ai-integration.md and ai-integration.patch
  * match the goldens, the opportunities the fixtures were built to show are found with the right evidence, the patch
  * applies with the real git apply, and the patched project passes its ecosystem's own tools: javac and the generated
- * JUnit test (Java), tsc --noEmit (TypeScript), py_compile and the generated unittest (Python).
+ * JUnit test (Java), tsc --noEmit and the generated node:test file on Node 22 (TypeScript), py_compile and the generated
+ * unittest (Python).
  */
 class FixturesTest {
     @TempDir
@@ -85,6 +86,10 @@ class FixturesTest {
         var files = f.run().report().files().keySet().stream().filter(p -> p.endsWith(".ts")).map(f.copy()::resolve).toList();
         assertThat(files).hasSize(3);
         assertThat(Toolchecks.tsc(tmp.resolve("tsc-express"), files, "commonjs")).isEmpty();
+        var ts = f.run().report().files().keySet().stream().filter(p -> p.endsWith(".ts")).toList();
+        var tests = Toolchecks.nodeTest(f.copy(), ts, "src/lunaAi/lunaAiClient.test.ts");
+        assertThat(tests.exit()).as(tests.output()).isZero();
+        assertThat(tests.output()).contains("# pass " + (3 + f.run().report().patchKinds().size()), "# fail 0");
     }
 
     @Test

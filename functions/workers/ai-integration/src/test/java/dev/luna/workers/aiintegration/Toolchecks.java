@@ -73,6 +73,22 @@ final class Toolchecks {
         return Toolchains.typescript(dir);
     }
 
+    /**
+     * Runs a generated node:test file with the toolchain's Node 22 (its TypeScript transform, no build step): the files are
+     * copied under {@code cwd/.node-test/} with relative imports pointing at the .ts files, and run from {@code cwd} (where
+     * the client finds its prompts and schemas).
+     */
+    static Proc nodeTest(Path cwd, List<String> tsFiles, String testFile) throws IOException, InterruptedException {
+        Path copy = cwd.resolve(".node-test");
+        for (String f : tsFiles) {
+            Path target = copy.resolve(f);
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, Files.readString(cwd.resolve(f)).replaceAll("from \"(\\./\\w+)(\\.js)?\"", "from \"$1.ts\""));
+        }
+        return run(cwd, Toolchains.node().toString(), "--experimental-transform-types", "--no-warnings", "--test",
+                copy.resolve(testFile).toString());
+    }
+
     record Proc(int exit, String output) {
     }
 
