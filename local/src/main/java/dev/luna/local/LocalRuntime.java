@@ -296,7 +296,7 @@ public final class LocalRuntime implements AutoCloseable {
         properties.forEach((k, v) -> args.add("--" + k + "=" + v));
         var app = new FunctionalSpringApplication(sources.toArray(Class<?>[]::new));
         for (var initializer : extra) app.addInitializers(initializer);
-        return app.run(args.toArray(String[]::new));
+        return UpstreamNoise.withoutSourceLines(() -> app.run(args.toArray(String[]::new)));
     }
 
     public int port() {
