@@ -47,5 +47,6 @@ class EdgeSecretIT {
     @Test
     void theHealthProbeStaysOpen() {
         assertThat(api.withKey(null).get("/api/v1/health").status()).isEqualTo(200);
+        assertThat(api.withKey(null).get("/api/v1/health/live").status()).isEqualTo(200);
     }
 }

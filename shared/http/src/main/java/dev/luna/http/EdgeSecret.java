@@ -14,12 +14,12 @@ import java.util.Map;
  * The origin's check that a request came through the edge Worker, which adds {@code X-Luna-Edge-Secret}. Off unless
  * the setting {@code LUNA_EDGE_SECRET} is set; then a request without one of its comma-separated secrets (two during a
  * rotation: the new one first, the old one until every Worker sends the new) is a 403. Compared in constant time, on
- * digests so that not even the length leaks. The health probe stays open, for load balancers and uptime checks.
+ * digests so that not even the length leaks. The health probes (readiness and liveness) stay open, for load balancers and uptime checks.
  */
 final class EdgeSecret {
     static final String HEADER = "X-Luna-Edge-Secret";
     static final String SETTING = "LUNA_EDGE_SECRET";
-    private static final String OPEN_FUNCTION = "health";
+    private static final java.util.Set<String> OPEN_FUNCTIONS = java.util.Set.of("health", "health-live");
     private final List<byte[]> accepted;
 
     private EdgeSecret(List<byte[]> accepted) {
@@ -41,7 +41,7 @@ final class EdgeSecret {
 
     /** Throws a 403 unless the secret is off, the function is the health probe, or the header carries an accepted secret. */
     void check(String function, Map<String, String> headers) {
-        if (accepted.isEmpty() || OPEN_FUNCTION.equals(function)) return;
+        if (accepted.isEmpty() || OPEN_FUNCTIONS.contains(function)) return;
         String sent = headers.get(HEADER);
         if (sent != null) {
             byte[] digest = digest(sent);
