@@ -5,6 +5,10 @@ luna_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
 java_major() { "$1" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'; }
 
+# JVM options that keep start-up free of library noise: on JDK 23+ sun.misc.Unsafe's memory methods warn when first
+# used (JEP 471), and Pekko (ElasticMQ) and Maven's Guava still use them; Lambda's java21 runtime never warns.
+quiet_jvm_flags() { [ "$(java_major "$1")" -ge 23 ] 2>/dev/null && echo "--sun-misc-unsafe-memory-access=allow" || true; }
+
 # Sets JAVA_HOME to a JDK >= 21: $JAVA_HOME if good, else the java on PATH, else /usr/lib/jvm/*.
 find_jdk() {
   local candidates=() c
@@ -17,6 +21,7 @@ find_jdk() {
     if [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] && [ "$(java_major "$c/bin/java")" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$c"
       export PATH="$JAVA_HOME/bin:$PATH"
+      export MAVEN_OPTS="${MAVEN_OPTS:-} $(quiet_jvm_flags "$c/bin/java")"
       return 0
     fi
   done
