@@ -5,6 +5,7 @@ import type { Route } from "./router";
 export const ROUTES: readonly Route[] = [
   {"method":"GET","path":"/api/v1/health/live","function":"health-live","public":true,"scopes":[]},
   {"method":"GET","path":"/api/v1/health","function":"health","public":true,"scopes":[]},
+  {"method":"GET","path":"/api/v1/admin/traces/{requestId}","function":"admin-traces-get","public":false,"scopes":["admin:full_access"]},
   {"method":"GET","path":"/api/v1/openapi.json","function":"openapi","public":true,"scopes":[]},
   {"method":"GET","path":"/docs","function":"docs","public":true,"scopes":[]},
   {"method":"POST","path":"/api/v1/agents","function":"agents-create","public":false,"scopes":["agents:write"]},

@@ -59,6 +59,16 @@ data "aws_iam_policy_document" "this" {
   }
 
   dynamic "statement" {
+    for_each = var.tracing_mode == "Active" ? [1] : []
+    content {
+      sid       = "WriteTraces"
+      effect    = "Allow"
+      actions   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords"]
+      resources = ["*"]
+    }
+  }
+
+  dynamic "statement" {
     for_each = length(var.table_arns) > 0 ? [values(var.table_arns)] : []
     content {
       sid       = "UseOwnTables"
@@ -215,6 +225,12 @@ resource "aws_lambda_function" "this" {
     content {
       apply_on = "PublishedVersions"
     }
+  }
+
+  # X-Ray: Lambda records each invocation under the trace id API Gateway (or the caller's X-Amzn-Trace-Id) started;
+  # Luna's own spans carry the same trace id (luna.traces log lines).
+  tracing_config {
+    mode = var.tracing_mode
   }
 
   environment {

@@ -83,6 +83,17 @@ variable "memory_mb" {
   }
 }
 
+variable "tracing_mode" {
+  description = "X-Ray tracing of the function: Active (sampled invocations are traced) or PassThrough."
+  type        = string
+  default     = "Active"
+
+  validation {
+    condition     = contains(["Active", "PassThrough"], var.tracing_mode)
+    error_message = "tracing_mode must be Active or PassThrough."
+  }
+}
+
 variable "snap_start_enabled" {
   description = "Enable SnapStart on published versions."
   type        = bool

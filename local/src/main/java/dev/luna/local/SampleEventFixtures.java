@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Makes a sample event under {@code events/} replayable against a fresh runtime: every example id it names (agent,
- * project, task, index job, RAG context, API key, refresh token) is replaced by a real one, created through the public
+ * project, task, index job, RAG context, API key, refresh token, request id) is replaced by a real one, created through the public
  * API in the state the event's function needs — a running agent for stop and submissions, two versions for rollback,
  * a finished task for get/result/artifacts, a running one for cancel, a cancelled one for retry, a project with the
  * example member for member removal. Used by the packaging's training run, {@code scripts/invoke} and the tests
@@ -29,6 +29,7 @@ public final class SampleEventFixtures {
     public static final String TASK = "tsk_01JEXAMPLE0000000000000000";
     public static final String JOB = "job_01JEXAMPLE0000000000000000";
     public static final String CONTEXT = "ctx_000000000000000000000abc";
+    public static final String REQUEST = "req_01JEXAMPLE0000000000000000";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -67,6 +68,7 @@ public final class SampleEventFixtures {
         if (event.contains(REFRESH)) event = event.replace(REFRESH, data(sendAs(null, "POST", "/api/v1/auth/token",
                 "{\"grant_type\":\"api_key\",\"api_key\":\"" + adminKey + "\"}")).get("refresh_token").asString());
         if (event.contains(TASK)) event = event.replace(TASK, task(function));
+        if (event.contains(REQUEST)) event = event.replace(REQUEST, send("GET", "/api/v1/agents?limit=1", null).get("meta").get("requestId").asString());
         return event;
     }
 

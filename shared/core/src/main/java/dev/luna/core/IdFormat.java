@@ -16,6 +16,7 @@ public enum IdFormat {
     CONTEXT("ctx_[0-9a-f]{24}", "a context id (ctx_ and 24 hexadecimal digits)"),
     QUEUE("[a-z0-9][a-z0-9-]{0,99}", "a queue: a priority or a task type's queue name"),
     USER("[A-Za-z0-9][A-Za-z0-9_.@|:+-]{0,199}", "a user id such as usr_alice or sso|alice@example.com"),
+    REQUEST("[A-Za-z0-9._:=-]{1,128}", "a request id (the X-Request-Id of a response: 1 to 128 letters, digits or ._:=-)"),
     ARTIFACT("[^\\x00-\\x1f]{1,1024}", "an artifact name (1 to 1024 characters, no control characters)"),
     ANY("[^\\x00-\\x1f]{1,256}", "1 to 256 characters, no control characters");
 

@@ -7,6 +7,10 @@ import dev.luna.catalog.Catalog;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Hashes;
 import dev.luna.core.Json;
+import dev.luna.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import dev.luna.core.LunaException;
 import dev.luna.core.Principal;
 import dev.luna.identity.AuditEntry;
@@ -68,6 +72,22 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         if (event.getHeaders() != null) headers.putAll(event.getHeaders());
         String requestId = requestId(event, headers);
         String method = method(event);
+        try (var ignored = Tracing.enterRequest(Tracing.extract(headers), requestId)) {
+            Span span = Tracing.start(method + " " + spec.trigger().path(), SpanKind.SERVER, Map.of(Tracing.FUNCTION, spec.name(),
+                    "http.request.method", method, "http.route", spec.trigger().path()));
+            try (var current = span.makeCurrent()) {
+                var response = handle(event, headers, requestId, method, started, now);
+                span.setAttribute("http.response.status_code", response.getStatusCode());
+                if (response.getStatusCode() >= 500) span.setStatus(StatusCode.ERROR, "HTTP " + response.getStatusCode());
+                return response;
+            } finally {
+                span.end();
+            }
+        }
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, TreeMap<String, String> headers, String requestId,
+                                            String method, long started, Instant now) {
         MDC.put("requestId", requestId);
         MDC.put("function", spec.name());
         String idempotencyKey = null;

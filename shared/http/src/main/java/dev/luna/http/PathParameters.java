@@ -20,7 +20,7 @@ public final class PathParameters {
     private static final Map<String, IdFormat> BY_COLLECTION = Map.of(
             "agents", IdFormat.AGENT, "api-keys", IdFormat.API_KEY, "projects", IdFormat.PROJECT, "tasks", IdFormat.TASK,
             "index", IdFormat.JOB, "context", IdFormat.CONTEXT, "queues", IdFormat.QUEUE, "members", IdFormat.USER,
-            "artifacts", IdFormat.ARTIFACT);
+            "artifacts", IdFormat.ARTIFACT, "traces", IdFormat.REQUEST);
 
     private PathParameters() {
     }

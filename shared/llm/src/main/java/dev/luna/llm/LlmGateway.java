@@ -1,5 +1,8 @@
 package dev.luna.llm;
 
+import dev.luna.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
+
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
@@ -103,12 +106,12 @@ public final class LlmGateway {
     }
 
     public ChatResult chat(ChatCall call) {
-        return run(call, null);
+        return Tracing.inSpan("llm gateway chat", SpanKind.INTERNAL, Map.of("gen_ai.operation.name", "chat"), () -> run(call, null));
     }
 
     public ChatResult stream(ChatCall call, StreamListener listener) {
         if (listener == null) throw new IllegalArgumentException("listener is required");
-        return run(call, listener);
+        return Tracing.inSpan("llm gateway stream", SpanKind.INTERNAL, Map.of("gen_ai.operation.name", "chat"), () -> run(call, listener));
     }
 
     private int maxTokens(ChatCall call) {
@@ -182,11 +185,12 @@ public final class LlmGateway {
                     try {
                         ChatProvider.ProviderReply reply;
                         try {
-                            reply = listener == null ? provider.chat(pc)
-                                    : provider.stream(pc, text -> {
+                            reply = Tracing.inSpan("chat " + model.id(), SpanKind.CLIENT,
+                                    Map.of("gen_ai.system", model.provider(), "gen_ai.request.model", model.id()),
+                                    () -> listener == null ? provider.chat(pc) : provider.stream(pc, text -> {
                                         delivered.append(text);
                                         listener.onDelta(text);
-                                    });
+                                    }));
                         } finally {
                             providerNanos += System.nanoTime() - t0;
                         }

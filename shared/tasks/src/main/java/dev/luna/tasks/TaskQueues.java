@@ -52,7 +52,9 @@ public final class TaskQueues {
     public void enqueue(Task task, Duration delay, Map<String, String> attributes) {
         var attrs = new HashMap<String, String>(attributes);
         attrs.put("taskType", task.type());
-        send(task.priority().queue(task.type()), Json.write(new TaskMessage(task.id(), task.generation())), delay, attrs);
+        var trace = dev.luna.tracing.Tracing.inject();
+        var message = new TaskMessage(task.id(), task.generation(), trace.isEmpty() ? null : trace);
+        send(task.priority().queue(task.type()), Json.write(message), delay, attrs);
     }
 
     public void send(String logicalName, String body, Duration delay, Map<String, String> attributes) {

@@ -48,7 +48,8 @@ final class Execution {
         Throwable failure = null;
         boolean timedOut = false;
         var executor = Executors.newVirtualThreadPerTaskExecutor();
-        Future<Object> future = executor.submit(() -> type.handler().handle(claimed.payload(), context));
+        // the handler's spans (model calls, retrieval) join the task's trace
+        Future<Object> future = executor.submit(io.opentelemetry.context.Context.current().wrap(() -> type.handler().handle(claimed.payload(), context)));
         try {
             result = await(future, timeout, m);
         } catch (TimeoutException e) {

@@ -1,5 +1,8 @@
 package dev.luna.tasks.worker;
 
+import dev.luna.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
+
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.luna.core.Json;
@@ -78,8 +81,12 @@ public final class WorkerRuntime {
             return true;
         }
         MDC.put("taskId", message.taskId());
-        try {
-            dispatch.run(message, m, hostedType);
+        try (var traced = Tracing.extract(message.trace()).makeCurrent()) {
+            Tracing.inSpan("task " + hostedType, SpanKind.CONSUMER, Map.of(Tracing.FUNCTION, "task-" + hostedType,
+                    "luna.task_id", message.taskId(), "messaging.message.id", m.getMessageId()), () -> {
+                dispatch.run(message, m, hostedType);
+                return null;
+            });
             return true;
         } catch (RuntimeException e) {
             log.error("task {}: infrastructure failure, message {} will be redelivered", message.taskId(), m.getMessageId(), e);
