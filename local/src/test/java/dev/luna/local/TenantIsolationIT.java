@@ -30,7 +30,9 @@ class TenantIsolationIT {
             // the platform's queues are shared by every project: their depths and latencies are operator data
             "queues-list", "queues-stats",
             // the task types a deployment runs are the same for every project
-            "task-types-list");
+            "task-types-list",
+            // request traces are operator data, for admin:full_access only
+            "admin-traces-get");
     /** Path prefixes of functions that name their project with {@code ?projectId=}. */
     static final List<String> QUERY_SCOPED = List.of("/api/v1/tokens/", "/api/v1/ai/", "/api/v1/tasks", "/api/v1/dead-letters",
             "/api/v1/queues/");

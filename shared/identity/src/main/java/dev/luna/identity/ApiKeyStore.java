@@ -19,18 +19,31 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class ApiKeyStore {
     private final AwsClients aws;
     private final String table;
+    private final ShortCache<ApiKeyRecord> bySecretHash;
 
     public ApiKeyStore(AwsClients aws) {
         this.aws = aws;
         this.table = aws.config().tableName("api-keys");
+        this.bySecretHash = new ShortCache<>(java.time.Duration.ofMillis(aws.config().longSetting(ShortCache.SETTING, 10_000)));
     }
 
     public static String hash(String secret) {
         return Hashes.sha256(secret);
     }
 
+    /**
+     * The key behind a secret. A key found is remembered for a few seconds ({@link ShortCache}): a revocation through
+     * this instance applies at once, through another within that time; expiry is checked on every use.
+     */
     public Optional<ApiKeyRecord> findBySecret(String secret) {
-        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key("KEY#" + hash(secret), "KEY"))).item();
+        String hash = hash(secret);
+        var found = bySecretHash.get(hash, () -> read(hash));
+        if (found.isEmpty()) bySecretHash.forget(hash); // unknown secrets are not remembered
+        return found;
+    }
+
+    private Optional<ApiKeyRecord> read(String hash) {
+        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key("KEY#" + hash, "KEY"))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(Json.readTrusted(Attr.str(item, "doc"), ApiKeyRecord.class));
     }
@@ -51,6 +64,7 @@ public final class ApiKeyStore {
         item.put("gsi2pk", Attr.s("KEYID#" + key.id()));
         item.put("doc", Attr.s(Json.write(key)));
         aws.dynamo().putItem(b -> b.tableName(table).item(item));
+        bySecretHash.forget(key.hash());
     }
 
     /** A page of a subject's keys, newest first. */

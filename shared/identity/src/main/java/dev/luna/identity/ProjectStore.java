@@ -27,10 +27,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class ProjectStore {
     private final AwsClients aws;
     private final String table;
+    private final ShortCache<ProjectRole> roles;
 
     public ProjectStore(AwsClients aws) {
         this.aws = aws;
         this.table = aws.config().tableName("projects");
+        this.roles = new ShortCache<>(java.time.Duration.ofMillis(aws.config().longSetting(ShortCache.SETTING, 10_000)));
+    }
+
+    private static String roleKey(String projectId, String subject) {
+        return projectId + "\u0000" + subject;
     }
 
     public record Project(String id, String name, String description, Map<String, String> settings, String status,
@@ -49,6 +55,7 @@ public final class ProjectStore {
             aws.dynamo().transactWriteItems(b -> b.transactItems(
                     put(withOwners(projectItem(project), 1), "attribute_not_exists(pk)"),
                     put(memberItem(owner), "attribute_not_exists(pk)")));
+            roles.forget(roleKey(owner.projectId(), owner.userId()));
             return true;
         } catch (TransactionCanceledException e) {
             return false;
@@ -76,7 +83,12 @@ public final class ProjectStore {
         }
     }
 
+    /** A subject's role in a project (remembered for a few seconds, see {@link ShortCache}; changes here forget it). */
     public Optional<ProjectRole> role(String projectId, String subject) {
+        return roles.get(roleKey(projectId, subject), () -> readRole(projectId, subject));
+    }
+
+    private Optional<ProjectRole> readRole(String projectId, String subject) {
         var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key("PROJECT#" + projectId, "MEMBER#" + subject))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.ofNullable(ProjectRole.fromWire(Attr.str(item, "role")));
@@ -94,14 +106,18 @@ public final class ProjectStore {
      */
     public boolean putMember(Member member, Optional<Member> previous) {
         int delta = (member.role() == ProjectRole.OWNER ? 1 : 0) - (previous.map(m -> m.role() == ProjectRole.OWNER ? 1 : 0).orElse(0));
-        return writeMember(put(memberItem(member), null), member.projectId(), delta);
+        boolean written = writeMember(put(memberItem(member), null), member.projectId(), delta);
+        roles.forget(roleKey(member.projectId(), member.userId()));
+        return written;
     }
 
     /** Removes a membership; false when it is the last owner. */
     public boolean removeMember(Member member) {
         var delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
                 .key(Attr.key("PROJECT#" + member.projectId(), "MEMBER#" + member.userId()))).build();
-        return writeMember(delete, member.projectId(), member.role() == ProjectRole.OWNER ? -1 : 0);
+        boolean written = writeMember(delete, member.projectId(), member.role() == ProjectRole.OWNER ? -1 : 0);
+        roles.forget(roleKey(member.projectId(), member.userId()));
+        return written;
     }
 
     private boolean writeMember(TransactWriteItem write, String projectId, int ownerDelta) {
@@ -127,6 +143,7 @@ public final class ProjectStore {
     /** Removes a membership without owner bookkeeping (used when the whole project is deleted). */
     public void removeMemberUnchecked(Member member) {
         aws.dynamo().deleteItem(b -> b.tableName(table).key(Attr.key("PROJECT#" + member.projectId(), "MEMBER#" + member.userId())));
+        roles.forget(roleKey(member.projectId(), member.userId()));
     }
 
     public Page<Member> members(String projectId, Map<String, AttributeValue> startKey, int limit) {
