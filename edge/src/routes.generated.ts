@@ -44,6 +44,7 @@ export const ROUTES: readonly Route[] = [
   {"method":"POST","path":"/api/v1/tasks","function":"tasks-submit","public":false,"scopes":["tasks:write"]},
   {"method":"GET","path":"/api/v1/tasks","function":"tasks-list","public":false,"scopes":["tasks:read"]},
   {"method":"GET","path":"/api/v1/tasks/{id}","function":"tasks-get","public":false,"scopes":["tasks:read"]},
+  {"method":"GET","path":"/api/v1/tasks/{id}/events","function":"tasks-events","public":false,"scopes":["tasks:read"]},
   {"method":"DELETE","path":"/api/v1/tasks/{id}","function":"tasks-cancel","public":false,"scopes":["tasks:write"]},
   {"method":"POST","path":"/api/v1/tasks/{id}/retry","function":"tasks-retry","public":false,"scopes":["tasks:write"]},
   {"method":"GET","path":"/api/v1/tasks/{id}/result","function":"tasks-result","public":false,"scopes":["tasks:read"]},

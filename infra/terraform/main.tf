@@ -152,6 +152,7 @@ module "scheduled_function" {
   environment_variables = merge(
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
+    contains(local.alert_email_senders, each.key) ? local.alert_email_environment : {},
   )
 
   schedule_expression = each.value.schedule

@@ -108,6 +108,12 @@ variable "edge_origin_secret_previous" {
   sensitive   = true
 }
 
+variable "alert_email_from" {
+  description = "Sender of budget alert e-mail (an SES identity; empty: e-mail alerts are recorded, not sent)."
+  type        = string
+  default     = ""
+}
+
 variable "require_edge_secret" {
   description = "HTTP functions refuse (403) requests without the edge secret, except the health probe."
   type        = bool
@@ -152,6 +158,7 @@ module "luna" {
   edge_origin_secret             = var.edge_origin_secret
   edge_origin_secret_previous    = var.edge_origin_secret_previous
   require_edge_secret            = var.require_edge_secret
+  alert_email_from               = var.alert_email_from
   edge_rate_limit_requests       = 300
   edge_rate_limit_window_seconds = 60
   edge_cors_allow_origins        = []

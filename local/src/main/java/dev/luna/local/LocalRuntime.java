@@ -3,6 +3,7 @@ package dev.luna.local;
 import com.sun.net.httpserver.HttpServer;
 import dev.luna.catalog.Catalog;
 import dev.luna.emulators.Emulators;
+import dev.luna.emulators.MailServer;
 import dev.luna.emulators.pinecone.PineconeServer;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
@@ -60,12 +61,14 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final boolean ownsEmulators;
     private final PineconeServer pinecone;
+    private final MailServer mail;
 
     private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, boolean ownsEmulators,
                          ConfigurableApplicationContext context, AwsClients aws, LambdaInvoker invoker, String generatedAdminKey,
-                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone) {
+                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone, MailServer mail) {
         this.ownsEmulators = ownsEmulators;
         this.pinecone = pinecone;
+        this.mail = mail;
         this.pollers = pollers;
         this.scheduler = scheduler;
         this.invoker = invoker;
@@ -162,6 +165,7 @@ public final class LocalRuntime implements AutoCloseable {
         AwsClients aws = null;
         Scheduler scheduler = null;
         PineconeServer pinecone = null;
+        MailServer mail = null;
         var pollers = new ArrayList<QueuePoller>();
         try {
             emulators = b.sharedStore != null ? b.sharedStore : Emulators.start(b.dataDirectory);
@@ -176,6 +180,7 @@ public final class LocalRuntime implements AutoCloseable {
             if (b.dataDirectory != null) properties.put("LUNA_RAG_INDEX_DIR", b.dataDirectory.resolve("rag").toAbsolutePath().toString());
             properties.putAll(b.settings);
             pinecone = pineconeStandIn(properties);
+            mail = mailServer(properties);
             var config = LunaConfig.from(properties::get);
             // the runtime's own clients: the queue pollers (one long poll open per queue) and provisioning
             aws = new AwsClients(LunaConfig.from(k -> AwsClients.HTTP_MAX_CONNECTIONS.equals(k) ? "1024" : properties.get(k)));
@@ -218,7 +223,7 @@ public final class LocalRuntime implements AutoCloseable {
                     server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
             return new LocalRuntime(server, executor, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
-                    b.dataDirectory, pollers, scheduler, pinecone);
+                    b.dataDirectory, pollers, scheduler, pinecone, mail);
         } catch (RuntimeException e) {
             server.stop(0);
             pollers.forEach(QueuePoller::stop);
@@ -227,6 +232,7 @@ public final class LocalRuntime implements AutoCloseable {
             if (aws != null) aws.close();
             if (emulators != null && b.sharedStore == null) emulators.close();
             if (pinecone != null) pinecone.close();
+            if (mail != null) mail.close();
             throw e;
         }
     }
@@ -252,6 +258,24 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static boolean present(String v) {
         return v != null && !v.isBlank();
+    }
+
+    /**
+     * Without {@code LUNA_SMTP_HOST} (as setting or environment variable), starts the embedded mail server and points the
+     * alert mail at it, so budget alert e-mail is really sent and can be read over IMAP.
+     */
+    private static MailServer mailServer(Map<String, String> properties) {
+        if (present(properties.getOrDefault("LUNA_SMTP_HOST", System.getenv("LUNA_SMTP_HOST")))) return null;
+        var server = MailServer.start();
+        properties.put("LUNA_SMTP_HOST", "127.0.0.1");
+        properties.put("LUNA_SMTP_PORT", Integer.toString(server.smtpPort()));
+        properties.putIfAbsent("LUNA_ALERT_EMAIL_FROM", "luna-alerts@localhost");
+        return server;
+    }
+
+    /** The mail server this runtime started (no {@code LUNA_SMTP_HOST} given), if it did. */
+    public Optional<MailServer> mail() {
+        return Optional.ofNullable(mail);
     }
 
     /** The Pinecone stand-in this runtime started for {@code LUNA_RAG_STORE=pinecone}, if it did. */
@@ -338,6 +362,7 @@ public final class LocalRuntime implements AutoCloseable {
         aws.close();
         if (ownsEmulators) emulators.close();
         if (pinecone != null) pinecone.close();
+        if (mail != null) mail.close();
     }
 
     /** The requested port is taken. */

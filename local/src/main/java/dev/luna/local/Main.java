@@ -78,6 +78,8 @@ public final class Main {
                 },
                 () -> System.out.println("  Admin API key:      " + (System.getenv("LUNA_ADMIN_KEY") != null
                         ? "from LUNA_ADMIN_KEY" : "generated on first start (set LUNA_ADMIN_KEY to choose one)")));
+        runtime.mail().ifPresent(m -> System.out.println("  Alert e-mail:       smtp://127.0.0.1:" + m.smtpPort() + " in, imap://127.0.0.1:" + m.imapPort()
+                + " out (any password: curl \"imap://127.0.0.1:" + m.imapPort() + "/INBOX;UID=1\" -u <address>:luna)"));
         System.out.println("  AWS stand-ins:      LUNA_DYNAMODB_ENDPOINT=" + runtime.emulators().dynamoEndpoint()
                 + " LUNA_S3_ENDPOINT=" + runtime.emulators().s3Endpoint() + " LUNA_SQS_ENDPOINT=" + runtime.emulators().sqsEndpoint());
         System.out.println("                      (export them to point scripts/invoke at this runtime)");

@@ -142,4 +142,29 @@ class GatewayRuntimeIT {
         assertThat(alerts.data().get(0).get("deliveryStatus").asString()).isEqualTo("delivered");
         assertThat(alerts.data().get(0).get("channel").asString()).isEqualTo("slack");
     }
+
+    @Test
+    void anEmailBudgetAlertIsSentToTheLocalMailServer() {
+        var b = api.post("/api/v1/tokens/budget?projectId=" + project, """
+                {"monthlyLimitUsd": 0.00002, "alertThresholds": [0.5], "hardStop": false,
+                 "notification": {"type": "email", "email": "finops@example.com"}}""");
+        assertThat(b.status()).as(b.toString()).isEqualTo(201);
+        assertThat(chat("{\"model\": \"gpt-4o-mini\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"max_tokens\": 50}").status()).isEqualTo(200);
+        var mail = runtime.mail().orElseThrow();
+        int before = mail.received().size();
+        String event = """
+                {"version": "0", "id": "evt-mail-%s", "detail-type": "Scheduled Event", "source": "aws.scheduler", "account": "123456789012",
+                 "time": "%s", "region": "us-east-1", "resources": ["arn:aws:scheduler:us-east-1:123456789012:schedule/default/luna-budget-monitor"], "detail": {}}"""
+                .formatted(project, Instant.now());
+        runtime.invoker().invoke("budgetMonitor", event.getBytes(StandardCharsets.UTF_8));
+        var sent = mail.received().subList(before, mail.received().size());
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).to()).containsExactly("finops@example.com");
+        assertThat(sent.get(0).from()).isEqualTo("luna-alerts@localhost");
+        assertThat(sent.get(0).subject()).isEqualTo("Luna budget alert: project " + project + " passed 50% of its " + java.time.YearMonth.now(java.time.ZoneOffset.UTC) + " budget");
+        assertThat(sent.get(0).text()).contains("Project " + project + " has spent $").contains("alertId: alr_");
+        var alerts = api.get("/api/v1/tokens/alerts?projectId=" + project);
+        assertThat(alerts.data().get(0).get("channel").asString()).isEqualTo("email");
+        assertThat(alerts.data().get(0).get("deliveryStatus").asString()).isEqualTo("delivered");
+    }
 }

@@ -121,7 +121,7 @@ class QueuesIT {
     void anInvalidSubmissionEndsInTheDeadLetterQueueWithTheReason() {
         String marker = TestRuntime.unique("invalid");
         String url = aws.sqs().getQueueUrl(b -> b.queueName("luna-task-submissions")).queueUrl();
-        aws.sqs().sendMessage(b -> b.queueUrl(url).messageBody("{\"type\":\"requirements-generation\",\"payload\":{\"marker\":\"" + marker + "\"}}"));
+        aws.sqs().sendMessage(b -> b.queueUrl(url).messageBody("{\"type\":\"mobile-generation-swift\",\"payload\":{\"marker\":\"" + marker + "\"}}"));
         aws.sqs().sendMessage(b -> b.queueUrl(url).messageBody("{\"type\":\"test-noop\",\"payload\":{\"marker\":\"" + marker + "\"},\"priority\":9}")
                 .messageAttributes(java.util.Map.of("projectId", MessageAttributeValue.builder().dataType("String").stringValue("default").build())));
         String dlq = aws.sqs().getQueueUrl(b -> b.queueName("luna-task-submissions-dlq")).queueUrl();

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * A budget threshold crossed in a month, raised once (its key is scope + month + threshold) and its delivery.
  * {@code deliveryStatus}: pending, delivered, failed (retried by later monitor runs up to {@link #MAX_ATTEMPTS}),
- * or recorded (email: recorded for the deployment's mail sender, not sent by this build).
+ * or recorded (email when the deployment has no mail sender; {@code lastError} says so).
  */
 public record Alert(String id, String projectId, String agentId, String period, BigDecimal threshold, BigDecimal spentUsd,
                     BigDecimal limitUsd, BigDecimal utilization, Instant createdAt, String channel, String target,

@@ -32,6 +32,8 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class TaskFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
     public static final String WEBHOOK_SECRET = "LUNA_WEBHOOK_SECRET";
     public static final String WEBHOOK_ALLOW_PRIVATE = "LUNA_WEBHOOK_ALLOW_PRIVATE_HOSTS";
+    /** How often a task's event stream reads the task while it waits for a change (milliseconds, default 200). */
+    public static final String EVENTS_POLL_MS = "LUNA_TASK_EVENTS_POLL_MS";
 
     @Override
     public void initialize(GenericApplicationContext context) {
@@ -47,7 +49,8 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
         var sources = new PayloadSources(new SourceValidator(GitSettings.from(name -> config.setting(name, null), name -> null), SourceLimits.DEFAULTS));
         var tasks = new TaskService(lifecycle, types, sources, agents, clock, platform.ids(),
                 Boolean.parseBoolean(config.setting(WEBHOOK_ALLOW_PRIVATE, "false")));
-        HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, types, clock), new TaskArtifacts(stores.objects())).byBean());
+        HttpFunctions.register(context, "tasks", platform, new TaskHandlers(tasks, new QueueService(lifecycle, types, clock), new TaskArtifacts(stores.objects()),
+                new TaskEventStream(java.time.Duration.ofMillis(platform.config().longSetting(EVENTS_POLL_MS, 200)))).byBean());
 
         var queueHandlers = new LinkedHashMap<String, QueueFunctions.BatchHandler>();
         queueHandlers.put("tasksIngest", new Ingest(tasks, queues)::handle);

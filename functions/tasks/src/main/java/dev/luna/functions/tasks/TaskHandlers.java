@@ -18,11 +18,13 @@ final class TaskHandlers {
     private final TaskService tasks;
     private final QueueService queues;
     private final TaskArtifacts artifacts;
+    private final TaskEventStream events;
 
-    TaskHandlers(TaskService tasks, QueueService queues, TaskArtifacts artifacts) {
+    TaskHandlers(TaskService tasks, QueueService queues, TaskArtifacts artifacts, TaskEventStream events) {
         this.tasks = tasks;
         this.queues = queues;
         this.artifacts = artifacts;
+        this.events = events;
     }
 
     record RedriveRequest(List<String> taskIds, Integer limit) {
@@ -33,6 +35,7 @@ final class TaskHandlers {
                 Map.entry("tasksSubmit", this::submit),
                 Map.entry("tasksList", this::list),
                 Map.entry("tasksGet", r -> ApiResult.ok(tasks.get(r.pathParam("id"), taskProject(r)).view())),
+                Map.entry("tasksEvents", this::events),
                 Map.entry("tasksCancel", this::cancel),
                 Map.entry("tasksRetry", r -> ApiResult.accepted(tasks.retry(r.pathParam("id"), taskProject(r)).view())),
                 Map.entry("tasksResult", r -> ApiResult.ok(tasks.result(r.pathParam("id"), taskProject(r)))),
@@ -90,6 +93,14 @@ final class TaskHandlers {
         var query = new TaskQuery(projectOf(r), status, type, priority, r.query("agentId").orElse(null), after, before);
         var page = tasks.list(query, r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100));
         return ApiResult.page(page.items(), page.nextCursor());
+    }
+
+    private ApiResult events(ApiRequest r) {
+        long lastSeen = TaskEventStream.lastEventId(r.header("Last-Event-ID").orElse(null), r.query("lastEventId").orElse(null));
+        int wait = TaskEventStream.waitSeconds(r.query("wait").orElse(null));
+        String id = r.pathParam("id");
+        String project = taskProject(r);
+        return events.next(() -> tasks.get(id, project), lastSeen, wait);
     }
 
     private ApiResult deadLetters(ApiRequest r) {

@@ -24,8 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  *       {@code luna}, signed: {@code X-Luna-Timestamp: <unix seconds>} and
  *       {@code X-Luna-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>" with the budget's secret>}.</li>
  *   <li>{@code slack}: POST of {@code text} + {@code blocks} to a Slack (or compatible) incoming webhook, signed the same way.</li>
- *   <li>{@code email}: <b>recorded, not sent</b>: this build has no mail sender. The alert is stored with status
- *       {@code recorded} and the address, for a deployment to send through Amazon SES.</li>
+ *   <li>{@code email}: a plain-text message through the deployment's {@link AlertMail} sender (Amazon SES v2 in AWS,
+ *       the embedded SMTP server locally); without a sender the alert is {@code recorded} with the address and the reason.</li>
  * </ul>
  * Any 2xx is a delivery; anything else (status, timeout, refused connection, forbidden address) is a recorded failure.
  */
@@ -36,11 +36,13 @@ final class AlertDelivery {
     private final HttpClient http;
     private final WebhookTargets targets;
     private final Clock clock;
+    private final AlertMail mail;
 
-    AlertDelivery(HttpClient http, WebhookTargets targets, Clock clock) {
+    AlertDelivery(HttpClient http, WebhookTargets targets, Clock clock, AlertMail mail) {
         this.http = http;
         this.targets = targets;
         this.clock = clock;
+        this.mail = mail;
     }
 
     /** The outcome: status delivered | failed | recorded, and the error of a failure. */
@@ -49,7 +51,7 @@ final class AlertDelivery {
 
     Outcome deliver(Alert alert, Budget.Notification target) {
         if (target == null) return new Outcome("no_target", null);
-        if (Budget.Notification.EMAIL.equals(target.type())) return new Outcome("recorded", null);
+        if (Budget.Notification.EMAIL.equals(target.type())) return email(alert, target.email());
         URI uri = URI.create(target.url());
         String problem = targets.addressProblem(uri);
         if (problem != null) return new Outcome("failed", "target " + problem);
@@ -75,6 +77,28 @@ final class AlertDelivery {
             Thread.currentThread().interrupt();
             return new Outcome("failed", "interrupted");
         }
+    }
+
+    private Outcome email(Alert alert, String to) {
+        if (mail.notSentReason() != null) return new Outcome("recorded", mail.notSentReason());
+        try {
+            mail.send(to, subject(alert), text(alert) + "\n\n" + details(alert));
+            return new Outcome("delivered", null);
+        } catch (AlertMail.MailFailure e) {
+            return new Outcome("failed", e.getMessage());
+        }
+    }
+
+    static String subject(Alert a) {
+        String who = a.agentId() == null ? "project " + a.projectId() : "agent " + a.agentId();
+        return "Luna budget alert: " + who + " passed " + a.threshold().movePointRight(2).stripTrailingZeros().toPlainString()
+                + "% of its " + a.period() + " budget";
+    }
+
+    private static String details(Alert a) {
+        var lines = new StringBuilder();
+        data(a).forEach((k, v) -> lines.append(k).append(": ").append(v).append('\n'));
+        return lines.toString();
     }
 
     static String sign(String secret, long timestamp, String body) {

@@ -32,7 +32,7 @@ public final class TokenFunctions implements ApplicationContextInitializer<Gener
         var handlers = new TokenHandlers(gateway, budgets, store, new UsageQuery(aws), clock);
         HttpFunctions.register(context, "tokens", platform, handlers.byBean());
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
-        var monitor = new BudgetMonitor(store, accounting, new AlertDelivery(http, targets, clock), clock);
+        var monitor = new BudgetMonitor(store, accounting, new AlertDelivery(http, targets, clock, AlertMail.from(platform.config())), clock);
         ScheduledFunctions.register(context, "tokens", Map.of("budgetMonitor", event -> monitor.run(event.id(), event.time())));
         platform.primeAsync(() -> new dev.luna.llm.Tokenizer().warmUp());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.luna.core.Json;
 import dev.luna.core.Principal;
+import dev.luna.emulators.MailServer;
 import dev.luna.emulators.dynamodb.DynamoDbServer;
 import dev.luna.llm.Accounting;
 import dev.luna.llm.Alert;
@@ -55,6 +56,8 @@ class BudgetMonitorIT {
     final BudgetService budgets;
     final BudgetMonitor monitor;
     final HttpServer receiver;
+    final MailServer mail = MailServer.start();
+    final WebhookTargets targets = new WebhookTargets(true);
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile int receiverStatus = 200;
     static final AtomicInteger N = new AtomicInteger();
@@ -67,9 +70,8 @@ class BudgetMonitorIT {
         new ResourceProvisioner(aws).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of(), null));
         accounting = new Accounting(aws, clock);
         store = new BudgetStore(aws);
-        var targets = new WebhookTargets(true);
         budgets = new BudgetService(store, accounting, targets, clock);
-        monitor = new BudgetMonitor(store, accounting, new AlertDelivery(HttpClient.newHttpClient(), targets, clock), clock);
+        monitor = monitorSendingMailTo(mail.smtpPort());
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         receiver.createContext("/hook", ex -> {
             try (ex) {
@@ -90,8 +92,15 @@ class BudgetMonitorIT {
         project = "prj_mon_" + N.incrementAndGet();
     }
 
+    BudgetMonitor monitorSendingMailTo(int smtpPort) {
+        var settings = Map.of(AlertMail.SMTP_HOST, "127.0.0.1", AlertMail.SMTP_PORT, Integer.toString(smtpPort), AlertMail.FROM, "alerts@luna.test");
+        var delivery = new AlertDelivery(HttpClient.newHttpClient(), targets, clock, AlertMail.from(LunaConfig.from(settings::get)));
+        return new BudgetMonitor(store, accounting, delivery, clock);
+    }
+
     @AfterAll
     void stop() {
+        mail.close();
         receiver.stop(0);
         aws.close();
         dynamo.close();
@@ -196,15 +205,54 @@ class BudgetMonitorIT {
     }
 
     @Test
-    void emailAlertsAreRecordedNotSent() {
+    void emailAlertsAreSentOncePerThresholdOverSmtp() {
         budget(null, "1", new BudgetRequest.NotificationRequest("email", null, "finops@example.com", null));
         spend(null, "1");
+        int before = mail.received().size();
         var report = monitor.run("run", Instant.now());
-        assertThat(report.recorded()).isEqualTo(3);
+        assertThat(report.delivered()).isEqualTo(3);
+        assertThat(monitor.run("again", Instant.now()).delivered()).isZero();
+        var sent = mail.received().subList(before, mail.received().size());
+        assertThat(sent).hasSize(3).allSatisfy(m -> {
+            assertThat(m.to()).containsExactly("finops@example.com");
+            assertThat(m.from()).isEqualTo("alerts@luna.test");
+            assertThat(m.subject()).startsWith("Luna budget alert: project " + project + " passed ");
+            assertThat(m.text()).contains("Project " + project + " has spent $1 of its $1 budget").contains("projectId: " + project);
+        });
+        assertThat(sent).extracting(MailServer.Received::subject).anyMatch(t -> t.contains("passed 100%")).anyMatch(t -> t.contains("passed 80%"));
         assertThat(alerts()).hasSize(3).allSatisfy(a -> {
             assertThat(a.channel()).isEqualTo("email");
-            assertThat(a.deliveryStatus()).isEqualTo("recorded");
+            assertThat(a.deliveryStatus()).isEqualTo("delivered");
             assertThat(a.target()).isEqualTo("finops@example.com");
+        });
+    }
+
+    @Test
+    void anUnreachableMailServerIsARecordedFailure() throws IOException {
+        int closedPort;
+        try (var s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        budget(null, "1", new BudgetRequest.NotificationRequest("email", null, "finops@example.com", null));
+        spend(null, "1");
+        var report = monitorSendingMailTo(closedPort).run("run", Instant.now());
+        assertThat(report.deliveryFailures()).isEqualTo(3);
+        assertThat(alerts()).allSatisfy(a -> {
+            assertThat(a.deliveryStatus()).isEqualTo("failed");
+            assertThat(a.lastError()).startsWith("SMTP: MailConnectException");
+        });
+    }
+
+    @Test
+    void withoutAMailSenderEmailAlertsAreRecordedWithTheReason() {
+        var unsent = new BudgetMonitor(store, accounting,
+                new AlertDelivery(HttpClient.newHttpClient(), targets, clock, AlertMail.from(LunaConfig.from(k -> null))), clock);
+        budget(null, "1", new BudgetRequest.NotificationRequest("email", null, "finops@example.com", null));
+        spend(null, "1");
+        assertThat(unsent.run("run", Instant.now()).recorded()).isEqualTo(3);
+        assertThat(alerts()).hasSize(3).allSatisfy(a -> {
+            assertThat(a.deliveryStatus()).isEqualTo("recorded");
+            assertThat(a.lastError()).contains("LUNA_ALERT_EMAIL_FROM");
         });
     }
 
