@@ -18,6 +18,13 @@ import org.slf4j.MDC;
  * The common dimension {@code Stack} is the deployment's resource prefix ({@code LUNA_RESOURCE_PREFIX}, e.g.
  * {@code luna-prod}; {@code local} when unset); the function ({@code LUNA_FUNCTION} or the request's MDC) and the
  * request id travel as plain properties, never as dimensions.
+ *
+ * <p>Why not Powertools' metrics (software.amazon.lambda:powertools-metrics 2.x, whose functional API needs no
+ * AspectJ weaving): its {@code MetricsFactory} hands out one process-wide instance with one set of default
+ * dimensions, flushed per invocation, while the local runtime serves every function from one JVM at once; it writes
+ * through aws-embedded-metrics' environment sinks rather than a logger that can be turned off or captured; and it
+ * brings aws-embedded-metrics, powertools-common and commons-lang3 to every cold start. The format is small: this
+ * package writes it per the EMF specification and {@code functions/metrics.json} keeps it in step with the alarms.
  */
 public final class Metrics {
     public static final String LOGGER = "luna.metrics";
