@@ -70,7 +70,7 @@ module "http_function" {
   queue_arns                = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
 
   log_retention_days  = var.log_retention_days
-  alarm_sns_topic_arn = var.alarm_sns_topic_arn
+  alarm_sns_topic_arn = local.alarm_topic_arn
   tags                = local.tags
 }
 
@@ -126,7 +126,7 @@ module "queue_function" {
   queue_arns  = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
 
   log_retention_days  = var.log_retention_days
-  alarm_sns_topic_arn = var.alarm_sns_topic_arn
+  alarm_sns_topic_arn = local.alarm_topic_arn
   tags                = local.tags
 }
 
@@ -162,7 +162,7 @@ module "scheduled_function" {
   queue_arns  = { for queue in each.value.queues : queue => module.data.queue_arns[queue] }
 
   log_retention_days  = var.log_retention_days
-  alarm_sns_topic_arn = var.alarm_sns_topic_arn
+  alarm_sns_topic_arn = local.alarm_topic_arn
   tags                = local.tags
 }
 
@@ -182,8 +182,8 @@ resource "aws_cloudwatch_metric_alarm" "dead_letters" {
   threshold           = 1
   comparison_operator = "GreaterThanOrEqualToThreshold"
   treat_missing_data  = "notBreaching"
-  alarm_actions       = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
-  ok_actions          = var.alarm_sns_topic_arn == null ? [] : [var.alarm_sns_topic_arn]
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
   tags                = local.tags
 }
 

@@ -98,9 +98,32 @@ variable "api_throttling_rate_limit" {
 }
 
 variable "alarm_sns_topic_arn" {
-  description = "SNS topic notified by the CloudWatch alarms (alarm and OK). null = alarms without actions."
+  description = "An existing SNS topic notified by the CloudWatch alarms (alarm and OK). null = a topic <prefix>-alarms is created."
   type        = string
   default     = null
+}
+
+variable "alarm_email_addresses" {
+  description = "E-mail addresses subscribed to the alarm topic (each confirms the mail AWS sends first)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.alarm_email_addresses : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", a))])
+    error_message = "alarm_email_addresses must be e-mail addresses."
+  }
+}
+
+variable "alarm_webhook_urls" {
+  description = "HTTPS endpoints subscribed to the alarm topic (they must confirm SNS's SubscriptionConfirmation). Often carry a token: set TF_VAR_alarm_webhook_urls from your secret store."
+  type        = list(string)
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.alarm_webhook_urls == null || alltrue([for u in coalesce(var.alarm_webhook_urls, []) : startswith(u, "https://")])
+    error_message = "alarm_webhook_urls must be https:// URLs."
+  }
 }
 
 variable "deletion_protection" {

@@ -19,10 +19,12 @@
 //     Scheduler sending a scheduled event); each queue has one consumer and a
 //     dead-letter queue, whose depth is alarmed;
 //   - data.json is consistent (key attributes, dead-letter queues);
-//   - nothing looks like a hard-coded secret.
+//   - nothing looks like a hard-coded secret;
+//   - alarms and dashboards name only metrics functions/metrics.json declares, with declared dimension sets, and
+//     every declared metric is emitted by the Java code and shown on a dashboard (metrics.mjs).
 //
 // One file per concern: hcl.mjs (expressions), modules.mjs (parsing, references, module calls), secrets.mjs,
-// root-locals.mjs and catalog.mjs (catalog => locals => for_each), trigger-modules.mjs, data-json.mjs, edge.mjs.
+// root-locals.mjs and catalog.mjs (catalog => locals => for_each), trigger-modules.mjs, data-json.mjs, edge.mjs, metrics.mjs.
 //
 // Usage: node check.mjs [repo-root]   (default: three levels up from here)
 
@@ -32,6 +34,7 @@ import { fileURLToPath } from "node:url";
 import { checkCatalog, PRIORITIES } from "./catalog.mjs";
 import { checkDataJson } from "./data-json.mjs";
 import { checkEdge } from "./edge.mjs";
+import { checkMetrics } from "./metrics.mjs";
 import { checkModules, parseModules } from "./modules.mjs";
 import { createReport } from "./report.mjs";
 import { checkSecrets } from "./secrets.mjs";
@@ -92,6 +95,7 @@ if (root && catalog && data) {
   checkDataJson(ctx, queues);
 }
 checkEdge(ctx);
+const observed = checkMetrics(ctx);
 
 function taskQueuesOf(c) {
   return Object.fromEntries(Object.values(c?.functions ?? {}).filter((fn) => fn?.trigger?.type === "task")
@@ -108,5 +112,6 @@ const byType = Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(", ");
 const n = (x) => Object.keys(x ?? {}).length;
 console.log(
   `terraform check: ${fnCount} functions (${byType}), ${n(data.tables)} tables, ${n(data.buckets)} bucket${n(data.buckets) === 1 ? "" : "s"}, ` +
-  `${n(data.queues)} queues + ${n(taskQueuesOf(catalog))} task queues, ${tfFiles.length} files in ${dirs.size} modules OK`,
+  `${n(data.queues)} queues + ${n(taskQueuesOf(catalog))} task queues, ${observed.metrics} metrics on ${observed.dashboards} dashboard resource(s) ` +
+  `and ${observed.alarms} root alarms, ${tfFiles.length} files in ${dirs.size} modules OK`,
 );

@@ -52,9 +52,22 @@ variable "artifacts_dir" {
 }
 
 variable "alarm_sns_topic_arn" {
-  description = "SNS topic for alarm notifications (optional)."
+  description = "An existing SNS topic for alarm notifications; null = the stack creates <prefix>-alarms."
   type        = string
   default     = null
+}
+
+variable "alarm_email_addresses" {
+  description = "E-mail addresses that receive the alarms (each confirms AWS's subscription mail once)."
+  type        = list(string)
+  default     = []
+}
+
+variable "alarm_webhook_urls" {
+  description = "HTTPS endpoints that receive the alarms as SNS notifications. Set TF_VAR_alarm_webhook_urls (a JSON list) from your secret store."
+  type        = list(string)
+  default     = null
+  sensitive   = true
 }
 
 variable "edge_enabled" {
@@ -150,8 +163,10 @@ module "luna" {
   edge_rate_limit_window_seconds = 60
   edge_cors_allow_origins        = []
 
-  alarm_sns_topic_arn = var.alarm_sns_topic_arn
-  tags                = { CostCenter = "luna-dev" }
+  alarm_sns_topic_arn   = var.alarm_sns_topic_arn
+  alarm_email_addresses = var.alarm_email_addresses
+  alarm_webhook_urls    = var.alarm_webhook_urls
+  tags                  = { CostCenter = "luna-dev" }
 }
 
 output "api_url" {

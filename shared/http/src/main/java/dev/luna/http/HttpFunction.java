@@ -149,6 +149,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         try {
             response.getHeaders().putAll(limitHeaders);
             if (audit && isWrite(method)) audit(response, event, method, request, principal);
+            ApiMetrics.record(spec.name(), response, started);
             if (log.isInfoEnabled()) {
                 log.info("{} {} -> {} in {} ms [{}]", method, event.getRawPath(), response.getStatusCode(),
                         (System.nanoTime() - started) / 1_000_000, spec.name());

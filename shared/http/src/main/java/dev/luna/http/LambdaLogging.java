@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.luna.http.logging.MaskedJsonEncoder;
+import dev.luna.http.logging.RawLineEncoder;
 import org.slf4j.Logger;
 
 /**
@@ -39,6 +40,26 @@ public final class LambdaLogging extends ContextAwareBase implements Configurato
         // Spring Cloud Function logs whole events (headers included) at INFO and DEBUG: never let it
         context.getLogger("org.springframework").setLevel(Level.WARN);
         context.getLogger("org.springframework.cloud.function").setLevel(Level.WARN);
+        metrics(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * The metric lines (CloudWatch Embedded Metric Format, {@link dev.luna.core.metrics.Metrics}) go to stdout as they
+     * are, not wrapped in a JSON log line; {@code LUNA_METRICS=off} turns them off.
+     */
+    private static void metrics(LoggerContext context) {
+        var encoder = new RawLineEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        var appender = new ConsoleAppender<ILoggingEvent>();
+        appender.setContext(context);
+        appender.setName("EMF");
+        appender.setEncoder(encoder);
+        appender.start();
+        var logger = context.getLogger(dev.luna.core.metrics.Metrics.LOGGER);
+        logger.setAdditive(false);
+        logger.setLevel(Level.toLevel(System.getenv("LUNA_METRICS"), Level.INFO));
+        logger.addAppender(appender);
     }
 }

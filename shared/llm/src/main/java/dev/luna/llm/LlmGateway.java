@@ -233,6 +233,7 @@ public final class LlmGateway {
     private void settle(String callId, Accounting.Reservation reservation, List<UsageRecord> records, TokenRateLimiter.Permit permit) {
         long used = 0;
         for (var r : records) used += r.inputTokens() + r.outputTokens();
+        LlmMetrics.accounted(records);
         try {
             if (accounting != null) accounting.settle(reservation, records);
         } catch (RuntimeException e) {

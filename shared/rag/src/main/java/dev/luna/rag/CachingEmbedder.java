@@ -91,6 +91,7 @@ public final class CachingEmbedder implements Embedder {
                 docMisses.incrementAndGet();
             }
         }
+        RagMetrics.cache(RagMetrics.DOCUMENT_CACHE, texts.size() - missing.size(), missing.size());
         if (!missing.isEmpty()) {
             var fresh = new ArrayList<float[]>();
             for (int from = 0; from < missing.size(); from += 32) {
@@ -111,6 +112,7 @@ public final class CachingEmbedder implements Embedder {
     public float[] embedQuery(String query) {
         String k = key(query);
         float[] v = queries.get(k);
+        RagMetrics.cache(RagMetrics.QUERY_CACHE, v != null ? 1 : 0, v != null ? 0 : 1);
         if (v != null) {
             queryHits.incrementAndGet();
             return v;

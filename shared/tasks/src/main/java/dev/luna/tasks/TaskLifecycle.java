@@ -127,6 +127,7 @@ public final class TaskLifecycle {
      * the health-check sends it.
      */
     public void finished(Task task) {
+        TaskMetrics.finished(task);
         if (!task.status().isTerminal() || task.webhookUrl() == null) return;
         try {
             sendWebhook(new WebhookOutbox.OwedWebhook(task.id(), task.status().wire(), task.revision(), task.type()));

@@ -118,6 +118,7 @@ final class RagService {
                     Map.of("field", "tokenBudget", "minimumTokenBudget", minimum));
         }
         double took = Math.round((System.nanoTime() - t0) / 10_000.0) / 100.0;
+        dev.luna.rag.RagMetrics.query(mode.name().toLowerCase(java.util.Locale.ROOT), took);
         return new QueryResult(projectId, r.query(), mode.name().toLowerCase(java.util.Locale.ROOT), packed.contexts(), packed.totalTokens(),
                 r.tokenBudget(), ranked.size(), packed.droppedDuplicates(), packed.merged(), packed.omittedForBudget(), took, Tokens.encodingName());
     }

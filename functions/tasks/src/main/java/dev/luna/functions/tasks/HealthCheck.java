@@ -56,6 +56,7 @@ final class HealthCheck {
         boolean recover = event.detail().path("recover").asBoolean(false);
         var summary = new LinkedHashMap<String, Object>();
         var sweep = agents.get().sweepHealth();
+        dev.luna.tasks.routing.AgentMetrics.swept(sweep);
         summary.put("agentsChecked", sweep.checked());
         summary.put("agentHealthChanged", sweep.changed());
         summary.put("agentsByHealth", sweep.byHealth());

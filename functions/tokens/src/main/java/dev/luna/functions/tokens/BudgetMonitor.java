@@ -52,6 +52,7 @@ final class BudgetMonitor {
         var budgets = store.all();
         for (Budget b : budgets) {
             var status = accounting.status(b.scope(), b.monthlyLimitUsd(), now);
+            dev.luna.llm.LlmMetrics.budget(status);
             for (BigDecimal threshold : b.alertThresholds()) {
                 if (status.spentUsd().compareTo(b.monthlyLimitUsd().multiply(threshold)) < 0) continue;
                 var n = b.notification();

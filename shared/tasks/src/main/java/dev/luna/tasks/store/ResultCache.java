@@ -24,8 +24,9 @@ public final class ResultCache {
     /** The task holding the cached result of {@code cacheKey}, unless expired. */
     public Optional<String> find(String projectId, String cacheKey, Instant now) {
         var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key(projectId + "#" + cacheKey, null))).item();
-        if (item == null || item.isEmpty() || Attr.num(item, "expiresAt", 0) <= now.getEpochSecond()) return Optional.empty();
-        return Optional.ofNullable(Attr.str(item, "taskId"));
+        boolean live = item != null && !item.isEmpty() && Attr.num(item, "expiresAt", 0) > now.getEpochSecond();
+        dev.luna.tasks.TaskMetrics.cacheLookup(live);
+        return live ? Optional.ofNullable(Attr.str(item, "taskId")) : Optional.empty();
     }
 
     /** The cache entry of a task's result, written in the same transaction as its success. */

@@ -56,6 +56,7 @@ public final class TaskStore {
             } else {
                 aws.dynamo().putItem(b -> b.tableName(table).item(item(task)).conditionExpression("attribute_not_exists(pk)"));
             }
+            dev.luna.tasks.TaskMetrics.submitted(task);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

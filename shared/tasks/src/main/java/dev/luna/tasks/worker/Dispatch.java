@@ -121,6 +121,7 @@ final class Dispatch {
         var claimed = b.build();
         var outcome = lifecycle.store().claim(claimed);
         if (outcome == TaskStore.Claim.AGENT_BUSY && agentWait.auditSlots(seen)) outcome = lifecycle.store().claim(claimed);
+        if (outcome == TaskStore.Claim.CLAIMED) dev.luna.tasks.TaskMetrics.started(claimed);
         return new Claimed(outcome, claimed);
     }
 }
