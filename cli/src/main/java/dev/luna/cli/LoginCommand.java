@@ -1,12 +1,11 @@
 package dev.luna.cli;
 
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** luna login: asks for (or takes --url/--key) the API URL and key, checks them with a call, stores them (0600). */
 @Command(name = "login", description = "Store the API URL and key after checking them (--url/--key, or asked for)")
-final class LoginCommand extends Group implements Callable<Integer> {
+final class LoginCommand extends Group {
 
     @Override
     public Integer call() {

@@ -1,7 +1,6 @@
 package dev.luna.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -9,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /** luna tasks submit TYPE: submits a task; --follow shows its progress live, the summary, and downloads artifacts. */
 @Command(name = "submit", description = "Submit a task; --follow shows its progress live until it ends")
-final class TaskSubmitCommand extends Group implements Callable<Integer> {
+final class TaskSubmitCommand extends Group {
     @Parameters(paramLabel = "TYPE", description = "Task type (echo, code-analysis, …)")
     String type;
 

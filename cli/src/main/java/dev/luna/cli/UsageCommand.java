@@ -2,13 +2,12 @@ package dev.luna.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** luna usage: model token usage and exact cost, grouped. */
 @Command(name = "usage", description = "Token usage and cost (default: this month by day)")
-final class UsageCommand extends Group implements Callable<Integer> {
+final class UsageCommand extends Group {
     @Option(names = "--from", paramLabel = "YYYY-MM-DD")
     String from;
 
