@@ -133,6 +133,23 @@ class CliIT {
     }
 
     @Test
+    void aFolderIsIndexedWithTheJobFollowedAndThenQueried(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".gitignore"), "build/\n");
+        Files.createDirectories(dir.resolve("src"));
+        Files.createDirectories(dir.resolve("build"));
+        Files.writeString(dir.resolve("src/Invoice.java"), "/** Invoices. */\npublic class Invoice {\n    /** The sum of all lines plus tax. */\n"
+                + "    public long grandTotalCents() { return 42; }\n}\n");
+        Files.writeString(dir.resolve("build/Invoice.class.txt"), "compiled output");
+        var index = luna("rag", "index", "--source", "dir:" + dir, "--project", "default", "--follow", "--no-progress");
+        assertThat(index.exit()).as(index.toString()).isZero();
+        assertThat(index.out()).containsPattern("(?m)^succeeded +100%").contains("Index job succeeded").containsPattern("\"filesIndexed\":[12],");
+
+        var query = luna("rag", "query", "grand total of an invoice", "--top-k", "3");
+        assertThat(query.exit()).as(query.toString()).isZero();
+        assertThat(query.out()).contains("src/Invoice.java").doesNotContain("build/");
+    }
+
+    @Test
     void anUnknownIdExitsFourWithTheErrorCode() {
         var run = luna("tasks", "get", "tsk_00000000000000000000000000");
         assertThat(run.exit()).isEqualTo(ExitCode.NOT_FOUND);
