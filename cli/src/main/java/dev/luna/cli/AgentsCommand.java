@@ -66,8 +66,8 @@ final class AgentsCommand extends Group {
     @Command(name = "versions", description = "An agent's version history")
     int versions(@Parameters(paramLabel = "ID") String id) {
         output().table(api().get("/api/v1/agents/" + Api.encode(id) + "/versions").data(), List.of(
-                Output.Column.of("#", "versionNumber"), Output.Column.of("VERSION", "version"),
-                Output.Column.of("CREATED", "createdAt"), Output.Column.of("BY", "createdBy")));
+                Output.Column.of("#", "versionNumber"), Output.Column.of("VERSION", "spec.version"),
+                Output.Column.of("CHANGE", "change"), Output.Column.of("CREATED", "createdAt"), Output.Column.of("BY", "createdBy")));
         return ExitCode.OK;
     }
 
@@ -83,8 +83,20 @@ final class AgentsCommand extends Group {
 
     @Command(name = "health", description = "The health of one agent, or the overview of all")
     int health(@Parameters(paramLabel = "ID", arity = "0..1") String id) {
-        var path = id == null ? "/api/v1/agents/health" : "/api/v1/agents/" + Api.encode(id) + "/health";
-        output().record(api().get(path).data());
+        if (id != null) {
+            output().record(api().get("/api/v1/agents/" + Api.encode(id) + "/health").data());
+            return ExitCode.OK;
+        }
+        var overview = api().get("/api/v1/agents/health").data();
+        if (output().json()) {
+            output().printJson(overview);
+            return ExitCode.OK;
+        }
+        output().table(overview.path("agents"), List.of(Output.Column.of("AGENT", "agentId"), Output.Column.of("NAME", "name"),
+                Output.Column.of("STATUS", "agentStatus"), Output.Column.of("HEALTH", "status"), Output.Column.of("REASON", "reason")));
+        var summary = overview.path("summary");
+        output().message(summary.path("total").asLong() + " agents: " + summary.path("healthy").asLong() + " healthy, "
+                + summary.path("degraded").asLong() + " degraded, " + summary.path("unhealthy").asLong() + " unhealthy");
         return ExitCode.OK;
     }
 
