@@ -1,5 +1,9 @@
 package dev.luna.workers.aiintegration;
 
+import dev.luna.testkit.GitCli;
+import dev.luna.testkit.Golden;
+
+import dev.luna.testkit.Txtar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.workers.aiintegration.find.Opportunity;

@@ -1,5 +1,8 @@
 package dev.luna.workers.design;
 
+import dev.luna.testkit.Golden;
+import dev.luna.testkit.Txtar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.codebase.architecture.Layer;

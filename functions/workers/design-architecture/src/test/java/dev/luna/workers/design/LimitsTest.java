@@ -1,5 +1,6 @@
 package dev.luna.workers.design;
 
+import dev.luna.testkit.Txtar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package dev.luna.workers.projectorganization;
 
+import dev.luna.testkit.GitCli;
+import dev.luna.testkit.Golden;
+
+import dev.luna.testkit.Txtar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

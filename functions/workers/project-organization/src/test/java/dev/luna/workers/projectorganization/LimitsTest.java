@@ -1,5 +1,6 @@
 package dev.luna.workers.projectorganization;
 
+import dev.luna.testkit.GitCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

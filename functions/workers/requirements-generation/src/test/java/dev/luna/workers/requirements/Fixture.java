@@ -1,5 +1,6 @@
 package dev.luna.workers.requirements;
 
+import dev.luna.testkit.Txtar;
 import dev.luna.codebase.secrets.SecretScanner;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.luna.workers.requirements;
 
+import dev.luna.testkit.Golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.gherkin.GherkinParser;

@@ -1,9 +1,9 @@
 package dev.luna.workers.projectorganization.patch;
 
+import dev.luna.testkit.GitCli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.luna.codebase.secrets.SecretScanner;
-import dev.luna.workers.projectorganization.GitCli;
 import dev.luna.workers.projectorganization.PatchPlan;
 import dev.luna.workers.projectorganization.tree.DirectorySnapshot;
 import dev.luna.workers.projectorganization.tree.GitSnapshot;

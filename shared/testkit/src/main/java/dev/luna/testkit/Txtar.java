@@ -1,4 +1,4 @@
-package dev.luna.workers.projectorganization;
+package dev.luna.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.luna.workers.aiintegration;
+package dev.luna.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,11 @@ public final class Golden {
             return;
         }
         assertThat(file).as("golden %s (run with -Dgolden.update=true to create it)", name).exists();
+        if (!java.util.Arrays.equals(actual, Files.readAllBytes(file))) {
+            Path actualFile = Path.of("target/golden-actual").resolve(name);
+            Files.createDirectories(actualFile.getParent());
+            Files.write(actualFile, actual);
+        }
         assertThat(new String(actual, StandardCharsets.UTF_8)).as("golden %s", name).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         assertThat(actual).isEqualTo(Files.readAllBytes(file));
     }

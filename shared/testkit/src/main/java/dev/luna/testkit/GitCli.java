@@ -1,4 +1,4 @@
-package dev.luna.workers.projectorganization;
+package dev.luna.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +69,14 @@ public final class GitCli {
     public Path cloneTo(Path repo, Path target) throws IOException, InterruptedException {
         run(repo.getParent(), "clone", "-q", repo.toString(), target.toString()).ok();
         return target;
+    }
+
+    /** Checks a patch with {@code git apply --check}, then applies it with {@code git apply}, as a user would. */
+    public void apply(Path repo, byte[] patch) throws IOException, InterruptedException {
+        Path file = home.resolve("change-" + System.nanoTime() + ".patch");
+        Files.write(file, patch);
+        run(repo, "apply", "--check", file.toString()).ok();
+        run(repo, "apply", file.toString()).ok();
     }
 
     /** Checks a patch series with {@code git apply --check}, then applies it with plain {@code git am}, as a user would. */
