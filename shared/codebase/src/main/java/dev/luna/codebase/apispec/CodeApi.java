@@ -35,7 +35,9 @@ final class CodeApi {
                     continue;
                 }
                 String in = p.in().equals("form") ? "query" : p.in();
-                params.add(new ApiParam(p.name(), in, "", p.required() || in.equals("path"), json(p.schema())));
+                var schema = json(p.schema());
+                if (p.defaultValue() != null && !p.defaultValue().contains("*")) schema.put("default", typed(p.defaultValue(), schema.get("type")));
+                params.add(new ApiParam(p.name(), in, "", p.required() || in.equals("path"), schema));
             }
             for (var name : pathNames(e.path())) {
                 if (params.stream().noneMatch(p -> p.in().equals("path") && p.name().equals(name))) {
@@ -105,6 +107,18 @@ final class CodeApi {
         if (s.items() != null) out.put("items", json(s.items()));
         if (s.additionalProperties() != null) out.put("additionalProperties", json(s.additionalProperties()));
         return out;
+    }
+
+    /** A declared default as the JSON value of the parameter's type (the text when it does not parse). */
+    private static Object typed(String value, Object type) {
+        try {
+            if ("integer".equals(type)) return Long.parseLong(value.strip());
+            if ("number".equals(type)) return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            return value;
+        }
+        if ("boolean".equals(type) && (value.equals("true") || value.equals("false"))) return Boolean.parseBoolean(value);
+        return value;
     }
 
     @SuppressWarnings("unchecked")

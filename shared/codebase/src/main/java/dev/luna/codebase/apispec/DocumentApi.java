@@ -34,6 +34,7 @@ final class DocumentApi {
         boolean v31 = api.getOpenapi() != null && api.getOpenapi().startsWith("3.1");
         var notes = new ArrayList<String>();
         if (result.getMessages() != null) result.getMessages().stream().limit(20).forEach(m -> notes.add(path + ": " + MASK.apply(m)));
+        String base = basePath(api);
         var ids = new OperationIds();
         var operations = new ArrayList<ApiOperation>();
         for (var pathEntry : api.getPaths().entrySet()) {
@@ -70,7 +71,8 @@ final class DocumentApi {
                         break;
                     }
                 }
-                operations.add(new ApiOperation(method, pathEntry.getKey(), ids.next(op.getOperationId(), method, pathEntry.getKey()),
+                String fullPath = base + pathEntry.getKey();
+                operations.add(new ApiOperation(method, fullPath, ids.next(op.getOperationId(), method, fullPath),
                         text(op.getSummary()), text(op.getDescription()), op.getTags() == null ? List.of() : op.getTags(), params, request,
                         response, ApiSpecs.readOnly(method), ApiSpecs.destructive(method), Boolean.TRUE.equals(op.getDeprecated()), path));
             }
@@ -83,6 +85,17 @@ final class DocumentApi {
         String title = info != null && info.getTitle() != null ? text(info.getTitle()) : "";
         String version = info != null && info.getVersion() != null ? text(info.getVersion()) : "1.0.0";
         return new ApiSpec(ApiSpec.OPENAPI, path, title, version, info == null ? "" : text(info.getDescription()), operations, schemas, notes);
+    }
+
+    /** The path of the document's first server ({@code /v1} of {@code https://host/v1}; Swagger 2.0's basePath), or "". */
+    private static String basePath(OpenAPI api) {
+        if (api.getServers() == null || api.getServers().isEmpty() || api.getServers().getFirst().getUrl() == null) return "";
+        String url = api.getServers().getFirst().getUrl();
+        int scheme = url.indexOf("://");
+        String path = scheme < 0 ? url : url.indexOf('/', scheme + 3) < 0 ? "" : url.substring(url.indexOf('/', scheme + 3));
+        if (path.contains("{")) return "";
+        while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        return path.isEmpty() || path.startsWith("/") ? path : "/" + path;
     }
 
     private static Parameter resolve(OpenAPI api, Parameter p) {

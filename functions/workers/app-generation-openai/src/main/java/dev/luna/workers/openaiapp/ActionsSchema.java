@@ -31,7 +31,7 @@ final class ActionsSchema {
         info.put("description", Describer.limit(api.description().isBlank() ? "Actions for " + api.title() + ", generated from its "
                 + (api.source().equals(ApiSpec.OPENAPI) ? "OpenAPI document" : "source code") + "." : api.description(), 300));
         doc.put("info", info);
-        doc.put("servers", List.of(Map.of("url", options.baseUrl())));
+        doc.put("servers", List.of(Ordered.map("url", options.baseUrl())));
         var paths = new TreeMap<String, Map<String, Object>>();
         for (var op : chosen) paths.computeIfAbsent(op.path(), p -> new LinkedHashMap<>()).put(op.method().toLowerCase(Locale.ROOT), operation(op, describer));
         doc.put("paths", paths);
@@ -39,9 +39,9 @@ final class ActionsSchema {
         components.put("schemas", reachable(api, chosen));
         var scheme = securityScheme(options);
         if (scheme != null) {
-            components.put("securitySchemes", Map.of(options.auth(), scheme));
+            components.put("securitySchemes", Ordered.map(options.auth(), scheme));
             doc.put("components", components);
-            doc.put("security", List.of(Map.of(options.auth(), List.of())));
+            doc.put("security", List.of(Ordered.map(options.auth(), List.of())));
         } else {
             doc.put("components", components);
         }
@@ -66,12 +66,12 @@ final class ActionsSchema {
         }
         if (!params.isEmpty()) out.put("parameters", params);
         if (op.request() != null) {
-            out.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", op.request()))));
+            out.put("requestBody", Ordered.map("required", true, "content", Ordered.map("application/json", Ordered.map("schema", op.request()))));
         }
         var ok = new LinkedHashMap<String, Object>();
         ok.put("description", "Success: " + describer.returns(op.response()) + ".");
-        if (op.response() != null) ok.put("content", Map.of("application/json", Map.of("schema", op.response())));
-        out.put("responses", Map.of("200", ok));
+        if (op.response() != null) ok.put("content", Ordered.map("application/json", Ordered.map("schema", op.response())));
+        out.put("responses", Ordered.map("200", ok));
         if (op.deprecated()) out.put("deprecated", true);
         if (op.changesData()) out.put("x-openai-isConsequential", true);
         return out;
@@ -83,7 +83,7 @@ final class ActionsSchema {
         var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(op.path());
         while (m.find()) {
             String name = m.group(1);
-            if (out.stream().noneMatch(p -> p.in().equals("path") && p.name().equals(name))) out.add(new ApiParam(name, "path", "", true, Map.of("type", "string")));
+            if (out.stream().noneMatch(p -> p.in().equals("path") && p.name().equals(name))) out.add(new ApiParam(name, "path", "", true, Ordered.map("type", "string")));
         }
         out.removeIf(p -> p.in().equals("path") && !op.path().contains("{" + p.name() + "}"));
         return out;
@@ -102,8 +102,8 @@ final class ActionsSchema {
                 var flow = new LinkedHashMap<String, Object>();
                 flow.put("authorizationUrl", options.baseUrl() + "/oauth/authorize");
                 flow.put("tokenUrl", options.baseUrl() + "/oauth/token");
-                flow.put("scopes", Map.of());
-                yield Map.of("type", "oauth2", "flows", Map.of("authorizationCode", flow));
+                flow.put("scopes", Ordered.map());
+                yield Ordered.map("type", "oauth2", "flows", Ordered.map("authorizationCode", flow));
             }
             default -> null;
         };
@@ -121,7 +121,7 @@ final class ActionsSchema {
         while (!todo.isEmpty()) {
             String name = todo.pop();
             if (out.containsKey(name)) continue;
-            var schema = api.schemas().getOrDefault(name, Map.of("type", "object"));
+            var schema = api.schemas().getOrDefault(name, Ordered.map("type", "object"));
             out.put(name, schema);
             refs(schema, todo);
         }

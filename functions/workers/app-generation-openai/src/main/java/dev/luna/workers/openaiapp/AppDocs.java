@@ -24,7 +24,7 @@ final class AppDocs {
             view.put("apiTitle", api.title());
             var actions = new ArrayList<Map<String, Object>>();
             for (var op : chosen.subList(0, shown)) {
-                actions.add(Map.of("operationId", op.operationId(), "method", op.method(), "path", op.path(),
+                actions.add(Ordered.map("operationId", op.operationId(), "method", op.method(), "path", op.path(),
                         "when", Describer.limit(describer.description(op).replace(" Changes data: confirm with the user first.", "")
                                 .replace(" Destructive: confirm with the user first.", ""), 220), "confirm", op.changesData()));
             }
@@ -50,6 +50,7 @@ final class AppDocs {
         for (int pass = 0; pass < 3 && out.size() < STARTERS; pass++) {
             for (var op : chosen) {
                 if (out.size() >= STARTERS) break;
+                if (java.util.Arrays.stream(op.path().split("/")).anyMatch(OperationChoice.LOW_VALUE::contains)) continue;
                 String resource = Describer.resource(op);
                 boolean item = op.path().endsWith("}");
                 if (pass == 0 && op.method().equals("GET") && !item) out.add("Show me the " + resource + ".");
@@ -69,7 +70,7 @@ final class AppDocs {
         m.put("name", appName);
         m.put("description", Describer.limit("Works with " + api.title() + " for you: " + operations + " actions on its API"
                 + (options.capabilities().isEmpty() ? "." : ", for " + String.join(", ", options.capabilities()) + "."), 300));
-        m.put("logo", Map.of("url", "https://" + domain + "/logo.png", "placeholder", true, "size", "512x512 PNG"));
+        m.put("logo", Ordered.map("url", "https://" + domain + "/logo.png", "placeholder", true, "size", "512x512 PNG"));
         var auth = new LinkedHashMap<String, Object>();
         auth.put("type", options.auth());
         if (options.auth().equals("apiKey")) auth.put("header", ActionsSchema.API_KEY_HEADER);
@@ -78,9 +79,9 @@ final class AppDocs {
             auth.put("tokenUrl", options.baseUrl() + "/oauth/token");
         }
         m.put("auth", auth);
-        m.put("api", Map.of("type", "openapi", "url", "openapi.actions.json", "server", options.baseUrl()));
-        m.put("mcp", Map.of("path", "mcp-server/", "transports", List.of("streamable-http", "stdio")));
-        m.put("contact", Map.of("email", "support@" + domain, "placeholder", true));
+        m.put("api", Ordered.map("type", "openapi", "url", "openapi.actions.json", "server", options.baseUrl()));
+        m.put("mcp", Ordered.map("path", "mcp-server/", "transports", List.of("streamable-http", "stdio")));
+        m.put("contact", Ordered.map("email", "support@" + domain, "placeholder", true));
         var legal = new LinkedHashMap<String, Object>();
         legal.put("privacyPolicyUrl", "https://" + domain + "/privacy");
         legal.put("termsOfServiceUrl", "https://" + domain + "/terms");
@@ -109,7 +110,7 @@ final class AppDocs {
         view.put("placeholders", List.of(logo.get("url"), contact.get("email"), legal.get("privacyPolicyUrl"), legal.get("termsOfServiceUrl")));
         view.put("hasOmitted", !choice.omitted().isEmpty());
         view.put("omittedCount", choice.omitted().size());
-        view.put("omitted", choice.omitted().stream().map(s -> Map.of("operationId", s.operation().operationId(), "method", s.operation().method(),
+        view.put("omitted", choice.omitted().stream().map(s -> Ordered.map("operationId", s.operation().operationId(), "method", s.operation().method(),
                 "path", s.operation().path(), "reason", s.reason())).toList());
         return Templates.render("deployment.md.mustache", view);
     }

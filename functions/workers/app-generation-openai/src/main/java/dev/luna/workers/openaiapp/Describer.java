@@ -34,14 +34,18 @@ final class Describer {
 
     /** The deterministic description, from the API's text or the operation's shape. */
     String derivedDescription(ApiOperation op) {
-        String what = sentence(!op.summary().isEmpty() ? op.summary() : op.description().isEmpty() ? derived(op) : firstSentence(op.description()));
-        var parts = new ArrayList<String>();
-        parts.add(what);
-        parts.add("Call it when the user wants to " + intent(op) + ".");
-        parts.add("Returns " + returns(op.response()) + ".");
-        if (op.destructive()) parts.add("Destructive: confirm with the user first.");
-        else if (op.changesData()) parts.add("Changes data: confirm with the user first.");
-        return limit(String.join(" ", parts), MAX_DESCRIPTION);
+        String confirm = op.destructive() ? " Destructive: confirm with the user first." : op.changesData() ? " Changes data: confirm with the user first." : "";
+        String tail = limit("Call it when the user wants to " + intent(op) + ". Returns " + returns(op.response()) + ".", 200 - confirm.length()) + confirm;
+        return limit(what(op), MAX_DESCRIPTION - tail.length() - 1) + " " + tail;
+    }
+
+    /** What the operation does: the summary and the description (without repeating one in the other), else derived. */
+    private static String what(ApiOperation op) {
+        String summary = op.summary().strip();
+        String description = op.description().strip().replaceAll("\\s+", " ");
+        if (description.isEmpty()) return sentence(summary.isEmpty() ? derived(op) : summary);
+        if (summary.isEmpty() || description.startsWith(stripDot(summary))) return sentence(description);
+        return sentence(summary) + " " + sentence(description);
     }
 
     /** One line naming the operation, for lists. */
@@ -78,7 +82,7 @@ final class Describer {
         boolean item = op.path().endsWith("}");
         return switch (op.method()) {
             case "GET" -> item ? "see the details of one " + singular(resource) : "find or list " + resource;
-            case "POST" -> "create " + article(singular(resource)) + " " + singular(resource) + " or run this action";
+            case "POST" -> "create " + article(singular(resource)) + " " + singular(resource) + "";
             case "PUT", "PATCH" -> "change " + article(singular(resource)) + " " + singular(resource);
             case "DELETE" -> "remove " + article(singular(resource)) + " " + singular(resource);
             default -> "use " + op.path();

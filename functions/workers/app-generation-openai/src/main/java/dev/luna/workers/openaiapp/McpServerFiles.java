@@ -38,7 +38,7 @@ final class McpServerFiles {
         readme.put("baseUrl", options.baseUrl());
         readme.put("apiKey", options.auth().equals("apiKey"));
         readme.put("oauth", options.auth().equals("oauth"));
-        readme.put("tools", chosen.stream().map(op -> Map.of("name", op.operationId(), "method", op.method(), "path", op.path(),
+        readme.put("tools", chosen.stream().map(op -> Ordered.map("name", op.operationId(), "method", op.method(), "path", op.path(),
                 "hint", op.readOnly() ? "read-only" : op.destructive() ? "destructive" : "changes data")).toList());
         files.put(ROOT + "README.md", Templates.render("mcp-server/README.md.mustache", readme).getBytes(StandardCharsets.UTF_8));
         return files;
@@ -52,7 +52,7 @@ final class McpServerFiles {
         m.put("method", ZodWriter.literal(op.method()));
         m.put("path", ZodWriter.literal(op.path()));
         var params = ActionsSchema.parameters(op);
-        m.put("params", params.stream().map(p -> Map.of("name", ZodWriter.literal(p.name()), "in", ZodWriter.literal(p.in()))).toList());
+        m.put("params", params.stream().map(p -> Ordered.map("name", ZodWriter.literal(p.name()), "in", ZodWriter.literal(p.in()))).toList());
         String bodyName = params.stream().anyMatch(p -> p.name().equals("body")) ? "requestBody" : "body";
         m.put("body", op.request() == null ? "null" : ZodWriter.literal(bodyName));
         m.put("readOnly", op.readOnly());
@@ -60,11 +60,11 @@ final class McpServerFiles {
         m.put("widget", op.response() != null && "array".equals(op.response().get("type")) ? "LIST_WIDGET" : "DETAIL_WIDGET");
         var fields = new ArrayList<Map<String, Object>>();
         for (var p : params) {
-            fields.add(Map.of("key", ZodWriter.literal(p.name()), "expr", zod.expression(p.schema()) + (p.required() ? "" : ".optional()")
+            fields.add(Ordered.map("key", ZodWriter.literal(p.name()), "expr", zod.expression(p.schema()) + (p.required() ? "" : ".optional()")
                     + ".describe(" + ZodWriter.literal(describer.paramDescription(p, op)) + ")"));
         }
         if (op.request() != null) {
-            fields.add(Map.of("key", ZodWriter.literal(bodyName), "expr", zod.expression(op.request()) + ".describe(\"The JSON request body.\")"));
+            fields.add(Ordered.map("key", ZodWriter.literal(bodyName), "expr", zod.expression(op.request()) + ".describe(\"The JSON request body.\")"));
         }
         m.put("fields", fields);
         return m;

@@ -43,7 +43,7 @@ final class ResultDocument {
             m.put("location", op.location());
             return m;
         }).toList());
-        out.put("leftOut", app.choice().omitted().stream().map(s -> Map.of("operationId", s.operation().operationId(),
+        out.put("leftOut", app.choice().omitted().stream().map(s -> Ordered.map("operationId", s.operation().operationId(),
                 "method", s.operation().method(), "path", s.operation().path(), "reason", s.reason())).toList());
         out.put("notes", api.notes());
         return out;
