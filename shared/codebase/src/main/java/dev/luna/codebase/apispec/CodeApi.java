@@ -25,6 +25,8 @@ final class CodeApi {
         var operations = new ArrayList<ApiOperation>();
         var notes = new ArrayList<String>();
         for (var e : model.endpoints()) {
+            String path = resolvePlaceholders(e.path());
+            if (!path.equals(e.path())) notes.add(e.path() + ": property placeholders resolved to their defaults (or removed): " + path);
             String method = e.method().equals("ANY") ? "GET" : e.method();
             if (e.method().equals("ANY")) notes.add(e.path() + " accepts any method; offered as GET (" + e.file() + ":" + e.startLine() + ")");
             var params = new ArrayList<ApiParam>();
@@ -35,24 +37,43 @@ final class CodeApi {
                     continue;
                 }
                 String in = p.in().equals("form") ? "query" : p.in();
+                if (in.equals("header") && TRANSPORT_HEADERS.contains(p.name().toLowerCase(java.util.Locale.ROOT))) continue;
+                if (in.equals("path") && !path.contains("{" + p.name() + "}")) continue;
                 var schema = json(p.schema());
+                if (schema.isEmpty()) schema.put("type", "string");
                 if (p.defaultValue() != null && !p.defaultValue().contains("*")) schema.put("default", typed(p.defaultValue(), schema.get("type")));
                 params.add(new ApiParam(p.name(), in, "", p.required() || in.equals("path"), schema));
             }
-            for (var name : pathNames(e.path())) {
+            for (var name : pathNames(path)) {
                 if (params.stream().noneMatch(p -> p.in().equals("path") && p.name().equals(name))) {
                     params.add(new ApiParam(name, "path", "", true, Map.of("type", "string")));
                 }
             }
             String comment = comments.above(e.file(), e.startLine());
             String handlerName = handlerMethod(e.handler());
-            operations.add(new ApiOperation(method, e.path().replace("*}", "}"), ids.next(handlerName, method, e.path()),
+            operations.add(new ApiOperation(method, path.replace("*}", "}"), ids.next(handlerName, method, path),
                     firstSentence(comment), comment, List.of(handlerClass(e)), params, request,
                     e.response() == null ? null : json(e.response()), ApiSpecs.readOnly(method), ApiSpecs.destructive(method), false,
                     e.file() + ":" + e.startLine()));
         }
         return new ApiSpec(operations.isEmpty() ? ApiSpec.NONE : ApiSpec.CODE, null, title, "1.0.0", "", operations,
                 schemas(model, operations), notes);
+    }
+
+    /** Headers the HTTP client sets itself; not offered as parameters. */
+    private static final Set<String> TRANSPORT_HEADERS = Set.of("content-type", "accept", "content-length", "authorization", "host");
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([^}:]*)(?::([^}]*))?}");
+
+    /** Spring property placeholders in a path ({@code /${prefix:/api}/x}) become their default, or nothing. */
+    static String resolvePlaceholders(String path) {
+        if (!path.contains("${")) return path;
+        var m = PLACEHOLDER.matcher(path);
+        var sb = new StringBuilder();
+        while (m.find()) m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+        m.appendTail(sb);
+        String out = sb.toString().replaceAll("/{2,}", "/");
+        if (out.length() > 1 && out.endsWith("/")) out = out.substring(0, out.length() - 1);
+        return out.isEmpty() ? "/" : out.startsWith("/") ? out : "/" + out;
     }
 
     /** The shapes the operations refer to, transitively, as JSON Schemas. */

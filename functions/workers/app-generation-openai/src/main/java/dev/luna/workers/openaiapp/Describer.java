@@ -67,6 +67,17 @@ final class Describer {
     static String derived(ApiOperation op) {
         String resource = resource(op);
         boolean item = op.path().endsWith("}");
+        String action = action(op.path());
+        if (action != null) {
+            String verb = switch (action) {
+                case "new", "create", "add" -> "create";
+                case "edit", "update" -> "update";
+                default -> "search";
+            };
+            String target = verb.equals("search") ? resource : article(singular(resource)) + " " + singular(resource);
+            return op.method().equals("GET") && !verb.equals("search") ? "Open the form to " + verb + " " + target
+                    : Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " " + target;
+        }
         return switch (op.method()) {
             case "GET" -> item ? "Get one " + singular(resource) + " by " + words(lastParam(op.path())) : "List " + resource;
             case "POST" -> "Create " + article(singular(resource)) + " " + singular(resource);
@@ -80,6 +91,8 @@ final class Describer {
     private static String intent(ApiOperation op) {
         String resource = resource(op);
         boolean item = op.path().endsWith("}");
+        String action = action(op.path());
+        if (action != null) return derived(op).toLowerCase(Locale.ROOT).replace("open the form to ", "");
         return switch (op.method()) {
             case "GET" -> item ? "see the details of one " + singular(resource) : "find or list " + resource;
             case "POST" -> "create " + article(singular(resource)) + " " + singular(resource) + "";
@@ -114,12 +127,23 @@ final class Describer {
         return schema.get("$ref") instanceof String ref && ref.startsWith("#/components/schemas/") ? ref.substring(21) : null;
     }
 
-    /** The last literal path segment: /owners/{id}/pets → "pets". */
+    /** Last segments that name an action on the resource before them, not a resource: /owners/{id}/pets/new. */
+    static final java.util.Set<String> ACTIONS = java.util.Set.of("new", "create", "add", "edit", "update", "find", "search");
+
+    /** The action the path ends with ({@code new}, {@code edit}, {@code find}…), or null. */
+    static String action(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return ACTIONS.contains(last) && path.lastIndexOf('/') > 0 ? last : null;
+    }
+
+    /** The last literal path segment that names a resource: /owners/{id}/pets → "pets", /owners/{id}/pets/new → "pets". */
     static String resource(ApiOperation op) {
         var segments = new ArrayList<>(List.of(op.path().split("/")));
         for (int i = segments.size() - 1; i >= 0; i--) {
             String s = segments.get(i);
-            if (!s.isEmpty() && !s.startsWith("{") && !s.matches("v\\d+|api")) return words(s);
+            if (s.isEmpty() || s.startsWith("{") || s.matches("v\\d+|api")) continue;
+            if (i == segments.size() - 1 && action(op.path()) != null) continue;
+            return words(s.replaceAll("\\.[a-z]+$", ""));
         }
         return "items";
     }

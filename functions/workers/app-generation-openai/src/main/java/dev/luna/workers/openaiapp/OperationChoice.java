@@ -16,7 +16,11 @@ import java.util.Set;
 final class OperationChoice {
     /** Path segments of operational or internal endpoints that a conversational app rarely needs. */
     static final Set<String> LOW_VALUE = Set.of("actuator", "health", "healthz", "metrics", "internal", "admin", "debug", "error", "ping",
-            "status", "swagger", "api-docs", "v3", "openapi", "csrf", "login", "logout", "oauth", "webhooks", "webhook");
+            "status", "swagger", "api-docs", "v3", "openapi", "csrf", "login", "logout", "oauth", "webhooks", "webhook",
+            ".well-known", "callback", "login-actions", "static", "assets", "lb-check", "favicon.ico", "robots.txt");
+    /** Comments that tell callers to keep away. */
+    static final java.util.regex.Pattern KEEP_AWAY = java.util.regex.Pattern.compile(
+            "(?i)(never|not|n't) (be )?(invoke|call)(d|ed)? (this )?directly|internal use only|for internal use");
 
     record Scored(ApiOperation operation, int score, String reason) {
     }
@@ -69,6 +73,7 @@ final class OperationChoice {
         if (op.request() != null) score += 3;
         if (op.response() != null) score += 3;
         if (op.deprecated()) score -= 30;
+        if (KEEP_AWAY.matcher(op.summary() + " " + op.description()).find()) score -= 40;
         for (var segment : op.path().toLowerCase(Locale.ROOT).split("/")) if (LOW_VALUE.contains(segment)) score -= 25;
         long depth = op.path().chars().filter(c -> c == '/').count();
         score -= (int) Math.max(0, depth - 3) * 2;
