@@ -51,6 +51,7 @@ final class AppDocs {
             for (var op : chosen) {
                 if (out.size() >= STARTERS) break;
                 if (java.util.Arrays.stream(op.path().split("/")).anyMatch(OperationChoice.LOW_VALUE::contains)) continue;
+                if (op.path().equals("/") || (Describer.action(op.path()) != null && pass < 2)) continue;
                 String resource = Describer.resource(op);
                 boolean item = op.path().endsWith("}");
                 if (pass == 0 && op.method().equals("GET") && !item) out.add("Show me the " + resource + ".");
