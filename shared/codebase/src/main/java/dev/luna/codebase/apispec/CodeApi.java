@@ -71,7 +71,10 @@ final class CodeApi {
         var sb = new StringBuilder();
         while (m.find()) m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
         m.appendTail(sb);
-        String out = sb.toString().replaceAll("/{2,}", "/");
+        // the shared path normaliser splits a default that holds a '/' (${p:/api}): its tail arrives as a segment "api}"
+        var segments = new ArrayList<String>();
+        for (var seg : sb.toString().split("/", -1)) segments.add(seg.contains("}") && !seg.contains("{") ? seg.replace("}", "") : seg);
+        String out = String.join("/", segments).replaceAll("/{2,}", "/");
         if (out.length() > 1 && out.endsWith("/")) out = out.substring(0, out.length() - 1);
         return out.isEmpty() ? "/" : out.startsWith("/") ? out : "/" + out;
     }
