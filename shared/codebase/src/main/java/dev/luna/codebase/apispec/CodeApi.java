@@ -26,6 +26,10 @@ final class CodeApi {
         var notes = new ArrayList<String>();
         for (var e : model.endpoints()) {
             String path = resolvePlaceholders(e.path());
+            if (path.replaceAll("\\{[^}]*\\*}", "").contains("*")) {
+                notes.add(e.method() + " " + e.path() + ": a wildcard or masked path, not a callable operation; left out (" + e.file() + ":" + e.startLine() + ")");
+                continue;
+            }
             if (!path.equals(e.path())) notes.add(e.path() + ": property placeholders resolved to their defaults (or removed): " + path);
             String method = e.method().equals("ANY") ? "GET" : e.method();
             if (e.method().equals("ANY")) notes.add(e.path() + " accepts any method; offered as GET (" + e.file() + ":" + e.startLine() + ")");

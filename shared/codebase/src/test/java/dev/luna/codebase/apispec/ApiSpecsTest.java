@@ -78,9 +78,14 @@ class ApiSpecsTest {
                     /** One item by its id. */
                     @GetMapping("/{id}")
                     public Item get(@PathVariable long id, @RequestHeader("Content-Type") String type) { return null; }
+
+                    @GetMapping("/*.html")
+                    public String page() { return "page"; }
                 }
                 """);
         assertThat(api.source()).isEqualTo(ApiSpec.CODE);
+        assertThat(api.operations()).hasSize(1);
+        assertThat(api.notes()).anyMatch(n -> n.contains("/*.html") && n.contains("left out"));
         var op = api.operations().getFirst();
         assertThat(op.path()).isEqualTo("/api/items/{id}");
         assertThat(op.description()).isEqualTo("One item by its id.");
