@@ -1,10 +1,9 @@
 package dev.luna.codebase.architecture;
 
-import dev.luna.codebase.Codebase;
+import dev.luna.codebase.Fixtures;
 import dev.luna.codebase.ProjectModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,23 +14,15 @@ final class ArchitectureFixtures {
     }
 
     static Path fixture(String name) {
-        try {
-            return Path.of(ArchitectureFixtures.class.getResource("/fixtures/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fixtures.root(name);
     }
 
     static List<String> files(Path root) {
-        try (var walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.files(root);
     }
 
     static ProjectModel model(Path root) {
-        return new Codebase().analyse(root, files(root), () -> false);
+        return Fixtures.analyse(root);
     }
 
     static ArchitectureModel recover(Path root) {

@@ -1,5 +1,7 @@
 package dev.luna.workers.design;
 
+import dev.luna.codebase.architecture.Rules;
+
 import dev.luna.codebase.ProjectModel;
 import dev.luna.codebase.architecture.ArchitectureModel;
 import java.util.ArrayList;
@@ -23,10 +25,10 @@ final class Decisions {
     private final Map<String, Category> categories = new LinkedHashMap<>();
 
     Decisions() {
-        for (var row : Tsv.read("categories.tsv", 6)) {
-            categories.put(row[0], new Category(row[1], row[2], Tsv.list(row[3]), Tsv.list(row[4]), Tsv.list(row[5])));
+        for (var row : Rules.read(Decisions.class, "categories.tsv", 6)) {
+            categories.put(row[0], new Category(row[1], row[2], Rules.list(row[3]), Rules.list(row[4]), Rules.list(row[5])));
         }
-        for (var row : Tsv.read("decisions.tsv", 4)) {
+        for (var row : Rules.read(Decisions.class, "decisions.tsv", 4)) {
             String[] parts = row[1].split(":", 2);
             String scope = "", pattern = parts[1];
             if (parts[0].equals("dep") || parts[0].equals("import")) {
@@ -35,7 +37,7 @@ final class Decisions {
                 pattern = parts[1].substring(colon + 1);
             }
             if (!categories.containsKey(row[0])) throw new IllegalStateException("decisions.tsv: unknown category " + row[0]);
-            rules.add(new Rule(row[0], parts[0], scope, pattern, row[2], Tsv.list(row[3])));
+            rules.add(new Rule(row[0], parts[0], scope, pattern, row[2], Rules.list(row[3])));
         }
     }
 
@@ -77,11 +79,11 @@ final class Decisions {
                     .forEach(e -> out.add(e.at() + " — " + e.how() + " " + e.detail())));
             case "dep" -> project.manifests().forEach(m -> m.dependencies().forEach(d -> {
                 boolean eco = d.ecosystem().equals(rule.scope()) || rule.scope().equals("maven") && d.ecosystem().equals("gradle");
-                if (d.direct() && eco && Tsv.matches(rule.pattern(), d.name())) out.add(at(d.manifest(), d.line()) + " — dependency " + d.name());
+                if (d.direct() && eco && Rules.matches(rule.pattern(), d.name())) out.add(at(d.manifest(), d.line()) + " — dependency " + d.name());
             }));
             case "import" -> project.imports().forEach(e -> {
                 String name = e.external() != null ? e.external() : e.specifier();
-                if (e.target() == null && e.language().equals(rule.scope()) && !TESTS.matcher(e.from()).find() && Tsv.matches(rule.pattern(), name)) {
+                if (e.target() == null && e.language().equals(rule.scope()) && !TESTS.matcher(e.from()).find() && Rules.matches(rule.pattern(), name)) {
                     out.add(at(e.from(), e.line()) + " — import " + name);
                 }
             });
