@@ -69,7 +69,9 @@ public final class GoogleAgentGenerator {
             if (m.name() != null && !m.name().isBlank() && m.name().matches(".*[A-Za-z].*")) {
                 String n = m.name().contains(":") ? m.name().substring(m.name().lastIndexOf(':') + 1) : m.name();
                 n = n.replaceAll("^@[^/]+/", "");
-                return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+                var words = new java.util.ArrayList<String>();
+                for (String w : dev.luna.workers.googleagent.plan.Words.split(n)) words.add(dev.luna.workers.googleagent.plan.Words.capitalise(w));
+                if (!words.isEmpty()) return String.join(" ", words);
             }
         }
         return "API";

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class OpenApiDocuments implements ApiSource {
     static final long MAX_BYTES = 2_000_000;
-    private static final Pattern MARKER = Pattern.compile("(?m)^\\s*\"?(openapi|swagger)\"?\\s*:\\s*[\"']?[23]\\.");
+    private static final Pattern MARKER = Pattern.compile("(?m)(^|[{,])\\s*\"?(openapi|swagger)\"?\\s*:\\s*[\"']?[23]\\.");
     private static final List<String> METHODS = List.of("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE");
 
     @Override

@@ -17,8 +17,8 @@ public final class Planner {
 
     public AgentPlan plan(ApiDescription api, AgentOptions options, String projectName) {
         var selection = OperationSelection.select(api.operations(), options);
-        String appName = options.appName() != null ? options.appName().strip()
-                : api.title() != null && !api.title().isBlank() ? Words.clip(api.title(), 60) : projectName;
+        String titled = api.title() == null ? "" : api.title().replaceAll("[<>&\"`\\\\{}|]", " ").replaceAll("\\s+", " ").strip();
+        String appName = options.appName() != null ? options.appName().strip() : !titled.isEmpty() ? Words.clip(titled, 60) : projectName;
         String appId = Words.slug(appName);
         String agentName = String.join("_", Words.split(appName)) + "_agent";
         if (Character.isDigit(agentName.charAt(0))) agentName = "a_" + agentName;

@@ -54,7 +54,7 @@ final class ToolDesigner {
     static Tool design(ApiOperation op, Set<String> takenNames, String skill) {
         String kind = kind(op);
         var slots = slots(op);
-        String name = unique(op.id() != null ? Words.identifier(op.id()) : Words.identifier(verb(kind, slots) + " " + slots.get("one")), takenNames);
+        String name = unique(op.id() != null ? Words.identifier(op.id()) : Words.identifier(verb(kind, slots)), takenNames);
         var inputs = inputs(op);
         return new Tool(name, op.method(), op.path(), Phrasing.title(kind, slots), description(op, kind, slots), inputs, op.bodyType() != null,
                 !op.changesData(), op.destructive(), skill, Phrasing.utterances(kind, slots), op.location());
@@ -62,10 +62,10 @@ final class ToolDesigner {
 
     private static String verb(String kind, Map<String, String> slots) {
         return switch (kind) {
-            case "get-one" -> "get";
+            case "get-one" -> "get " + slots.get("one");
             case "list" -> "list " + slots.get("many");
-            case "action" -> slots.get("action");
-            default -> kind;
+            case "action" -> slots.get("action") + " " + slots.get("one");
+            default -> kind + " " + slots.get("one");
         };
     }
 
@@ -109,7 +109,8 @@ final class ToolDesigner {
             case "boolean" -> "true";
             case "array" -> "[]";
             case "object" -> "{}";
-            default -> "date-time".equals(p.format()) ? "\"2025-01-01T00:00:00Z\"" : "date".equals(p.format()) ? "\"2025-01-01\"" : "\"example\"";
+            default -> "date-time".equals(p.format()) ? "\"2025-01-01T00:00:00Z\"" : "date".equals(p.format()) ? "\"2025-01-01\""
+                    : Words.split(p.name()).contains("id") ? "\"abc123\"" : "\"sample " + Words.phrase(p.name()).replace("\"", "") + "\"";
         };
     }
 

@@ -23,6 +23,11 @@ public final class AdkProject {
     private AdkProject() {
     }
 
+    /** Whether {@code path} (under adk-java/) is a template copied as it is. */
+    public static boolean copiedFile(String path) {
+        return path.startsWith(ROOT) && COPIED.contains(path.substring(ROOT.length()));
+    }
+
     /** Path (under adk-java/) → content, sorted. */
     public static Map<String, String> files(AgentPlan plan, String cardJson) {
         var files = new TreeMap<String, String>();

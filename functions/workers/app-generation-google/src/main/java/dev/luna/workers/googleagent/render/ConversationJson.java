@@ -1,7 +1,6 @@
 package dev.luna.workers.googleagent.render;
 
 import dev.luna.workers.googleagent.plan.AgentPlan;
-import dev.luna.workers.googleagent.plan.Phrasing;
 import dev.luna.workers.googleagent.plan.Tool;
 import dev.luna.workers.googleagent.plan.ToolInput;
 import dev.luna.workers.googleagent.plan.Words;
@@ -49,7 +48,6 @@ public final class ConversationJson {
     }
 
     private static Map<String, Object> intent(Tool t) {
-        var slots = Map.of("one", "", "many", "", "by", "", "example", "", "action", "");
         var intent = new LinkedHashMap<String, Object>();
         intent.put("name", t.name());
         intent.put("title", t.title());
@@ -81,7 +79,7 @@ public final class ConversationJson {
         slot.put("name", in.name());
         slot.put("entity", in.values().isEmpty() ? entity(in.type()) : "enum");
         slot.put("required", in.required());
-        String choices = in.values().isEmpty() ? "" : " Say " + list(in.values().stream().limit(4).toList()) + ".";
+        String choices = in.values().isEmpty() ? "" : " Say " + list(in.values().stream().limit(4).toList()).replaceFirst(" and ([^,]+)$", " or $1") + ".";
         slot.put("prompt", spoken("What is the " + phrase + "?" + choices));
         String example = in.example().replace("\"", "");
         slot.put("reprompt", spoken("I still need the " + phrase + (example.isEmpty() || example.equals("{}") || example.equals("[]") ? "." : ", for example " + example + ".")));

@@ -5,10 +5,10 @@ final class JavaText {
     private JavaText() {
     }
 
-    /** Content of a Java string literal. */
+    /** Content of a Java string literal (mustache-like braces from the input are split, so no output looks like an unfilled slot). */
     static String literal(String s) {
         var sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (char c : s.replace("{{", "{ {").replace("}}", "} }").toCharArray()) {
             switch (c) {
                 case '\\' -> sb.append("\\\\");
                 case '"' -> sb.append("\\\"");
@@ -26,7 +26,7 @@ final class JavaText {
 
     /** One line of Javadoc: no comment terminator, no HTML, no unicode escapes. */
     static String javadoc(String s) {
-        return s.replace("*/", "* /").replace("<", "(").replace(">", ")").replace("&", "and").replace("@", "(at)")
+        return s.replace("{{", "{ {").replace("}}", "} }").replace("*/", "* /").replace("<", "(").replace(">", ")").replace("&", "and").replace("@", "(at)")
                 .replace("\\u", "\\ u").replaceAll("\\s+", " ").strip();
     }
 }
