@@ -45,7 +45,7 @@ public final class AdkProject {
         view.put("operations", tools);
         view.put("tools", tools);
         view.put("toolCount", tools.size());
-        probe(plan.tools().get(0), view);
+        probe(plan.tools().stream().filter(Tool::readOnly).findFirst().orElse(plan.tools().get(0)), view);
         for (String path : COPIED) files.put(ROOT + path, Templates.copy("adk-java/" + path));
         files.put(ROOT + "pom.xml", Templates.render("adk-java/pom.xml", view));
         files.put(ROOT + "src/main/java/agent/ApiAgent.java", Templates.render("adk-java/src/main/java/agent/ApiAgent.java", view));
@@ -110,7 +110,10 @@ public final class AdkProject {
         return out;
     }
 
-    /** The generated test calls the first tool with its required arguments and expects exactly this request upstream. */
+    /**
+     * The generated test calls the first read-only tool (else the first) with its required arguments and expects exactly
+     * this request upstream; a tool that needs confirmation must not reach upstream without it.
+     */
     private static void probe(Tool tool, Map<String, Object> view) {
         var args = new StringBuilder("{");
         String path = tool.path();
@@ -124,6 +127,7 @@ public final class AdkProject {
         view.put("probeTool", tool.name());
         view.put("probeArgs", JavaText.literal(args.toString()));
         view.put("probeMethod", tool.method());
+        view.put("probeConfirms", tool.confirm());
         view.put("probePath", JavaText.literal(path));
     }
 }
