@@ -21,15 +21,18 @@ final class CodeEndpoints implements ApiSource {
         var notes = new ArrayList<String>();
         for (var e : model.endpoints()) {
             String method = e.method().equals("ANY") ? "GET" : e.method();
-            String key = method + " " + e.path();
+            String path = e.path().replaceAll("/\\$\\{[^}]*}", "");
+            if (path.isEmpty()) path = "/";
+            if (!path.equals(e.path())) notes.add("property placeholders (${…}) were removed from endpoint paths (their default is usually empty; put the prefix in UPSTREAM_BASE_URL)");
+            String key = method + " " + path;
             if (byKey.containsKey(key)) continue; // the first handler (by the model's order) wins
-            byKey.put(key, operation(e, method, model));
+            byKey.put(key, operation(e, method, path, model));
         }
         if (model.endpoints().isEmpty()) notes.add("no HTTP endpoints were found in the code");
         return new ApiDescription("code", null, null, null, List.copyOf(byKey.values()), notes);
     }
 
-    private static ApiOperation operation(Endpoint e, String method, ProjectModel model) {
+    private static ApiOperation operation(Endpoint e, String method, String path, ProjectModel model) {
         var params = new ArrayList<ApiParam>();
         for (Param p : e.params()) {
             if (p.in().equals("path") || p.in().equals("query")) {
@@ -47,7 +50,7 @@ final class CodeEndpoints implements ApiSource {
             }
         }
         String response = e.response() == null ? null : name(e.response());
-        return new ApiOperation(handlerMethod(e.handler()), method, e.path(), "", "", params, bodyType, response, e.file() + ":" + e.startLine());
+        return new ApiOperation(handlerMethod(e.handler()), method, path, "", "", params, bodyType, response, e.file() + ":" + e.startLine());
     }
 
     private static ApiParam param(String name, String in, Schema schema, boolean required, ProjectModel model) {

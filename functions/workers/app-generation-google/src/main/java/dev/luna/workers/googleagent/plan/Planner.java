@@ -58,7 +58,7 @@ public final class Planner {
         }
         if (best != null) return best;
         for (String segment : ToolDesigner.segments(op.path())) {
-            if (!ToolDesigner.isParam(segment) && !NOT_RESOURCES.contains(segment.toLowerCase(java.util.Locale.ROOT))) {
+            if (!ToolDesigner.isParam(segment) && !NOT_RESOURCES.contains(segment.toLowerCase(java.util.Locale.ROOT)) && !Words.phrase(segment).isEmpty()) {
                 return Words.capitalise(Words.phrase(segment));
             }
         }
@@ -82,7 +82,7 @@ public final class Planner {
     private static String description(String appName, ApiDescription api, List<Tool> tools) {
         if (api.summary() != null && !api.summary().isBlank()) return Words.clip(api.summary(), 300);
         var resources = new java.util.TreeSet<String>();
-        for (var t : tools) for (String s : ToolDesigner.segments(t.path())) if (!ToolDesigner.isParam(s) && !NOT_RESOURCES.contains(s)) {
+        for (var t : tools) for (String s : ToolDesigner.segments(t.path())) if (!ToolDesigner.isParam(s) && !NOT_RESOURCES.contains(s) && !Words.phrase(s).isEmpty()) {
             resources.add(Words.phrase(s));
             break;
         }

@@ -16,11 +16,21 @@ import java.util.Set;
  */
 final class ToolDesigner {
     static final int MAX_DESCRIPTION = 300;
+    /** Trailing path words that name a form or a search rather than a resource (Spring MVC style /owners/new, /owners/{id}/edit). */
+    static final java.util.Set<String> FORM_WORDS = java.util.Set.of("new", "create", "add", "edit", "update");
+    static final java.util.Set<String> SEARCH_WORDS = java.util.Set.of("find", "search");
 
     /** The kind of {@code op}: which phrasing rules apply. */
     static String kind(ApiOperation op) {
         var segments = segments(op.path());
         boolean endsWithParam = !segments.isEmpty() && isParam(segments.get(segments.size() - 1));
+        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1).toLowerCase(java.util.Locale.ROOT);
+        if (FORM_WORDS.contains(last)) {
+            boolean creates = last.equals("new") || last.equals("create") || last.equals("add");
+            if (op.method().equals("GET")) return creates ? "create-form" : "edit-form";
+            if (op.method().equals("POST") || op.method().equals("PUT") || op.method().equals("PATCH")) return creates ? "create" : "update";
+        }
+        if (SEARCH_WORDS.contains(last) && op.method().equals("GET")) return "list";
         return switch (op.method()) {
             case "POST" -> segments.size() >= 2 && !endsWithParam && isParam(segments.get(segments.size() - 2)) ? "action" : "create";
             case "PUT", "PATCH" -> "update";
@@ -33,9 +43,14 @@ final class ToolDesigner {
     static Map<String, String> slots(ApiOperation op) {
         var segments = segments(op.path());
         String kind = kind(op);
-        var statics = segments.stream().filter(s -> !isParam(s)).toList();
-        String action = kind.equals("action") ? Words.phrase(statics.get(statics.size() - 1)) : "";
-        var nouns = kind.equals("action") ? statics.subList(0, statics.size() - 1) : statics;
+        var statics = segments.stream().filter(s -> !isParam(s) && !Words.phrase(s).isEmpty()).toList();
+        if (!kind.equals("action") && statics.size() > 1 && (FORM_WORDS.contains(statics.get(statics.size() - 1).toLowerCase(java.util.Locale.ROOT))
+                || SEARCH_WORDS.contains(statics.get(statics.size() - 1).toLowerCase(java.util.Locale.ROOT)))) {
+            statics = statics.subList(0, statics.size() - 1);
+        }
+        boolean isAction = kind.equals("action") && !statics.isEmpty();
+        String action = isAction ? Words.phrase(statics.get(statics.size() - 1)) : kind.equals("action") ? "run" : "";
+        var nouns = isAction ? statics.subList(0, statics.size() - 1) : statics;
         String many = nouns.isEmpty() ? "items" : Words.phrase(nouns.get(nouns.size() - 1));
         var manyWords = Words.split(many);
         String one = manyWords.isEmpty() ? "item" : String.join(" ", manyWords.subList(0, manyWords.size() - 1)) + " " + Words.singular(manyWords.get(manyWords.size() - 1));
@@ -63,6 +78,8 @@ final class ToolDesigner {
     private static String verb(String kind, Map<String, String> slots) {
         return switch (kind) {
             case "get-one" -> "get " + slots.get("one");
+            case "create-form" -> "get new " + slots.get("one") + " form";
+            case "edit-form" -> "get edit " + slots.get("one") + " form";
             case "list" -> "list " + slots.get("many");
             case "action" -> slots.get("action") + " " + slots.get("one");
             default -> kind + " " + slots.get("one");
@@ -76,7 +93,7 @@ final class ToolDesigner {
         var extra = new StringBuilder();
         var filters = op.params().stream().filter(p -> p.in().equals("query")).map(p -> Words.phrase(p.name())).toList();
         if (!filters.isEmpty() && op.summary().isEmpty() && op.description().isEmpty()) extra.append(" Optional filters: ").append(String.join(", ", filters)).append('.');
-        if (op.response() != null && !op.response().equals("any")) extra.append(" Returns ").append(Words.phrase(op.response())).append('.');
+        if (op.response() != null && !op.response().equals("any") && !op.response().equals("string")) extra.append(" Returns ").append(Words.phrase(op.response())).append('.');
         if (op.destructive()) extra.append(" Deletes or replaces data: confirm with the user first.");
         else if (op.changesData()) extra.append(" Changes data: confirm with the user first.");
         String tail = extra.toString();
