@@ -131,7 +131,7 @@ public final class InventoryBuilder {
         var out = new ArrayList<Item>();
         for (var l : model.languages()) {
             if (l.lines() == 0) continue;
-            String first = model.files().stream().filter(f -> f.language().equals(l.language())).map(f -> f.path()).findFirst().orElse("");
+            String first = model.files().stream().filter(f -> l.language().equals(f.language())).map(f -> f.path()).findFirst().orElse("");
             String lang = l.language().toLowerCase(Locale.ROOT);
             String[] v = switch (lang) {
                 case "javascript", "typescript" -> new String[]{"direct", "Workers (V8 isolates)", "JavaScript and TypeScript run natively on Workers"};
