@@ -56,7 +56,7 @@ class FixturesTest {
         var run = fixture("lambda-dynamo");
         var inv = run.report().inventory();
         assertThat(inv.routes()).extracting(r -> r.method() + " " + r.path() + " " + r.source() + "@" + r.file() + ":" + r.line())
-                .containsExactly("POST /items SAM@template.yaml:33", "GET /items/{id} SAM@template.yaml:22");
+                .containsExactly("POST /items SAM@template.yaml:34", "GET /items/{id} SAM@template.yaml:23");
         assertThat(inv.tables()).extracting(t -> t.name() + ":" + String.join(",", t.definitions()))
                 .containsExactly("items_table:pk TEXT NOT NULL,sk TEXT NOT NULL,data TEXT NOT NULL DEFAULT '{}',PRIMARY KEY (pk, sk)");
         assertThat(inv.items()).extracting(i -> i.category() + ":" + i.name() + "=" + i.verdict())

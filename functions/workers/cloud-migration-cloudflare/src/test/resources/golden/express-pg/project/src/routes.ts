@@ -14,7 +14,7 @@ export const routes: RouteDef[] = [
     pattern: "/api/uploads",
     kind: "proxy",
     origin: "src/routes/uploads.js:8",
-    // adapt: a Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
+    // adapt: an Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
     handle: (request: Request, env: Env) => proxy(request, env, "POST /api/uploads (src/routes/uploads.js:8)"),
   },
   {
@@ -22,7 +22,7 @@ export const routes: RouteDef[] = [
     pattern: "/api/users",
     kind: "proxy",
     origin: "src/routes/users.js:8",
-    // adapt: a Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
+    // adapt: an Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
     handle: (request: Request, env: Env) => proxy(request, env, "GET /api/users (src/routes/users.js:8)"),
   },
   {
@@ -30,7 +30,7 @@ export const routes: RouteDef[] = [
     pattern: "/api/users",
     kind: "proxy",
     origin: "src/routes/users.js:19",
-    // adapt: a Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
+    // adapt: an Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
     handle: (request: Request, env: Env) => proxy(request, env, "POST /api/users (src/routes/users.js:19)"),
   },
   {
@@ -38,7 +38,7 @@ export const routes: RouteDef[] = [
     pattern: "/api/users/{id}",
     kind: "proxy",
     origin: "src/routes/users.js:13",
-    // adapt: a Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
+    // adapt: an Express handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then
     handle: (request: Request, env: Env) => proxy(request, env, "GET /api/users/{id} (src/routes/users.js:13)"),
   },
   {

@@ -84,7 +84,7 @@ public final class InventoryBuilder {
         String note;
         if (js) {
             verdict = "adapt";
-            note = "a " + fw + " handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then";
+            note = article(fw) + " " + fw + " handler: port it to the router (request/response objects differ; Node APIs it uses are listed below); proxied until then";
         } else if (lower.equals("fastapi")) {
             verdict = "adapt";
             note = "FastAPI runs on Python Workers (ASGI, beta); its database and SDK calls must move to bindings; proxied until then";
@@ -93,9 +93,13 @@ public final class InventoryBuilder {
             note = "Flask (WSGI) does not run on Python Workers: rewrite on FastAPI or TypeScript; proxied until then";
         } else {
             verdict = "rewrite";
-            note = "a " + fw + " (Java) handler: Workers runs JavaScript, TypeScript, WebAssembly and Python, not the JVM; rewrite in TypeScript; proxied until then";
+            note = article(fw) + " " + fw + " (Java) handler: Workers runs JavaScript, TypeScript, WebAssembly and Python, not the JVM; rewrite in TypeScript; proxied until then";
         }
         return new Route(e.method(), e.path(), fw, e.file(), e.startLine(), verdict, null, 0, note);
+    }
+
+    private static String article(String word) {
+        return word.isEmpty() || "AEIOUaeiou".indexOf(word.charAt(0)) < 0 ? "a" : "an";
     }
 
     private static List<Item> resourceItems(List<Resource> resources) {
