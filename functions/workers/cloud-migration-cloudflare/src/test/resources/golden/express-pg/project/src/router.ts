@@ -12,7 +12,26 @@ export interface RouteDef {
   handle: Handler;
 }
 
-/** Matches "/users/{id}" and catch-alls "/files/{path*}" against a pathname; null when it does not match. */
+const PARAM = /\{(\w+)(?::[^}]*)?\}/g;
+
+/** A segment with parameters inside it ("{name}-{profile}.json") as a regular expression, with the parameters' names. */
+function segmentPattern(segment: string): { regex: RegExp; names: string[] } {
+  const names: string[] = [];
+  let source = "";
+  let last = 0;
+  for (const m of segment.matchAll(PARAM)) {
+    source += segment.slice(last, m.index).replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "([^/]+?)";
+    names.push(m[1]);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  source += segment.slice(last).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return { regex: new RegExp("^" + source + "$"), names };
+}
+
+/**
+ * Matches a pattern against a pathname: "{id}" parameters (also inside a segment: "{name}.json"), catch-alls as a last
+ * segment "{path*}" or "**"; null when it does not match.
+ */
 export function match(pattern: string, pathname: string): Record<string, string> | null {
   const want = pattern.split("/").filter((s) => s.length > 0);
   const got = pathname.split("/").filter((s) => s.length > 0);
@@ -20,14 +39,20 @@ export function match(pattern: string, pathname: string): Record<string, string>
   for (let i = 0; i < want.length; i++) {
     const segment = want[i];
     const catchAll = /^\{(\w+)\*\}$/.exec(segment);
-    if (catchAll) {
-      params[catchAll[1]] = got.slice(i).map(decodeURIComponent).join("/");
+    if (catchAll || segment === "**") {
+      params[catchAll ? catchAll[1] : "rest"] = got.slice(i).map(decodeURIComponent).join("/");
       return params;
     }
     if (i >= got.length) return null;
-    const param = /^\{(\w+)\}$/.exec(segment);
-    if (param) params[param[1]] = decodeURIComponent(got[i]);
-    else if (segment !== got[i]) return null;
+    if (segment === "*") continue;
+    if (!segment.includes("{")) {
+      if (segment !== got[i]) return null;
+      continue;
+    }
+    const { regex, names } = segmentPattern(segment);
+    const m = regex.exec(decodeURIComponent(got[i]));
+    if (m === null) return null;
+    names.forEach((name, k) => (params[name] = m[k + 1]));
   }
   return want.length === got.length ? params : null;
 }

@@ -58,7 +58,7 @@ public final class InventoryBuilder {
         }
         items.addAll(signals.items());
         var routes = new ArrayList<Route>();
-        for (var e : model.endpoints()) routes.add(route(e, texts.get(e.file())));
+        for (var e : model.endpoints()) routes.add(placeholders(route(e, texts.get(e.file()))));
         routes.addAll(found.routes());
         tables.addAll(Entities.tables(model, tables));
         tables.addAll(DynamoTables.tables(found.resources()));
@@ -96,6 +96,29 @@ public final class InventoryBuilder {
             note = article(fw) + " " + fw + " (Java) handler: Workers runs JavaScript, TypeScript, WebAssembly and Python, not the JVM; rewrite in TypeScript; proxied until then";
         }
         return new Route(e.method(), e.path(), fw, e.file(), e.startLine(), verdict, null, 0, note);
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)(?::([^}]*))?}");
+
+    /**
+     * A path with configuration placeholders ({@code /${app.prefix}/x}, {@code ${p:/api}}): the default is used, or the
+     * segment is dropped when there is none (the property's value is configuration the source does not hold), and the note says so.
+     */
+    static Route placeholders(Route r) {
+        var m = PLACEHOLDER.matcher(r.path());
+        if (!m.find()) return r;
+        var sb = new StringBuilder();
+        var names = new java.util.ArrayList<String>();
+        m.reset();
+        while (m.find()) {
+            names.add(m.group(1));
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+        }
+        m.appendTail(sb);
+        String path = ("/" + sb).replaceAll("/{2,}", "/");
+        if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        return new Route(r.method(), path, r.source(), r.file(), r.line(), r.verdict(), r.ported(), r.status(),
+                r.note() + "; the path's placeholder " + String.join(", ", names) + " is configuration: its default (or nothing) was used");
     }
 
     private static String article(String word) {
