@@ -13,12 +13,13 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class AgentFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
     public static final String DEGRADED_AFTER = "LUNA_AGENT_DEGRADED_AFTER_SECONDS";
     public static final String UNHEALTHY_AFTER = "LUNA_AGENT_UNHEALTHY_AFTER_SECONDS";
+    public static final String HEALTH_WINDOW = "LUNA_AGENT_HEALTH_WINDOW_SECONDS";
 
     @Override
     public void initialize(GenericApplicationContext context) {
         Platform platform = PlatformHolder.of(context);
-        var policy = HealthPolicy.from(platform.config());
-        var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), policy);
+        var health = AgentDirectory.healthReader(platform.aws(), platform.clock());
+        var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), health);
         HttpFunctions.register(context, "agents", platform, new AgentHandlers(service).byBean());
         new AgentRoutingInitializer().initialize(context);
         platform.primeAsync(AgentFunctions::warmUpJson);
