@@ -103,7 +103,7 @@ public final class AgentDirectory implements AgentRouting {
         var retry = a.config().retryPolicy() == null ? RetryPolicy.DEFAULT : a.config().retryPolicy().withDefaults();
         return new AgentRef(a.id(), a.projectId(), a.name(), a.version(), a.status().wire(), a.config().capabilities(),
                 retry.maxAttempts(), retry.initialDelayMs(), retry.multiplier(), retry.maxDelayMs(),
-                a.config().timeout() == null ? 300_000 : a.config().timeout(), h.status().wire(), h.reason(),
+                ResourceQuota.taskTimeoutMs(a), h.status().wire(), h.reason(),
                 (a.resourceQuota() == null ? ResourceQuota.DEFAULT : a.resourceQuota().withDefaults()).maxConcurrentTasks());
     }
 

@@ -19,7 +19,10 @@ public final class AgentFunctions implements ApplicationContextInitializer<Gener
     public void initialize(GenericApplicationContext context) {
         Platform platform = PlatformHolder.of(context);
         var health = AgentDirectory.healthReader(platform.aws(), platform.clock());
-        var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), health);
+        var stores = dev.luna.tasks.store.TaskStores.create(platform.aws());
+        var meters = new AgentMeters(new AgentActivity(stores.tasks()), stores.slots(), new dev.luna.store.AgentDailyUsage(platform.aws()),
+                platform.clock());
+        var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), health, meters);
         HttpFunctions.register(context, "agents", platform, new AgentHandlers(service).byBean());
         new AgentRoutingInitializer().initialize(context);
         platform.primeAsync(AgentFunctions::warmUpJson);
@@ -31,7 +34,7 @@ public final class AgentFunctions implements ApplicationContextInitializer<Gener
         var spec = new AgentSpec("warm-up", "warm-up", "1.0.0", null, config, null).withDefaults();
         var agent = new Agent("agt_warmup", "default", spec.name(), spec.type(), spec.version(), null, spec.config(),
                 spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, "warm-up",
-                null, null, null, null);
+                null, null, null, null, null);
         dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(agent), Agent.class);
         dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(new Heartbeat(AgentHealth.Metrics.EMPTY, java.time.Instant.EPOCH)), Heartbeat.class);
     }

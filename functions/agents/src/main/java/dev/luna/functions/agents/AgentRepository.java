@@ -205,7 +205,7 @@ final class AgentRepository {
         var attrs = new HashMap<String, AttributeValue>();
         attrs.put("status", Attr.s(agent.status().wire()));
         attrs.put("revision", Attr.n(agent.revision()));
-        attrs.put("doc", Attr.s(Json.write(agent.withHealth(null))));
+        attrs.put("doc", Attr.s(Json.write(agent.withHealth(null).withQuotaUsage(null))));
         // read by the model gateway when it admits a call of the agent (AgentTokenQuota in shared/llm)
         attrs.put("projectId", Attr.s(agent.projectId()));
         var quota = agent.resourceQuota() == null ? ResourceQuota.DEFAULT : agent.resourceQuota().withDefaults();

@@ -32,12 +32,14 @@ public final class AgentService {
     private final Clock clock;
     private final Ids ids;
     private final HealthReader health;
+    private final AgentMeters meters;
 
-    AgentService(AgentRepository repository, Clock clock, Ids ids, HealthReader health) {
+    AgentService(AgentRepository repository, Clock clock, Ids ids, HealthReader health, AgentMeters meters) {
         this.repository = repository;
         this.clock = clock;
         this.ids = ids;
         this.health = health;
+        this.meters = meters;
     }
 
     /** A page of results and the cursor of the next one (null at the end). */
@@ -54,14 +56,19 @@ public final class AgentService {
         Instant now = clock.instant();
         String id = ids.next("agt");
         var agent = new Agent(id, projectId, spec.name(), spec.type(), spec.version(), spec.description(),
-                spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, access.principal().id(), null, null, null, null);
+                spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, access.principal().id(), null, null, null, null, null);
         repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, access.principal().id()));
         return withHealth(agent, null);
     }
 
     Agent get(String id, Access access) {
         var stored = load(id, access);
-        return withHealth(stored.agent(), stored.heartbeat());
+        return withHealth(stored.agent(), stored.heartbeat()).withQuotaUsage(meters.quotaUsage(stored.agent()));
+    }
+
+    /** The agent's metrics of today ({@link AgentMeters}). */
+    AgentMeters.AgentMetrics metrics(String id, Access access) {
+        return meters.metrics(load(id, access).agent());
     }
 
     Page<Agent> list(AgentQuery query, String cursor, int limit, Access access) {

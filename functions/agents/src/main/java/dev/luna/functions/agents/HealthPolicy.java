@@ -93,7 +93,7 @@ public record HealthPolicy(Duration degradedAfter, Duration unhealthyAfter, Dura
     }
 
     private static long timeoutMs(Agent agent) {
-        return agent.config() == null || agent.config().timeout() == null ? 300_000 : agent.config().timeout();
+        return ResourceQuota.taskTimeoutMs(agent);
     }
 
     /** The latest sign of the agent: a heartbeat, a task a worker started, its start or its registration. */

@@ -17,7 +17,7 @@ class HealthPolicyTest {
     private final HealthPolicy policy = new HealthPolicy(Duration.ofSeconds(60), Duration.ofSeconds(180), Duration.ofMinutes(15));
     private final Agent agent = new Agent("agt_1", "default", "a", "t", "1.0.0", null,
             new AgentConfig(Runtime.JAVA, 1000L, RetryPolicy.DEFAULT, Map.of(), List.of("x", "y"), List.of()), ResourceQuota.DEFAULT,
-            AgentStatus.RUNNING, 1, 1, T0, T0, "me", T0, null, null, null);
+            AgentStatus.RUNNING, 1, 1, T0, T0, "me", T0, null, null, null, null);
 
     private AgentHealth at(Heartbeat hb, TaskFigures work, long secondsLater) {
         return policy.evaluate(agent, hb, work, List.of(), T0.plusSeconds(secondsLater));
