@@ -19,6 +19,7 @@ export const ROUTES: readonly Route[] = [
   {"method":"POST","path":"/api/v1/agents/{id}/rollback","function":"agents-rollback","public":false,"scopes":["agents:write"]},
   {"method":"GET","path":"/api/v1/agents/{id}/versions","function":"agents-versions","public":false,"scopes":["agents:read"]},
   {"method":"GET","path":"/api/v1/agents/{id}/health","function":"agents-health","public":false,"scopes":["agents:read"]},
+  {"method":"GET","path":"/api/v1/agents/{id}/metrics","function":"agents-metrics","public":false,"scopes":["agents:read"]},
   {"method":"POST","path":"/api/v1/agents/{id}/heartbeat","function":"agents-heartbeat","public":false,"scopes":["agents:write"]},
   {"method":"POST","path":"/api/v1/projects","function":"projects-create","public":false,"scopes":["projects:write"]},
   {"method":"GET","path":"/api/v1/projects","function":"projects-list","public":false,"scopes":["projects:read"]},

@@ -102,7 +102,7 @@ class AgentConcurrencyIT {
         assertThat(new AgentSlots(aws).holders(agent)).isEmpty();
     }
 
-    private static int maxOverlap(List<Instant[]> intervals) {
+    static int maxOverlap(List<Instant[]> intervals) {
         int max = 0;
         for (var a : intervals) {
             int running = 0;

@@ -22,6 +22,8 @@ public enum ErrorCode {
     TASK_TYPE_NOT_AVAILABLE(422),
     RATE_LIMITED(429),
     BUDGET_EXCEEDED(402),
+    /** An agent's {@code resourceQuota} (its tokens per day) is used up. */
+    QUOTA_EXCEEDED(429),
     INTERNAL(500),
     /** A model provider refused the call for a reason another attempt would not fix (its key, the request). */
     PROVIDER_ERROR(502),

@@ -54,16 +54,26 @@ public final class Accounting {
     private final String budgets;
     private final String usage;
     private final Clock clock;
+    private final AgentTokenQuota quota;
 
     public Accounting(AwsClients aws, Clock clock) {
         this.aws = aws;
         this.budgets = aws.config().tableName(BUDGETS_TABLE);
         this.usage = aws.config().tableName(USAGE_TABLE);
         this.clock = clock;
+        this.quota = new AgentTokenQuota(aws);
     }
 
-    /** Money held for one call, per budget. Empty when no budget applies. */
-    public record Reservation(String callId, BigDecimal amount, String period, List<BudgetScope> scopes) {
+    /**
+     * Money held for one call, per budget (empty when no budget applies), and the agent whose day the call counts in
+     * ({@link AgentTokenQuota}; null when none), with the tokens held for it at {@code admittedAt}.
+     */
+    public record Reservation(String callId, BigDecimal amount, String period, List<BudgetScope> scopes, String agentId,
+                              Instant admittedAt, long heldTokens) {
+        public Reservation(String callId, BigDecimal amount, String period, List<BudgetScope> scopes) {
+            this(callId, amount, period, scopes, null, null, 0);
+        }
+
         public static Reservation none(String callId) {
             return new Reservation(callId, BigDecimal.ZERO, null, List.of());
         }
@@ -81,24 +91,33 @@ public final class Accounting {
         return MONTH.format(t);
     }
 
-    /**
-     * Holds {@code maxCost} against every budget of the call's project and agent. Throws {@code BUDGET_EXCEEDED}
-     * (nothing held) when a hard budget cannot cover it.
-     */
     public Reservation reserve(UsageContext ctx, BigDecimal maxCost, String callId, Duration holdFor) {
+        return reserve(ctx, maxCost, 0, callId, holdFor);
+    }
+
+    /**
+     * Holds {@code maxCost} against every budget of the call's project and agent, and admits the call against its
+     * agent's tokens per day ({@link AgentTokenQuota}, holding {@code inputTokens}), in one transaction. Throws
+     * {@code BUDGET_EXCEEDED} when a hard budget cannot cover it, {@code QUOTA_EXCEEDED} when the agent's tokens of
+     * today are used up (nothing held either way).
+     */
+    public Reservation reserve(UsageContext ctx, BigDecimal maxCost, long inputTokens, String callId, Duration holdFor) {
         var scopes = new ArrayList<BudgetScope>();
         scopes.add(new BudgetScope(ctx.projectId(), null));
         if (ctx.agentId() != null) scopes.add(new BudgetScope(ctx.projectId(), ctx.agentId()));
         var keys = new ArrayList<Map<String, AttributeValue>>();
         for (var s : scopes) keys.add(Attr.key(pk(s), "CONFIG"));
-        var resp = aws.dynamo().batchGetItem(b -> b.requestItems(Map.of(budgets,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        var request = new HashMap<String, KeysAndAttributes>();
+        request.put(budgets, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        quota.addRead(ctx, request);
+        var resp = aws.dynamo().batchGetItem(b -> b.requestItems(request));
         var configs = new LinkedHashMap<BudgetScope, Map<String, AttributeValue>>();
         for (var item : resp.responses().getOrDefault(budgets, List.of())) {
             for (var s : scopes) if (pk(s).equals(Attr.str(item, "pk"))) configs.put(s, item);
         }
-        if (configs.isEmpty()) return Reservation.none(callId);
+        var agentLimit = quota.limit(ctx, resp.responses());
         Instant now = clock.instant();
+        if (configs.isEmpty() && agentLimit == null) return Reservation.none(callId);
         String period = period(now);
         var items = new ArrayList<TransactWriteItem>();
         var held = new ArrayList<BudgetScope>();
@@ -121,17 +140,8 @@ public final class Accounting {
             items.add(TransactWriteItem.builder().update(update.expressionAttributeValues(values).build()).build());
             held.add(scope);
         }
-        var res = new HashMap<String, AttributeValue>();
-        res.put("pk", Attr.s("B#reservation"));
-        res.put("sk", Attr.s("RES#" + callId));
-        res.put("gsi1pk", Attr.s("RES#" + Math.floorMod(callId.hashCode(), RESERVATION_SHARDS)));
-        res.put("gsi1sk", Attr.s(now.plus(holdFor) + "#" + callId));
-        res.put("amount", num(maxCost));
-        res.put("period", Attr.s(period));
-        res.put("scopes", AttributeValue.fromL(held.stream().map(s -> Attr.s(s.key())).toList()));
-        res.put("projectId", Attr.s(ctx.projectId()));
-        if (ctx.agentId() != null) res.put("agentId", Attr.s(ctx.agentId()));
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(budgets).item(res).build()).build());
+        if (agentLimit != null) items.add(quota.admit(agentLimit, inputTokens, now));
+        if (!held.isEmpty()) items.add(reservationPut(ctx, maxCost, callId, now.plus(holdFor), period, held));
         try {
             aws.dynamo().transactWriteItems(b -> b.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -142,9 +152,28 @@ public final class Accounting {
                     throw exceeded(scope, new BigDecimal(configs.get(scope).get("limitUsd").n()), maxCost);
                 }
             }
+            if (agentLimit != null && reasons.size() > held.size() && "ConditionalCheckFailed".equals(reasons.get(held.size()).code())) {
+                throw AgentTokenQuota.exceeded(agentLimit, now);
+            }
             throw e;
         }
-        return new Reservation(callId, maxCost, period, List.copyOf(held));
+        return new Reservation(callId, held.isEmpty() ? BigDecimal.ZERO : maxCost, held.isEmpty() ? null : period, List.copyOf(held),
+                agentLimit == null ? null : agentLimit.agentId(), now, agentLimit == null ? 0 : inputTokens);
+    }
+
+    private TransactWriteItem reservationPut(UsageContext ctx, BigDecimal maxCost, String callId, Instant until, String period,
+                                             List<BudgetScope> held) {
+        var res = new HashMap<String, AttributeValue>();
+        res.put("pk", Attr.s("B#reservation"));
+        res.put("sk", Attr.s("RES#" + callId));
+        res.put("gsi1pk", Attr.s("RES#" + Math.floorMod(callId.hashCode(), RESERVATION_SHARDS)));
+        res.put("gsi1sk", Attr.s(until + "#" + callId));
+        res.put("amount", num(maxCost));
+        res.put("period", Attr.s(period));
+        res.put("scopes", AttributeValue.fromL(held.stream().map(s -> Attr.s(s.key())).toList()));
+        res.put("projectId", Attr.s(ctx.projectId()));
+        if (ctx.agentId() != null) res.put("agentId", Attr.s(ctx.agentId()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(budgets).item(res).build()).build();
     }
 
     private static LunaException exceeded(BudgetScope scope, BigDecimal limit, BigDecimal maxCost) {
@@ -245,6 +274,12 @@ public final class Accounting {
                             + "taskType = :taskType, agentId = :agent")
                     .expressionAttributeNames(Map.of("#day", "day", "#model", "model"))
                     .expressionAttributeValues(values).build()).build());
+        }
+        if (reservation.agentId() != null) {
+            long tokens = 0;
+            for (var r : records) tokens += r.inputTokens() + r.outputTokens();
+            // without the reservation (released meanwhile) the held tokens still count: they were added at admission
+            items.add(quota.settle(reservation.agentId(), reservation.admittedAt(), tokens, reservation.heldTokens(), actual));
         }
         if (items.isEmpty()) return;
         aws.dynamo().transactWriteItems(b -> b.transactItems(items));

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way Luna calls a model. A call is validated, routed ({@link Router}), admitted by the token rate
  * limiter, reserved against budgets ({@link Accounting#reserve}: a call that could cross a hard budget is refused
- * with {@code BUDGET_EXCEEDED} before any provider is contacted), then tried on its candidates in order, skipping
+ * with {@code BUDGET_EXCEEDED} before any provider is contacted) and against its agent's tokens per day
+ * ({@link AgentTokenQuota}: {@code QUOTA_EXCEEDED} once they are used up), then tried on its candidates in order, skipping
  * models that rest or whose provider's breaker is open ({@link Resilience}). Retriable failures (429, 5xx,
  * timeouts, connection errors, malformed answers, cut streams) fail over to the next candidate; non-retriable ones
  * end the call. When every candidate failed and the earliest {@code Retry-After} is near, the gateway waits for it
@@ -141,7 +142,7 @@ public final class LlmGateway {
                 if (c.compareTo(maxCost) > 0) maxCost = c;
             }
             try {
-                reservation = accounting.reserve(context, maxCost, callId, settings.reservationHold());
+                reservation = accounting.reserve(context, maxCost, inputTokens, callId, settings.reservationHold());
             } catch (RuntimeException e) {
                 rateLimiter.settle(permit, 0);
                 throw e;

@@ -1,72 +1,96 @@
 package dev.luna.functions.agents;
 
 import dev.luna.store.AwsClients;
+import dev.luna.tasks.TaskStatus;
 import dev.luna.tasks.routing.AgentRouting;
+import dev.luna.tasks.routing.LeastLoaded;
+import dev.luna.tasks.store.TaskStores;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the task domain may know of agents ({@link AgentRouting}), read from the agents table through this module's repository and health
- * policy (no second copy of either): an agent by id, the running agents of a project that have a capability,
- * and the health sweep the scheduled {@code health-check} runs, which persists each agent's health on its head
- * item ({@code health}, {@code healthReason}, {@code healthChangedAt}) so alarms and routing can read it.
+ * reader (no second copy of either): an agent by id, the running agents of a project that have a capability, the
+ * agent a submission is routed to ({@link LeastLoaded}), and the health sweep the scheduled {@code health-check} runs,
+ * which persists each agent's health on its head item ({@code health}, {@code healthReason}, {@code healthChangedAt})
+ * so alarms can read it.
  */
 public final class AgentDirectory implements AgentRouting {
     private final AgentRepository repository;
-    private final HealthPolicy policy;
-    private final Clock clock;
+    private final HealthReader health;
+    private final LeastLoaded routing = new LeastLoaded();
 
-    AgentDirectory(AgentRepository repository, HealthPolicy policy, Clock clock) {
+    AgentDirectory(AgentRepository repository, HealthReader health) {
         this.repository = repository;
-        this.policy = policy;
-        this.clock = clock;
+        this.health = health;
     }
 
     public static AgentDirectory create(AwsClients aws, Clock clock) {
-        return new AgentDirectory(new AgentRepository(aws), HealthPolicy.from(aws.config()), clock);
+        return new AgentDirectory(new AgentRepository(aws), healthReader(aws, clock));
+    }
+
+    /** The health reader of a container, over the tasks table's stores. */
+    static HealthReader healthReader(AwsClients aws, Clock clock) {
+        var stores = TaskStores.create(aws);
+        return new HealthReader(HealthPolicy.from(aws.config()), new AgentActivity(stores.tasks()), stores.breakers(), clock);
     }
 
     @Override
     public Optional<AgentRef> find(String id) {
-        return repository.find(id).map(s -> ref(s, clock.instant()));
+        var batch = health.batch();
+        return repository.find(id).map(s -> ref(s, batch.of(s)));
     }
 
     @Override
     public List<AgentRef> runningWith(String projectId, String capability) {
         var out = new ArrayList<AgentRef>();
-        Instant now = clock.instant();
-        Map<String, AttributeValue> start = null;
-        do {
-            var page = repository.page(projectId, null, start, 200);
-            for (var s : page.items()) {
-                var a = s.agent();
-                if (a.status() == AgentStatus.RUNNING && a.config().capabilities().contains(capability)) out.add(ref(s, now));
-            }
-            start = page.lastKey();
-        } while (start != null);
+        running(projectId, capability, (ref, figures) -> out.add(ref));
         out.sort((x, y) -> Integer.compare(rank(x.health()), rank(y.health())));
         return out;
     }
 
     @Override
+    public Optional<AgentRef> pick(String projectId, String capability) {
+        var candidates = new ArrayList<LeastLoaded.Candidate>();
+        running(projectId, capability, (ref, figures) -> candidates.add(new LeastLoaded.Candidate(ref,
+                figures.count(TaskStatus.PENDING) + figures.count(TaskStatus.QUEUED) + figures.count(TaskStatus.RUNNING))));
+        return routing.choose(projectId, capability, candidates);
+    }
+
+    private void running(String projectId, String capability, BiConsumer<AgentRef, TaskFigures> sink) {
+        var batch = health.batch();
+        Map<String, AttributeValue> start = null;
+        do {
+            var page = repository.page(projectId, null, start, 200);
+            for (var s : page.items()) {
+                var a = s.agent();
+                if (a.status() == AgentStatus.RUNNING && a.config().capabilities().contains(capability)) {
+                    sink.accept(ref(s, batch.of(s)), batch.figures(a));
+                }
+            }
+            start = page.lastKey();
+        } while (start != null);
+    }
+
+    @Override
     public HealthSweep sweepHealth() {
-        Instant now = clock.instant();
+        var batch = health.batch();
         int checked = 0, changed = 0;
         var counts = new java.util.TreeMap<String, Integer>();
         Map<String, AttributeValue> start = null;
         do {
             var page = repository.scanActiveHeads(start);
             for (var s : page.items()) {
-                var h = policy.evaluate(s.stored().agent(), s.stored().heartbeat(), now);
+                var h = batch.of(s.stored());
                 checked++;
                 counts.merge(h.status().wire(), 1, Integer::sum);
                 if (!h.status().wire().equals(s.persistedHealth())) {
-                    if (repository.recordHealth(s.stored().agent().id(), h.status().wire(), h.reason(), now)) changed++;
+                    if (repository.recordHealth(s.stored().agent().id(), h.status().wire(), h.reason(), batch.now())) changed++;
                 }
             }
             start = page.lastKey();
@@ -74,13 +98,12 @@ public final class AgentDirectory implements AgentRouting {
         return new HealthSweep(checked, changed, counts);
     }
 
-    private AgentRef ref(AgentRepository.Stored s, Instant now) {
+    private static AgentRef ref(AgentRepository.Stored s, AgentHealth h) {
         var a = s.agent();
-        var h = policy.evaluate(a, s.heartbeat(), now);
         var retry = a.config().retryPolicy() == null ? RetryPolicy.DEFAULT : a.config().retryPolicy().withDefaults();
         return new AgentRef(a.id(), a.projectId(), a.name(), a.version(), a.status().wire(), a.config().capabilities(),
                 retry.maxAttempts(), retry.initialDelayMs(), retry.multiplier(), retry.maxDelayMs(),
-                a.config().timeout() == null ? 300_000 : a.config().timeout(), h.status().wire(), h.reason(),
+                ResourceQuota.taskTimeoutMs(a), h.status().wire(), h.reason(),
                 (a.resourceQuota() == null ? ResourceQuota.DEFAULT : a.resourceQuota().withDefaults()).maxConcurrentTasks());
     }
 

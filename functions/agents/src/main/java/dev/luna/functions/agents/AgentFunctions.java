@@ -13,12 +13,16 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class AgentFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
     public static final String DEGRADED_AFTER = "LUNA_AGENT_DEGRADED_AFTER_SECONDS";
     public static final String UNHEALTHY_AFTER = "LUNA_AGENT_UNHEALTHY_AFTER_SECONDS";
+    public static final String HEALTH_WINDOW = "LUNA_AGENT_HEALTH_WINDOW_SECONDS";
 
     @Override
     public void initialize(GenericApplicationContext context) {
         Platform platform = PlatformHolder.of(context);
-        var policy = HealthPolicy.from(platform.config());
-        var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), policy);
+        var health = AgentDirectory.healthReader(platform.aws(), platform.clock());
+        var stores = dev.luna.tasks.store.TaskStores.create(platform.aws());
+        var meters = new AgentMeters(new AgentActivity(stores.tasks()), stores.slots(), new dev.luna.store.AgentDailyUsage(platform.aws()),
+                platform.clock());
+        var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), health, meters);
         HttpFunctions.register(context, "agents", platform, new AgentHandlers(service).byBean());
         new AgentRoutingInitializer().initialize(context);
         platform.primeAsync(AgentFunctions::warmUpJson);
@@ -30,7 +34,7 @@ public final class AgentFunctions implements ApplicationContextInitializer<Gener
         var spec = new AgentSpec("warm-up", "warm-up", "1.0.0", null, config, null).withDefaults();
         var agent = new Agent("agt_warmup", "default", spec.name(), spec.type(), spec.version(), null, spec.config(),
                 spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, java.time.Instant.EPOCH, java.time.Instant.EPOCH, "warm-up",
-                null, null, null, null);
+                null, null, null, null, null);
         dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(agent), Agent.class);
         dev.luna.core.Json.readTrusted(dev.luna.core.Json.write(new Heartbeat(AgentHealth.Metrics.EMPTY, java.time.Instant.EPOCH)), Heartbeat.class);
     }

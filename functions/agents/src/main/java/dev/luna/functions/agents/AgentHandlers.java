@@ -31,6 +31,7 @@ final class AgentHandlers {
                         r.optionalBodyAs(RollbackRequest.class), r.ifMatchRevision(), r.access()))),
                 Map.entry("agentsVersions", this::versions),
                 Map.entry("agentsHealth", r -> ApiResult.ok(service.health(r.pathParam("id"), r.access()))),
+                Map.entry("agentsMetrics", r -> ApiResult.ok(service.metrics(r.pathParam("id"), r.access()))),
                 Map.entry("agentsHealthSummary", r -> ApiResult.ok(service.healthOverview(query(r), r.access()))),
                 Map.entry("agentsHeartbeat", r -> ApiResult.ok(service.heartbeat(r.pathParam("id"),
                         heartbeat(r), r.access()))));

@@ -205,7 +205,11 @@ final class AgentRepository {
         var attrs = new HashMap<String, AttributeValue>();
         attrs.put("status", Attr.s(agent.status().wire()));
         attrs.put("revision", Attr.n(agent.revision()));
-        attrs.put("doc", Attr.s(Json.write(agent.withHealth(null))));
+        attrs.put("doc", Attr.s(Json.write(agent.withHealth(null).withQuotaUsage(null))));
+        // read by the model gateway when it admits a call of the agent (AgentTokenQuota in shared/llm)
+        attrs.put("projectId", Attr.s(agent.projectId()));
+        var quota = agent.resourceQuota() == null ? ResourceQuota.DEFAULT : agent.resourceQuota().withDefaults();
+        attrs.put("tokenLimitPerDay", Attr.n(quota.tokenLimitPerDay()));
         if (agent.status() != AgentStatus.DEACTIVATED) {
             attrs.put("gsi1pk", Attr.s(partition(agent.projectId())));
             attrs.put("gsi1sk", Attr.s(sortKey(agent)));

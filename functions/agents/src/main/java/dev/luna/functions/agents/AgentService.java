@@ -31,13 +31,15 @@ public final class AgentService {
     private final AgentRepository repository;
     private final Clock clock;
     private final Ids ids;
-    private final HealthPolicy healthPolicy;
+    private final HealthReader health;
+    private final AgentMeters meters;
 
-    AgentService(AgentRepository repository, Clock clock, Ids ids, HealthPolicy healthPolicy) {
+    AgentService(AgentRepository repository, Clock clock, Ids ids, HealthReader health, AgentMeters meters) {
         this.repository = repository;
         this.clock = clock;
         this.ids = ids;
-        this.healthPolicy = healthPolicy;
+        this.health = health;
+        this.meters = meters;
     }
 
     /** A page of results and the cursor of the next one (null at the end). */
@@ -54,28 +56,33 @@ public final class AgentService {
         Instant now = clock.instant();
         String id = ids.next("agt");
         var agent = new Agent(id, projectId, spec.name(), spec.type(), spec.version(), spec.description(),
-                spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, access.principal().id(), null, null, null, null);
+                spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, access.principal().id(), null, null, null, null, null);
         repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, access.principal().id()));
         return withHealth(agent, null);
     }
 
     Agent get(String id, Access access) {
         var stored = load(id, access);
-        return withHealth(stored.agent(), stored.heartbeat());
+        return withHealth(stored.agent(), stored.heartbeat()).withQuotaUsage(meters.quotaUsage(stored.agent()));
+    }
+
+    /** The agent's metrics of today ({@link AgentMeters}). */
+    AgentMeters.AgentMetrics metrics(String id, Access access) {
+        return meters.metrics(load(id, access).agent());
     }
 
     Page<Agent> list(AgentQuery query, String cursor, int limit, Access access) {
         access.require(query.projectId(), "Project", query.projectId());
         var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", AgentRepository.partition(query.projectId()));
         var items = new ArrayList<Agent>();
-        Instant now = clock.instant();
+        var batch = health.batch();
         Map<String, AttributeValue> resumeAt = null;
         for (int pages = 0; pages < MAX_PAGES_PER_REQUEST; pages++) {
             var page = repository.page(query.projectId(), query.namePrefix(), start, Math.max(limit, 25));
             for (var s : page.items()) {
-                var health = healthPolicy.evaluate(s.agent(), s.heartbeat(), now);
-                if (!query.matches(s.agent(), health)) continue;
-                items.add(s.agent().withHealth(health));
+                var h = batch.of(s);
+                if (!query.matches(s.agent(), h)) continue;
+                items.add(s.agent().withHealth(h));
                 if (items.size() == limit) {
                     boolean more = page.lastKey() != null || s != page.items().get(page.items().size() - 1);
                     return new Page<>(items, more ? Cursor.encode(AgentRepository.indexKey(s.agent())) : null);
@@ -154,8 +161,7 @@ public final class AgentService {
     }
 
     AgentHealth health(String id, Access access) {
-        var stored = load(id, access);
-        return healthPolicy.evaluate(stored.agent(), stored.heartbeat(), clock.instant());
+        return health.of(load(id, access));
     }
 
     AgentHealth heartbeat(String id, Heartbeat request, Access access) {
@@ -166,7 +172,7 @@ public final class AgentService {
         }
         var beat = new Heartbeat(request.metrics() != null ? request.metrics() : AgentHealth.Metrics.EMPTY, clock.instant());
         if (!repository.heartbeat(id, beat)) throw LunaException.notFound("Agent", id);
-        return healthPolicy.evaluate(stored.agent(), beat, clock.instant());
+        return health.of(stored.agent(), beat);
     }
 
     HealthOverview healthOverview(AgentQuery query, Access access) {
@@ -174,12 +180,12 @@ public final class AgentService {
         var counts = new EnumMap<AgentHealth.Status, Integer>(AgentHealth.Status.class);
         for (var s : AgentHealth.Status.values()) counts.put(s, 0);
         var agents = new ArrayList<AgentHealth>();
-        Instant now = clock.instant();
+        var batch = health.batch();
         Map<String, AttributeValue> start = null;
         do {
             var page = repository.page(query.projectId(), query.namePrefix(), start, 500);
             for (var s : page.items()) {
-                var h = healthPolicy.evaluate(s.agent(), s.heartbeat(), now);
+                var h = batch.of(s);
                 if (!query.matches(s.agent(), h)) continue;
                 counts.merge(h.status(), 1, Integer::sum);
                 agents.add(h);
@@ -264,7 +270,7 @@ public final class AgentService {
 
 
     private Agent withHealth(Agent agent, Heartbeat heartbeat) {
-        return agent.withHealth(healthPolicy.evaluate(agent, heartbeat, clock.instant()));
+        return agent.withHealth(health.of(agent, heartbeat));
     }
 
     private static void requireNot(Agent agent, AgentStatus status, String action) {

@@ -157,7 +157,7 @@ final class TaskService {
             }
             return agent;
         }
-        return agents.get().runningWith(projectId, s.type()).stream().filter(a -> !"unhealthy".equals(a.health())).findFirst()
+        return agents.get().pick(projectId, s.type())
                 .orElseThrow(() -> new LunaException(ErrorCode.AGENT_UNAVAILABLE, "No running, healthy agent has the capability '"
                         + s.type() + "'; register or start one, or name an agentId", Map.of("capability", s.type())));
     }

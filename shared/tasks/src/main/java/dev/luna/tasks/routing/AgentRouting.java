@@ -21,6 +21,13 @@ public interface AgentRouting {
     /** Running agents of the project with the capability, healthiest first, then by name. */
     List<AgentRef> runningWith(String projectId, String capability);
 
+    /**
+     * The agent a submission that names none goes to: a running agent of the project with the capability, chosen by
+     * {@link LeastLoaded} (healthy before degraded, never unhealthy; room under its quota; least in flight; round-robin).
+     * Empty when there is none.
+     */
+    Optional<AgentRef> pick(String projectId, String capability);
+
     /** Health of every non-deactivated agent, persisted where it changed. */
     HealthSweep sweepHealth();
 
