@@ -67,7 +67,7 @@ public final class GoogleAgentChecks {
             var builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                     .redirectOutput(Files.createTempFile("luna-a2a-server", ".log").toFile());
             builder.environment().putAll(Map.of("PORT", String.valueOf(port), "AGENT_URL", origin + "/", "AGENT_MODEL", "fake"));
-            javaHome().ifPresent(h -> builder.environment().put("JAVA_HOME", h));
+            useJdk17(builder);
             server = builder.start();
             if (!waitForCard(origin, server)) return List.of("the A2A server did not serve its card at " + origin + "/.well-known/agent-card.json within "
                     + START_TIMEOUT.toSeconds() + " s (exit " + (server.isAlive() ? "none" : server.exitValue()) + ")");
@@ -119,7 +119,7 @@ public final class GoogleAgentChecks {
             var log = Files.createTempFile("luna-mvn", ".log");
             try {
                 var builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-                javaHome().ifPresent(h -> builder.environment().put("JAVA_HOME", h));
+                useJdk17(builder);
                 var process = builder.start();
                 if (!process.waitFor(MAVEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -136,6 +136,22 @@ public final class GoogleAgentChecks {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted: " + command, e);
         }
+    }
+
+    /**
+     * Runs the generated project's Maven on JDK 17 when the machine has it; options only newer JVMs know (the
+     * {@code --sun-misc-unsafe-memory-access} our scripts put in MAVEN_OPTS for JDK 23+) are dropped from its
+     * environment, as JDK 17 refuses to start with them.
+     */
+    private static void useJdk17(ProcessBuilder builder) {
+        javaHome().ifPresent(home -> {
+            var env = builder.environment();
+            env.put("JAVA_HOME", home);
+            for (String name : List.of("MAVEN_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+                String value = env.get(name);
+                if (value != null) env.put(name, value.replaceAll("--sun-misc-unsafe-memory-access=\\S*", "").strip());
+            }
+        });
     }
 
     /** JDK 17 when the machine has it (what VALIDATORS.md pins for ADK Java), else the inherited JAVA_HOME. */
