@@ -75,6 +75,15 @@ public final class ApiSpecs {
         return method.equals("DELETE") || method.equals("PUT") || method.equals("PATCH");
     }
 
+    /**
+     * Whether an operation's id was made from its method and path ({@code getOwnersByOwnerId}, numbered on a clash)
+     * because neither a document nor a named handler gave one; generators with their own naming may prefer theirs.
+     */
+    public static boolean pathDerivedId(ApiOperation op) {
+        String derived = OperationIds.fromPath(op.method(), op.path());
+        return op.operationId().equals(derived) || op.operationId().startsWith(derived) && op.operationId().substring(derived.length()).matches("\\d+");
+    }
+
     private static boolean testPath(String path) {
         String p = "/" + path.toLowerCase(Locale.ROOT);
         return p.contains("/test/") || p.contains("/tests/") || p.contains("/__tests__/") || p.contains("/fixtures/") || p.contains("/examples/");

@@ -22,7 +22,7 @@ class LimitsTest {
         var planned = Generate.plan(dir, AgentOptions.DEFAULT);
         assertThat(planned.plan()).isNull();
         assertThat(planned.api().origin()).isEqualTo("none");
-        assertThat(planned.api().notes()).contains("no HTTP endpoints were found in the code");
+        assertThat(planned.api().notes()).contains("no OpenAPI document and no HTTP endpoints were found in the code");
     }
 
     @Test

@@ -31,7 +31,7 @@ class RealProjectTest {
         assertThat(plan.tools()).extracting(t -> t.method() + " " + t.path())
                 .contains("GET /{name}/{profiles}/{label}", "POST /encrypt", "POST /decrypt", "GET /key");
         assertThat(plan.tools()).noneMatch(t -> t.path().contains("${"));
-        assertThat(plan.notes()).anyMatch(n -> n.startsWith("property placeholders"));
+        assertThat(plan.notes()).anyMatch(n -> n.contains("property placeholders resolved"));
         assertThat(plan.tools()).filteredOn(t -> t.method().equals("POST")).allMatch(Tool::confirm);
         assertThat(plan.tools()).allMatch(t -> t.description().length() <= 300);
         var root = Generate.write(out, dir.resolve("config-server"));

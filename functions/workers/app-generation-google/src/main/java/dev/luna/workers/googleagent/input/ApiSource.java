@@ -4,9 +4,8 @@ import dev.luna.codebase.ProjectModel;
 import java.nio.file.Path;
 
 /**
- * Where the generator's input comes from. This module's own adapter ({@link ProjectApi}: an OpenAPI document in the
- * source, else the endpoints of the {@link ProjectModel}) stands in for the shared API-spec reader that
- * {@code dev.luna.codebase.apispec} will provide; swapping it is a matter of implementing this interface over it.
+ * Where the generator's input comes from: {@link ProjectApi} reads it with the shared {@code dev.luna.codebase.apispec}
+ * (a document in the source, else the endpoints of the {@link ProjectModel}); tests may give other sources.
  */
 public interface ApiSource {
     /** The API of the project checked out at {@code root} (never null; origin {@code none} when there is none). */

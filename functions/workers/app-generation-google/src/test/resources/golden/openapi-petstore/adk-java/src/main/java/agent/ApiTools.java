@@ -29,39 +29,39 @@ public final class ApiTools {
                 FunctionTool.create(this, "showPetById", false));
     }
 
-    /** GET /pets: List all pets. */
-    @Schema(name = "listPets", description = "List all pets.")
+    /** GET /v1/pets: List all pets. Returns list of pet. */
+    @Schema(name = "listPets", description = "List all pets. Returns list of pet.")
     public Map<String, Object> listPets(@Schema(name = "limit", description = "How many items to return at one time (max 100)", optional = true) Long limit) {
         var path = new LinkedHashMap<String, Object>();
         var query = new LinkedHashMap<String, Object>();
         query.put("limit", limit);
-        return upstream.call("GET", "/pets", path, query, null);
+        return upstream.call("GET", "/v1/pets", path, query, null);
     }
 
-    /** POST /pets: Create a pet. Changes data: confirm with the user first. */
+    /** POST /v1/pets: Create a pet. Changes data: confirm with the user first. */
     @Schema(name = "createPets", description = "Create a pet. Changes data: confirm with the user first.")
     public Map<String, Object> createPets(@Schema(name = "name", description = "The pet's name") String name,
             @Schema(name = "tag", description = "Tag, a field of the request body; one of dog, cat, bird", optional = true) String tag) {
         var path = new LinkedHashMap<String, Object>();
         var query = new LinkedHashMap<String, Object>();
-        return upstream.call("POST", "/pets", path, query, Upstream.json("name", name, "tag", tag));
+        return upstream.call("POST", "/v1/pets", path, query, Upstream.json("name", name, "tag", tag));
     }
 
-    /** DELETE /pets/{petId}: Delete a pet. Deletes or replaces data: confirm with the user first. */
+    /** DELETE /v1/pets/{petId}: Delete a pet. Deletes or replaces data: confirm with the user first. */
     @Schema(name = "deletePet", description = "Delete a pet. Deletes or replaces data: confirm with the user first.")
     public Map<String, Object> deletePet(@Schema(name = "petId", description = "Pet id (path parameter)") String petId) {
         var path = new LinkedHashMap<String, Object>();
         var query = new LinkedHashMap<String, Object>();
         path.put("petId", petId);
-        return upstream.call("DELETE", "/pets/{petId}", path, query, null);
+        return upstream.call("DELETE", "/v1/pets/{petId}", path, query, null);
     }
 
-    /** GET /pets/{petId}: Info for a specific pet. */
-    @Schema(name = "showPetById", description = "Info for a specific pet.")
+    /** GET /v1/pets/{petId}: Info for a specific pet. Returns pet. */
+    @Schema(name = "showPetById", description = "Info for a specific pet. Returns pet.")
     public Map<String, Object> showPetById(@Schema(name = "petId", description = "The id of the pet to retrieve") String petId) {
         var path = new LinkedHashMap<String, Object>();
         var query = new LinkedHashMap<String, Object>();
         path.put("petId", petId);
-        return upstream.call("GET", "/pets/{petId}", path, query, null);
+        return upstream.call("GET", "/v1/pets/{petId}", path, query, null);
     }
 }

@@ -54,7 +54,7 @@ class ApiAgentTest {
                 if (e.finalResponse()) e.content().flatMap(Content::parts).orElse(List.of()).forEach(p -> p.text().ifPresent(answer::append));
             });
             assertTrue(answer.toString().startsWith("Result of listPets"), answer.toString());
-            assertEquals(List.of("GET /pets"), seen);
+            assertEquals(List.of("GET /v1/pets"), seen);
         } finally {
             stub.stop(0);
         }

@@ -31,8 +31,8 @@ public final class ApiTools {
                 FunctionTool.create(this, "restock", true));
     }
 
-    /** GET /api/products: Lists products. Optional filters: category, limit. Returns list of product dto. */
-    @Schema(name = "listProducts", description = "Lists products. Optional filters: category, limit. Returns list of product dto.")
+    /** GET /api/products: Lists the catalogue, optionally filtered by category. Lists the catalogue, optionally filtered by category. Returns list of product dto. */
+    @Schema(name = "listProducts", description = "Lists the catalogue, optionally filtered by category. Lists the catalogue, optionally filtered by category. Returns list of product dto.")
     public Map<String, Object> listProducts(@Schema(name = "category", description = "Category (query parameter)", optional = true) String category,
             @Schema(name = "limit", description = "Limit (query parameter)", optional = true) Long limit) {
         var path = new LinkedHashMap<String, Object>();
