@@ -32,7 +32,7 @@ class ReadmeTasksWalkthroughIT {
             assertThat(output).contains("\"windowMinutes\":60");
             assertThat(output).contains("\"from\":\"background\",\"to\":\"critical\"");
             assertThat(output).contains("\"redriven\":[]");
-            assertThat(output).contains("\"code\":\"TASK_TYPE_NOT_AVAILABLE\"");
+            assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("is not a known task type");
             assertThat(output).contains("\"code\":\"VALIDATION_FAILED\"").contains("payload.message").contains("payload.steps");
             assertThat(output).doesNotContain("\"code\":\"INTERNAL\"").doesNotContain("UNAUTHENTICATED");
 

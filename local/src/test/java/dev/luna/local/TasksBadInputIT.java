@@ -36,7 +36,6 @@ class TasksBadInputIT {
     static Stream<Arguments> badSubmissions() {
         return Stream.of(
                 Arguments.of("unknown type", body("no-such-type", "{}", null), 400, "VALIDATION_FAILED", "type"),
-                Arguments.of("product type not available yet", body("mobile-generation-swift", "{}", null), 422, "TASK_TYPE_NOT_AVAILABLE", null),
                 Arguments.of("bad type name", body("Code Analysis", "{}", null), 400, "VALIDATION_FAILED", "type"),
                 Arguments.of("missing type", "{\"payload\":{}}", 400, "VALIDATION_FAILED", "type"),
                 Arguments.of("missing payload", "{\"type\":\"test-noop\"}", 400, "VALIDATION_FAILED", "payload"),

@@ -5,13 +5,11 @@ import dev.luna.codebase.endpoint.Endpoint;
 import dev.luna.codebase.shape.Schema;
 import dev.luna.codebase.shape.Shape;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The API of a project without an OpenAPI document: its extracted endpoints, with request and response schemas from its DTO shapes. */
@@ -85,22 +83,10 @@ final class CodeApi {
 
     /** The shapes the operations refer to, transitively, as JSON Schemas. */
     private static Map<String, Map<String, Object>> schemas(ProjectModel model, List<ApiOperation> operations) {
-        var todo = new ArrayDeque<String>();
-        for (var op : operations) {
-            refs(op.request(), todo);
-            refs(op.response(), todo);
-            op.params().forEach(p -> refs(p.schema(), todo));
-        }
-        var out = new TreeMap<String, Map<String, Object>>();
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            if (out.containsKey(name)) continue;
+        return SchemaRefs.reachable(operations, name -> {
             Shape shape = model.shape(name);
-            Map<String, Object> schema = shape == null ? Map.of("type", "object") : shapeSchema(shape);
-            out.put(name, schema);
-            refs(schema, todo);
-        }
-        return out;
+            return shape == null ? Map.of("type", "object") : shapeSchema(shape);
+        });
     }
 
     static Map<String, Object> shapeSchema(Shape shape) {
@@ -150,16 +136,6 @@ final class CodeApi {
     }
 
     @SuppressWarnings("unchecked")
-    private static void refs(Object node, ArrayDeque<String> todo) {
-        if (node instanceof Map<?, ?> map) {
-            var ref = map.get("$ref");
-            if (ref instanceof String r && r.startsWith("#/components/schemas/")) todo.add(r.substring("#/components/schemas/".length()));
-            for (var v : map.values()) refs(v, todo);
-        } else if (node instanceof List<?> list) {
-            for (var v : list) refs(v, todo);
-        }
-    }
-
     static Set<String> pathNames(String path) {
         var out = new TreeSet<String>();
         var m = java.util.regex.Pattern.compile("\\{([^}*]+)\\*?}").matcher(path);

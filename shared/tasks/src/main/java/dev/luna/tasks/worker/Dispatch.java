@@ -104,8 +104,23 @@ final class Dispatch {
     private record Claimed(TaskStore.Claim outcome, Task task) {
     }
 
-    /** Writes the task as running, leased by this worker for its timeout plus {@link #LEASE_GRACE}. */
+    /**
+     * Writes the task as running, leased by this worker for its timeout plus {@link #LEASE_GRACE}. When the agent's
+     * slots are full and an audit gave a stale one back, the claim is made again with the time of that second attempt,
+     * so {@code startedAt} is when the task took its slot.
+     */
     private Claimed claim(Task seen, Duration timeout) {
+        var claimed = running(seen, timeout);
+        var outcome = lifecycle.store().claim(claimed);
+        if (outcome == TaskStore.Claim.AGENT_BUSY && agentWait.auditSlots(seen)) {
+            claimed = running(seen, timeout);
+            outcome = lifecycle.store().claim(claimed);
+        }
+        if (outcome == TaskStore.Claim.CLAIMED) dev.luna.tasks.TaskMetrics.started(claimed);
+        return new Claimed(outcome, claimed);
+    }
+
+    private Task running(Task seen, Duration timeout) {
         Instant now = clock.instant();
         var b = seen.toBuilder();
         b.status = TaskStatus.RUNNING;
@@ -118,10 +133,6 @@ final class Dispatch {
         b.progress = new Progress("running", 0, null, null, seen.progress().steps());
         b.revision = seen.revision() + 1;
         b.updatedAt = now;
-        var claimed = b.build();
-        var outcome = lifecycle.store().claim(claimed);
-        if (outcome == TaskStore.Claim.AGENT_BUSY && agentWait.auditSlots(seen)) outcome = lifecycle.store().claim(claimed);
-        if (outcome == TaskStore.Claim.CLAIMED) dev.luna.tasks.TaskMetrics.started(claimed);
-        return new Claimed(outcome, claimed);
+        return b.build();
     }
 }

@@ -3,7 +3,7 @@ package dev.luna.workers.openaiapp;
 import dev.luna.codebase.apispec.ApiOperation;
 import dev.luna.codebase.apispec.ApiParam;
 import dev.luna.codebase.apispec.ApiSpec;
-import java.util.ArrayDeque;
+import dev.luna.codebase.apispec.SchemaRefs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,29 +111,6 @@ final class ActionsSchema {
 
     /** The schemas the chosen operations refer to, transitively; an unknown name becomes an open object. */
     static Map<String, Map<String, Object>> reachable(ApiSpec api, List<ApiOperation> chosen) {
-        var todo = new ArrayDeque<String>();
-        for (var op : chosen) {
-            refs(op.request(), todo);
-            refs(op.response(), todo);
-            op.params().forEach(p -> refs(p.schema(), todo));
-        }
-        var out = new TreeMap<String, Map<String, Object>>();
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            if (out.containsKey(name)) continue;
-            var schema = api.schemas().getOrDefault(name, Ordered.map("type", "object"));
-            out.put(name, schema);
-            refs(schema, todo);
-        }
-        return out;
-    }
-
-    static void refs(Object node, ArrayDeque<String> todo) {
-        if (node instanceof Map<?, ?> map) {
-            if (map.get("$ref") instanceof String r && r.startsWith("#/components/schemas/")) todo.add(r.substring(21));
-            for (var v : map.values()) refs(v, todo);
-        } else if (node instanceof List<?> list) {
-            for (var v : list) refs(v, todo);
-        }
+        return SchemaRefs.reachable(chosen, name -> api.schemas().getOrDefault(name, Ordered.map("type", "object")));
     }
 }
