@@ -60,6 +60,7 @@ export const ROUTES: readonly Route[] = [
   {"method":"POST","path":"/api/v1/dead-letters/redrive","function":"dead-letters-redrive","public":false,"scopes":["tasks:write"]},
   {"method":"POST","path":"/api/v1/rag/index","function":"rag-index","public":false,"scopes":["rag:write"]},
   {"method":"GET","path":"/api/v1/rag/index/{id}","function":"rag-index-status","public":false,"scopes":["rag:read"]},
+  {"method":"POST","path":"/api/v1/rag/hooks/git","function":"rag-git-hook","public":true,"scopes":[]},
   {"method":"POST","path":"/api/v1/rag/query","function":"rag-query","public":false,"scopes":["rag:read"]},
   {"method":"GET","path":"/api/v1/rag/context/{id}","function":"rag-context-get","public":false,"scopes":["rag:read"]},
   {"method":"PUT","path":"/api/v1/rag/context/{id}","function":"rag-context-update","public":false,"scopes":["rag:write"]},

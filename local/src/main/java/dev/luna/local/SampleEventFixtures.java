@@ -56,6 +56,7 @@ public final class SampleEventFixtures {
 
     /** The event with each example id replaced by a real one that {@code function} can act on. */
     public String prepare(String function, String event) {
+        if (function.equals("rag-git-hook")) gitWatch();
         if (event.contains(AGENT)) event = event.replace(AGENT, agent(function));
         if (event.contains(PROJECT)) {
             String project = project(function);
@@ -70,6 +71,18 @@ public final class SampleEventFixtures {
         if (event.contains(TASK)) event = event.replace(TASK, task(function));
         if (event.contains(REQUEST)) event = event.replace(REQUEST, send("GET", "/api/v1/agents?limit=1", null).get("meta").get("requestId").asString());
         return event;
+    }
+
+    /** The secret of the git watch the sample webhook delivery is signed with. */
+    public static final String SAMPLE_HOOK_SECRET = "sample-webhook-secret-0123456789";
+
+    /**
+     * A watched git index of the repository the sample webhook names, with the secret its signature uses (its first
+     * job may fail where the repository is unreachable: the watch stays, as a user's would).
+     */
+    public void gitWatch() {
+        send("POST", "/api/v1/rag/index", "{\"source\":{\"type\":\"git\",\"url\":\"https://github.com/octo-org/octo-repo.git\"},"
+                + "\"refresh\":{\"secret\":\"" + SAMPLE_HOOK_SECRET + "\"}}");
     }
 
     /** A registered agent in the state the function needs (running for stop and submissions, two versions for rollback). */

@@ -81,6 +81,16 @@ class ReadmeWalkthroughIT {
     }
 
     @Test
+    void theGitRefreshWalkthroughWorksAsWritten() throws Exception {
+        String output = run("README.md", "rag-refresh", java.util.Map.of("LUNA_RAG_GIT_ALLOW_LOCAL", "true"));
+        assertThat(output).contains("\"indexedRevision\":\"").contains("\"stale\":false");
+        assertThat(output).containsPattern("\"queued\":\\[\\{\"watchId\":\"job_");
+        assertThat(output).contains("\"filesIndexed\":1,\"filesUnchanged\":1").doesNotContain("\"stale\":true");
+        assertThat(output).contains("\"code\":\"UNAUTHENTICATED\"");
+        assertThat(output).doesNotContain("ledger-webhook-secret-0001\"}");
+    }
+
+    @Test
     void theReadmeWalkthroughWorksAsWritten() throws Exception {
         String output = run("walkthrough");
         assertThat(output).contains("\"status\":\"ok\"");

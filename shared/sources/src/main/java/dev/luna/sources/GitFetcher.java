@@ -54,7 +54,7 @@ final class GitFetcher {
             config.setInt("gc", null, "auto", 0); // no background gc in a directory about to be deleted
             config.setBoolean("gc", null, "autoDetach", false);
             config.save();
-            wanted = resolve(git, url, source.ref(), credentials, prefix);
+            wanted = resolve(lsRemote(git.lsRemote().setRemote(url), credentials), url, source.ref(), prefix);
             git.fetch().setRemote(url).setRefSpecs(new RefSpec("+" + wanted + ":" + TARGET)).setDepth(depth).setTagOpt(TagOpt.NO_TAGS)
                     .setCredentialsProvider(credentials).setTimeout(timeoutSeconds()).setProgressMonitor(guard).call();
             if (guard.stopped() != null) throw GitFailures.stopped(url, guard.stopped(), prefix); // a cancelled fetch returns without the ref
@@ -73,10 +73,34 @@ final class GitFetcher {
         }
     }
 
+    /**
+     * The commit {@code source}'s ref names on its remote now ({@code ls-remote}; nothing is fetched): a branch's tip,
+     * a tag's commit, the default branch's tip, or the commit id itself.
+     */
+    String remoteCommit(Source source, String prefix) {
+        String url = urls.target(source.url(), prefix);
+        urls.checkResolvedHost(url, prefix);
+        CredentialsProvider credentials = GitCredentials.provider(settings, source.credentialsSecret(), prefix + ".credentialsSecret");
+        try {
+            Map<String, Ref> refs = lsRemote(Git.lsRemoteRepository().setRemote(url), credentials);
+            String wanted = resolve(refs, url, source.ref(), prefix);
+            if (ObjectId.isId(wanted)) return wanted;
+            Ref peeled = refs.get(wanted + "^{}"); // an annotated tag: the commit it points at
+            Ref ref = peeled != null ? peeled : refs.get(wanted);
+            ObjectId id = ref == null ? null : ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
+            if (id == null) throw GitFailures.unknownRef(source.ref() == null ? Constants.HEAD : source.ref(), refs.keySet(), "", prefix);
+            return id.name();
+        } catch (GitAPIException e) {
+            throw GitFailures.of(url, source.ref(), e, prefix);
+        }
+    }
+
+    private Map<String, Ref> lsRemote(org.eclipse.jgit.api.LsRemoteCommand command, CredentialsProvider credentials) throws GitAPIException {
+        return command.setCredentialsProvider(credentials).setTags(false).setHeads(false).setTimeout(timeoutSeconds()).callAsMap();
+    }
+
     /** The remote ref (or commit id) to fetch: the named branch, tag or ref, a commit, or the default branch. */
-    private String resolve(Git git, String url, String ref, CredentialsProvider credentials, String prefix) throws GitAPIException {
-        Map<String, Ref> refs = git.lsRemote().setRemote(url).setCredentialsProvider(credentials).setTags(false).setHeads(false)
-                .setTimeout(timeoutSeconds()).callAsMap();
+    private String resolve(Map<String, Ref> refs, String url, String ref, String prefix) {
         if (ref == null) {
             Ref head = refs.get(Constants.HEAD);
             if (head == null) throw GitFailures.noDefaultBranch(url, prefix);

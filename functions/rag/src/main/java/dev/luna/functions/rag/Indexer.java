@@ -38,6 +38,7 @@ final class Indexer {
     private final Clock clock;
     private final SourceReader sources;
     private final MediaFiles media;
+    private java.util.function.Consumer<IndexJob> afterSuccess = job -> { };
 
     Indexer(IndexJobRepository jobs, RagEngine engine, Clock clock, SourceReader sources, MediaFiles media) {
         this.sources = sources;
@@ -45,6 +46,11 @@ final class Indexer {
         this.jobs = jobs;
         this.engine = engine;
         this.clock = clock;
+    }
+
+    /** Called with each job that succeeded (a watched git source records the revision it now holds). */
+    void afterSuccess(java.util.function.Consumer<IndexJob> listener) {
+        this.afterSuccess = listener;
     }
 
     /** Runs a queued job; does nothing if the job is unknown or already taken. */
@@ -69,8 +75,10 @@ final class Indexer {
             running = running.running(running.startedAt(), files.size());
             jobs.save(running);
             var result = apply(running, input, files, errors, started).withRevision(gathered.revision());
-            jobs.save(running.succeeded(clock.instant(), result, errors));
+            var succeeded = running.succeeded(clock.instant(), result, errors);
+            jobs.save(succeeded);
             jobs.deleteInput(jobId);
+            afterSuccess.accept(succeeded);
         } catch (RuntimeException e) {
             log.warn("index job {} failed: {}", jobId, e.toString());
             String why = e instanceof dev.luna.core.LunaException le ? le.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -62,9 +62,13 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var gateway = new java.util.concurrent.atomic.AtomicReference<dev.luna.llm.LlmGateway>();
         var summarizer = new Summarizer(() -> gateway.updateAndGet(g -> g != null ? g
                 : dev.luna.llm.Gateways.create(config, platform.aws(), platform.clock())), config.setting(Summarizer.MODEL, null));
+        var watches = new GitWatchRepository(platform.aws());
         var service = new RagService(jobs, engine, platform.identity().projects(), platform.clock(), platform.ids(), dispatch,
-                new SourceValidator(git, Indexer.LIMITS), summarizer, new dev.luna.llm.OptimizationSavings(platform.aws()));
-        HttpFunctions.register(context, "rag", platform, new RagHandlers(service).byBean());
+                new SourceValidator(git, Indexer.LIMITS), summarizer, new dev.luna.llm.OptimizationSavings(platform.aws()), watches);
+        var refresh = new GitRefresh(watches, jobs, new dev.luna.sources.GitHeads(git), platform.clock(), platform.ids(), dispatch);
+        indexer.afterSuccess(refresh::indexed);
+        HttpFunctions.register(context, "rag", platform, new RagHandlers(service, refresh).byBean());
+        dev.luna.http.ScheduledFunctions.register(context, "rag", Map.of("ragRefresh", event -> refresh.checkDue()));
         registerWorker(context, indexer);
         context.registerBean("ragRestartRecovery", dev.luna.http.RestartRecovery.class, () -> () -> resendUnfinished(jobs, dispatch));
     }

@@ -39,10 +39,13 @@ final class RagService {
     private final SourceValidator sources;
     private final Summarizer summarizer;
     private final dev.luna.llm.OptimizationSavings savings;
+    private final GitWatchRepository watches;
+    static final int MIN_REFRESH_MINUTES = 5, MAX_REFRESH_MINUTES = 7 * 24 * 60;
 
     /** @param dispatch starts a queued job: sends it to the queue, or runs it at once (see {@link RagFunctions}) */
     RagService(IndexJobRepository jobs, RagEngine engine, ProjectStore projects, Clock clock, Ids ids, Consumer<String> dispatch,
-               SourceValidator sources, Summarizer summarizer, dev.luna.llm.OptimizationSavings savings) {
+               SourceValidator sources, Summarizer summarizer, dev.luna.llm.OptimizationSavings savings, GitWatchRepository watches) {
+        this.watches = watches;
         this.sources = sources;
         this.summarizer = summarizer;
         this.savings = savings;
@@ -62,16 +65,52 @@ final class RagService {
 
     // ---- indexing
 
-    IndexJob submit(Requests.IndexRequest request, Access access) {
+    /** An accepted index request: the job, and the watch that keeps a git source fresh when asked (its secret shown only here). */
+    record Submitted(IndexJob job, WatchCreated refresh) {
+    }
+
+    record WatchCreated(String watchId, boolean webhook, String webhookUrl, String secret, Integer intervalMinutes) {
+    }
+
+    Submitted submit(Requests.IndexRequest request, Access access) {
         String projectId = access.project(request.projectId());
         requireProject(access, projectId);
         validate(request);
         var now = clock.instant();
         var job = new IndexJob(ids.next("job"), projectId, IndexJob.QUEUED, request.source().type(), new IndexJob.Progress(0, 0), null,
                 List.of(), null, access.principal().id(), now, null, null);
-        jobs.create(job, request);
+        var refresh = request.refresh();
+        jobs.create(job, new Requests.IndexRequest(request.projectId(), request.source(), request.include(), request.exclude(),
+                request.deletedPaths(), request.deleteMissing(), null)); // the webhook secret stays in the watch only
+        WatchCreated created = null;
+        if (refresh != null) {
+            boolean webhook = refresh.webhook() == null ? refresh.secret() != null || refresh.intervalMinutes() == null : refresh.webhook();
+            String secret = !webhook ? null : refresh.secret() != null ? refresh.secret() : java.util.HexFormat.of().formatHex(randomBytes(24));
+            var s = request.source();
+            var watch = new GitWatch(job.id(), projectId, s.url(), s.ref(), s.credentialsSecret(), request.include(), request.exclude(), webhook,
+                    secret, refresh.intervalMinutes(), null, null, job.id(), null, null, now);
+            watches.create(watch);
+            watches.link(job.id(), watch.id());
+            created = new WatchCreated(watch.id(), webhook, webhook ? RagHandlers.GIT_HOOK : null,
+                    webhook && refresh.secret() == null ? secret : null, refresh.intervalMinutes());
+        }
         dispatch.accept(job.id());
-        return jobs.find(job.id()).orElse(job);
+        return new Submitted(jobs.find(job.id()).orElse(job), created);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
+    }
+
+    /** A job, with how fresh its index is when it belongs to a watched git source. */
+    record Status(IndexJob job, GitWatch.Freshness freshness) {
+    }
+
+    Status statusWithFreshness(String jobId, Access access) {
+        var job = status(jobId, access);
+        return new Status(job, watches.ofJob(jobId).map(GitWatch::freshness).orElse(null));
     }
 
     IndexJob status(String jobId, Access access) {
@@ -82,6 +121,22 @@ final class RagService {
 
     private void validate(Requests.IndexRequest r) {
         sources.validate(r.source(), "source");
+        var refresh = r.refresh();
+        if (refresh != null) {
+            if (!dev.luna.sources.Source.GIT.equals(r.source().type())) throw new ValidationException("refresh", "only git sources can be kept fresh");
+            if (refresh.secret() != null && (refresh.secret().length() < 16 || refresh.secret().length() > 256)) {
+                throw new ValidationException("refresh.secret", "must be 16 to 256 characters");
+            }
+            if (Boolean.FALSE.equals(refresh.webhook()) && refresh.secret() != null) {
+                throw new ValidationException("refresh.secret", "is only used with refresh.webhook");
+            }
+            if (refresh.intervalMinutes() != null && (refresh.intervalMinutes() < MIN_REFRESH_MINUTES || refresh.intervalMinutes() > MAX_REFRESH_MINUTES)) {
+                throw new ValidationException("refresh.intervalMinutes", "must be between " + MIN_REFRESH_MINUTES + " and " + MAX_REFRESH_MINUTES);
+            }
+            if (Boolean.FALSE.equals(refresh.webhook()) && refresh.intervalMinutes() == null) {
+                throw new ValidationException("refresh", "asks for neither a webhook nor an intervalMinutes check");
+            }
+        }
         FileSelection.check("include", r.include());
         FileSelection.check("exclude", r.exclude());
         if (r.deletedPaths() != null) {

@@ -10,7 +10,14 @@ final class Requests {
 
     /** {@code POST /api/v1/rag/index}; the source is the shared {@link Source} object (inline, archive, s3, git). */
     record IndexRequest(String projectId, Source source, List<String> include, List<String> exclude, List<String> deletedPaths,
-                        Boolean deleteMissing) {
+                        Boolean deleteMissing, Refresh refresh) {
+    }
+
+    /**
+     * Keep a git source's index fresh: re-index on signed push webhooks ({@code webhook}, with {@code secret} or one
+     * generated and shown once) and/or check the remote every {@code intervalMinutes}.
+     */
+    record Refresh(Boolean webhook, String secret, Integer intervalMinutes) {
     }
 
     /** {@code POST /api/v1/rag/query}. */
