@@ -131,11 +131,9 @@ final class ClientViews {
         return SwiftProject.example(plan, element);
     }
 
-    /** A Swift raw string literal holding {@code text} ({@code #"…"#}, more #s when the text needs them). */
+    /** A Swift string literal holding {@code text} (backslashes and quotes escaped). */
     static String rawString(String text) {
-        String hashes = "#";
-        while (text.contains("\"" + hashes)) hashes += "#";
-        return hashes + "\"" + text + "\"" + hashes;
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
 }

@@ -96,7 +96,7 @@ final class ScreenViews {
         view.put("create", formable(plan, r));
         if (deletable(r)) {
             view.put("delete", true);
-            view.put("deleteCall", call(r.delete(), "item." + m.idField()));
+            view.put("deleteCall", call(r.delete(), idArgument(m, r.delete())));
         }
         return view;
     }
@@ -108,9 +108,8 @@ final class ScreenViews {
         view.put("rows", rows);
         Field title = m == null ? null : m.titleField();
         view.put("navigationTitle", title == null ? "item.summary" : text("item", title));
-        if (m != null && m.idField() != null && r.get() != null && r.get().pathParams().size() == 1 && m.name().equals(r.get().returnType())
-                && typeOf(m, m.idField()).equals(r.get().pathParams().get(0).type())) {
-            view.put("reload", call(r.get(), "item." + m.idField()));
+        if (m != null && r.get() != null && m.name().equals(r.get().returnType()) && idArgument(m, r.get()) != null) {
+            view.put("reload", call(r.get(), idArgument(m, r.get())));
         }
         return view;
     }
@@ -196,10 +195,16 @@ final class ScreenViews {
     }
 
     private static boolean deletable(Resource r) {
-        Model m = r.model();
-        return r.delete() != null && m != null && m.idField() != null && r.delete().pathParams().size() == 1
-                && typeOf(m, m.idField()).equals(r.delete().pathParams().get(0).type())
-                && r.delete().params().stream().noneMatch(p -> !p.inPath() && !p.optional()) && r.delete().bodyType() == null;
+        return r.delete() != null && r.model() != null && idArgument(r.model(), r.delete()) != null && r.delete().bodyType() == null;
+    }
+
+    /** The item's id as the endpoint's one path parameter ({@code String(item.id)} for a text parameter), or null when it does not fit. */
+    private static String idArgument(Model m, Endpoint e) {
+        if (m.idField() == null || e.pathParams().size() != 1) return null;
+        String id = typeOf(m, m.idField());
+        String param = e.pathParams().get(0).type();
+        if (id.equals(param)) return "item." + m.idField();
+        return param.equals("String") ? "String(item." + m.idField() + ")" : null;
     }
 
     private static Model bodyModel(AppPlan plan, Endpoint e) {
