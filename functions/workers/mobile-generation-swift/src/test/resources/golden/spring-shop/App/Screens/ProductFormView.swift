@@ -1,7 +1,7 @@
 import SwiftUI
 import ShopCore
 
-/// Adds product with `createProduct(body: NewProduct(name: name, category: category.isEmpty ? nil : category, price: price, kind: nil))`.
+/// Adds product with `createProduct(body: NewProduct(name: name, category: category.isEmpty ? nil : category, price: price, kind: kind))`.
 struct ProductFormView: View {
     let client: APIClient
     let onSaved: () async -> Void
@@ -11,6 +11,7 @@ struct ProductFormView: View {
     @State private var name = ""
     @State private var category = ""
     @State private var price = 0.0
+    @State private var kind = "BOOKS"
 
     var body: some View {
         Form {
@@ -24,6 +25,9 @@ struct ProductFormView: View {
                 TextField("Price", value: $price, format: .number)
                     .font(DS.Typography.body)
                     .accessibilityHint("The price")
+                Picker("Kind", selection: $kind) { ForEach(["BOOKS", "GAMES", "TOOLS"], id: \.self) { Text($0).tag($0) } }
+                    .font(DS.Typography.body)
+                    .accessibilityHint("The kind")
             }
             if let failure {
                 Section {
@@ -52,7 +56,7 @@ struct ProductFormView: View {
         saving = true
         defer { saving = false }
         do {
-            _ = try await client.createProduct(body: NewProduct(name: name, category: category.isEmpty ? nil : category, price: price, kind: nil))
+            _ = try await client.createProduct(body: NewProduct(name: name, category: category.isEmpty ? nil : category, price: price, kind: kind))
             await onSaved()
             dismiss()
         } catch {

@@ -34,7 +34,12 @@ final class Models {
     String typeOf(Map<String, Object> schema) {
         if (schema == null) return null;
         String ref = ref(schema);
-        if (ref != null) return model(ref) == null ? "JSONValue" : typeNames.get(ref);
+        if (ref != null) {
+            var target = schemas.get(ref);
+            if (target == null || !(target.get("properties") instanceof Map<?, ?>)) return target == null ? "JSONValue" : typeOf(target);
+            model(ref); // built once (a schema being built, reached through an array, is already named)
+            return typeNames.get(ref);
+        }
         return switch (type(schema)) {
             case "string" -> "String";
             case "integer" -> "Int";
@@ -85,7 +90,8 @@ final class Models {
             String name = SwiftNames.member(wire);
             while (!names.add(name)) name = name + "2";
             String type = fieldType(prop, schemaName);
-            var values = prop.get("enum") instanceof Collection<?> v ? v.stream().filter(x -> x instanceof String).map(String::valueOf).sorted().toList() : List.<String>of();
+            var resolved = ref(prop) != null && schemas.containsKey(ref(prop)) ? schemas.get(ref(prop)) : prop; // enums are often named schemas
+            var values = resolved.get("enum") instanceof Collection<?> v ? v.stream().filter(x -> x instanceof String).map(String::valueOf).sorted().toList() : List.<String>of();
             String kind = switch (type) {
                 case "String" -> "string";
                 case "Int" -> "integer";
@@ -93,7 +99,7 @@ final class Models {
                 case "Bool" -> "boolean";
                 default -> "other";
             };
-            boolean date = kind.equals("string") && ("date-time".equals(prop.get("format")) || "date".equals(prop.get("format")));
+            boolean date = kind.equals("string") && ("date-time".equals(resolved.get("format")) || "date".equals(resolved.get("format")));
             fields.add(new Field(name, wire, type, kind, !required.contains(wire), SwiftNames.title(wire), values, date, example(prop, 0)));
         }
         String id = fields.stream().map(Field::name).filter(n -> n.equals("id")).findFirst()

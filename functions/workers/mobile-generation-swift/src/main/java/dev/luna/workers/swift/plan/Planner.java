@@ -34,6 +34,7 @@ public final class Planner {
         String appName = options.appName() != null ? options.appName()
                 : spec.source().equals(ApiSpec.OPENAPI) && spec.title() != null && !spec.title().isBlank() ? spec.title().strip() : projectName;
         appName = appName.length() > 60 ? appName.substring(0, 60).strip() : appName;
+        appName = appName.replaceAll("\\s+", " ").replace("{{", "{ {").replace("}}", "} }"); // never a template slot in the output
         String typeName = SwiftNames.type(appName);
         if (spec.empty()) {
             notes.add("No HTTP API was found (no OpenAPI or Swagger document, no endpoints in code): the app is a shell with the design system, "

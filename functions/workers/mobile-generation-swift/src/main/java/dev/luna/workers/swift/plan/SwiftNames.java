@@ -79,7 +79,7 @@ public final class SwiftNames {
                 }
             }
         }
-        return sb.toString().strip();
+        return sb.toString().replace("{{", "{ {").replace("}}", "} }").strip();
     }
 
     /** Text safe in a {@code ///} doc comment: one line, no template braces. */

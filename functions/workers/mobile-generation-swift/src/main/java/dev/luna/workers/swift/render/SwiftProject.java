@@ -111,7 +111,7 @@ public final class SwiftProject {
         view.put("firstSection", sections.isEmpty() ? "" : sections.get(0).get("caseName"));
         if (plan.shell() && !sections.isEmpty()) view.put("shell", false); // a shell with Apple Pay still has its checkout section
         view.put("resources", plan.resources().stream().map(r -> Map.of("title", r.title(), "screens", ScreenViews.summary(plan, r))).toList());
-        view.put("notes", plan.notes());
+        view.put("notes", plan.notes().stream().map(SwiftNames::comment).toList());
         view.put("hasNotes", !plan.notes().isEmpty());
         return view;
     }

@@ -8,10 +8,10 @@ public struct NewProduct: Codable, Hashable, Sendable {
     public var category: String?
     /// Price
     public var price: Double
-    /// Kind
-    public var kind: JSONValue?
+    /// Kind (BOOKS, GAMES, TOOLS)
+    public var kind: String?
 
-    public init(name: String, category: String? = nil, price: Double, kind: JSONValue? = nil) {
+    public init(name: String, category: String? = nil, price: Double, kind: String? = nil) {
         self.name = name
         self.category = category
         self.price = price
