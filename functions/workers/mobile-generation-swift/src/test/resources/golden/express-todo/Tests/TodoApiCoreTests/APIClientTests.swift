@@ -27,7 +27,7 @@ final class StubURLProtocol: URLProtocol {
 }
 
 final class APIClientTests: XCTestCase {
-    private func client(status: Int = 200, answer: String) -> APIClient {
+    private func makeClient(status: Int = 200, answer: String) -> APIClient {
         StubURLProtocol.requests = []
         StubURLProtocol.handler = { _ in (status, Data(answer.utf8)) }
         let configuration = URLSessionConfiguration.ephemeral
@@ -36,8 +36,8 @@ final class APIClientTests: XCTestCase {
     }
 
     func testGetTodosSendsItsRequest() async throws {
-        let client = client(answer: "[{}]")
-        let result = try await client.getTodos()
+        let api = makeClient(answer: "[{}]")
+        let result = try await api.getTodos()
         let request = try XCTUnwrap(StubURLProtocol.requests.first)
         XCTAssertEqual(request.httpMethod, "GET")
         XCTAssertEqual(request.url?.path, "/base/todos")
@@ -46,8 +46,8 @@ final class APIClientTests: XCTestCase {
     }
 
     func testGetTodosByIdSendsItsRequest() async throws {
-        let client = client(answer: "{}")
-        _ = try await client.getTodosById(id: "1")
+        let api = makeClient(answer: "{}")
+        _ = try await api.getTodosById(id: "1")
         let request = try XCTUnwrap(StubURLProtocol.requests.first)
         XCTAssertEqual(request.httpMethod, "GET")
         XCTAssertEqual(request.url?.path, "/base/todos/1")
@@ -55,9 +55,9 @@ final class APIClientTests: XCTestCase {
     }
 
     func testAnErrorStatusThrowsWithTheStatus() async {
-        let client = client(status: 404, answer: "{}")
+        let api = makeClient(status: 404, answer: "{}")
         do {
-            _ = try await client.getTodos()
+            _ = try await api.getTodos()
             XCTFail("expected an error")
         } catch let error as APIError {
             guard case .status(let status, _) = error else { return XCTFail("unexpected \(error)") }

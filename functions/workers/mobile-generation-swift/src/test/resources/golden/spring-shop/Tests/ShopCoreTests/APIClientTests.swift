@@ -27,7 +27,7 @@ final class StubURLProtocol: URLProtocol {
 }
 
 final class APIClientTests: XCTestCase {
-    private func client(status: Int = 200, answer: String) -> APIClient {
+    private func makeClient(status: Int = 200, answer: String) -> APIClient {
         StubURLProtocol.requests = []
         StubURLProtocol.handler = { _ in (status, Data(answer.utf8)) }
         let configuration = URLSessionConfiguration.ephemeral
@@ -36,8 +36,8 @@ final class APIClientTests: XCTestCase {
     }
 
     func testListProductsSendsItsRequest() async throws {
-        let client = client(answer: "[{\"id\": 1, \"name\": \"sample\", \"category\": \"sample\", \"price\": 1.5, \"stock\": 1}]")
-        let result = try await client.listProducts()
+        let api = makeClient(answer: "[{\"id\": 1, \"name\": \"sample\", \"category\": \"sample\", \"price\": 1.5, \"stock\": 1}]")
+        let result = try await api.listProducts()
         let request = try XCTUnwrap(StubURLProtocol.requests.first)
         XCTAssertEqual(request.httpMethod, "GET")
         XCTAssertEqual(request.url?.path, "/base/api/products")
@@ -46,8 +46,8 @@ final class APIClientTests: XCTestCase {
     }
 
     func testGetProductSendsItsRequest() async throws {
-        let client = client(answer: "{\"id\": 1, \"name\": \"sample\", \"category\": \"sample\", \"price\": 1.5, \"stock\": 1}")
-        _ = try await client.getProduct(productId: 1)
+        let api = makeClient(answer: "{\"id\": 1, \"name\": \"sample\", \"category\": \"sample\", \"price\": 1.5, \"stock\": 1}")
+        _ = try await api.getProduct(productId: 1)
         let request = try XCTUnwrap(StubURLProtocol.requests.first)
         XCTAssertEqual(request.httpMethod, "GET")
         XCTAssertEqual(request.url?.path, "/base/api/products/1")
@@ -55,9 +55,9 @@ final class APIClientTests: XCTestCase {
     }
 
     func testAnErrorStatusThrowsWithTheStatus() async {
-        let client = client(status: 404, answer: "{}")
+        let api = makeClient(status: 404, answer: "{}")
         do {
-            _ = try await client.listProducts()
+            _ = try await api.listProducts()
             XCTFail("expected an error")
         } catch let error as APIError {
             guard case .status(let status, _) = error else { return XCTFail("unexpected \(error)") }

@@ -57,7 +57,7 @@ final class ClientViews {
         }
         view.put("tests", tests);
         var first = plan.endpoints().get(0);
-        view.put("errorCall", (first.returnType() != null ? "_ = " : "") + "try await client." + first.function() + "(" + arguments(first) + ")");
+        view.put("errorCall", (first.returnType() != null ? "_ = " : "") + "try await api." + first.function() + "(" + arguments(first) + ")");
         return view;
     }
 
