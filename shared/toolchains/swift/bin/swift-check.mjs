@@ -15,7 +15,6 @@ const parser = new Parser();
 parser.setLanguage(swift);
 
 const CONTROLS = new Set(['Button', 'NavigationLink', 'Link', 'Menu']);
-const TAPPABLE = new Set([...CONTROLS, 'Toggle']);
 const COLOR_TYPES = new Set(['Color', 'UIColor', 'NSColor']);
 const MIN = 44;
 

@@ -31,7 +31,6 @@ public final class HigLint {
     public static final String DARK = "hig-dark-mode";
     public static final String LAYOUT = "hig-fixed-layout";
     private static final Set<String> CONTROLS = Set.of("Button", "NavigationLink", "Link", "Menu");
-    private static final Set<String> TAPPABLE = Set.of("Button", "NavigationLink", "Link", "Menu", "Toggle");
     private static final Set<String> LABELS = Set.of("Text", "Label", "accessibilityLabel");
     private static final Set<String> COLOR_TYPES = Set.of("Color", "UIColor", "NSColor");
     private static final Set<String> TEXT_COLOR_MODIFIERS = Set.of("foregroundColor", "foregroundStyle", "tint", "accentColor", "textColor", "tintColor");
