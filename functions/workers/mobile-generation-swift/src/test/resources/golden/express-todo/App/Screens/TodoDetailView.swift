@@ -17,3 +17,11 @@ struct TodoDetailView: View {
         .navigationTitle(item.summary)
     }
 }
+
+struct TodoDetailView_Previews: PreviewProvider {
+    static var previews: some View {
+        NavigationStack {
+            TodoDetailView(client: APIClient(), item: try! JSONDecoder().decode(JSONValue.self, from: Data("{}".utf8)))
+        }
+    }
+}

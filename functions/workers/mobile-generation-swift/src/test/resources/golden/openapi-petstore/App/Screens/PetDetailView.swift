@@ -27,3 +27,11 @@ struct PetDetailView: View {
         }
     }
 }
+
+struct PetDetailView_Previews: PreviewProvider {
+    static var previews: some View {
+        NavigationStack {
+            PetDetailView(client: APIClient(), item: try! JSONDecoder().decode(Pet.self, from: Data("{\"id\": 1, \"name\": \"sample\", \"tag\": \"sample\"}".utf8)))
+        }
+    }
+}

@@ -31,3 +31,11 @@ struct ProductDetailView: View {
         }
     }
 }
+
+struct ProductDetailView_Previews: PreviewProvider {
+    static var previews: some View {
+        NavigationStack {
+            ProductDetailView(client: APIClient(), item: try! JSONDecoder().decode(ProductDto.self, from: Data("{\"id\": 1, \"name\": \"sample\", \"category\": \"sample\", \"price\": 1.5, \"stock\": 1}".utf8)))
+        }
+    }
+}

@@ -25,7 +25,7 @@ final class ScreenViews {
             var view = base(plan, r);
             if (r.list() != null) {
                 files.put(r.name() + "ListView.swift", Templates.render("App/Screens/ListView.swift", list(plan, view, r)));
-                files.put(r.name() + "DetailView.swift", Templates.render("App/Screens/DetailView.swift", detail(view, r)));
+                files.put(r.name() + "DetailView.swift", Templates.render("App/Screens/DetailView.swift", detail(plan, view, r)));
                 if (formable(plan, r)) files.put(r.name() + "FormView.swift", Templates.render("App/Screens/FormView.swift", form(plan, view, r)));
             } else {
                 files.put(r.name() + "LookupView.swift", Templates.render("App/Screens/LookupView.swift", lookup(view, r)));
@@ -101,8 +101,9 @@ final class ScreenViews {
         return view;
     }
 
-    private static Map<String, Object> detail(Map<String, Object> view, Resource r) {
+    private static Map<String, Object> detail(AppPlan plan, Map<String, Object> view, Resource r) {
         Model m = r.model();
+        view.put("sampleLiteral", ClientViews.rawString(SwiftProject.example(plan, r.elementType())));
         var rows = new ArrayList<Map<String, Object>>();
         if (m != null) for (Field f : m.fields()) rows.add(Map.of("label", SwiftNames.literal(f.label()), "value", text("item", f)));
         view.put("rows", rows);
