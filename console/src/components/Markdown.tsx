@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+
+/** Renders a Markdown report (marked, loaded on demand; raw HTML in the source is escaped, not rendered). */
+export default function Markdown({ source }: { source: string }) {
+  const [html, setHtml] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void import('marked').then(({ Marked }) => {
+      const marked = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
+      const out = marked.parse(source, { async: false }) as string;
+      if (live) setHtml(out);
+    });
+    return () => {
+      live = false;
+    };
+  }, [source]);
+  if (html === undefined) return <pre className="json">{source}</pre>;
+  return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

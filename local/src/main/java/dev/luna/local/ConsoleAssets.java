@@ -1,0 +1,92 @@
+package dev.luna.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Serves the built web console ({@code console/dist}, made by {@code scripts/build-console}) for GET and HEAD
+ * requests outside {@code /api/}: a file of the build as it is, any other path the console's {@code index.html}
+ * (the single-page app routes it in the browser). Hashed files under {@code assets/} are cached for a year,
+ * {@code index.html} never, so a new build shows at once.
+ */
+final class ConsoleAssets {
+    /** Where the console's build is looked for when {@code LUNA_CONSOLE_DIR} is not set (the scripts run from the root). */
+    static final Path DEFAULT_DIRECTORY = Path.of("console", "dist");
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("js", "text/javascript; charset=utf-8"),
+            Map.entry("css", "text/css; charset=utf-8"), Map.entry("svg", "image/svg+xml"),
+            Map.entry("png", "image/png"), Map.entry("ico", "image/x-icon"), Map.entry("json", "application/json"),
+            Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("woff2", "font/woff2"), Map.entry("map", "application/json"));
+
+    private final Path root;
+
+    private ConsoleAssets(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The console in {@code directory}, if it holds a build (an {@code index.html}). */
+    static Optional<ConsoleAssets> in(Path directory) {
+        return Files.isRegularFile(directory.resolve("index.html")) ? Optional.of(new ConsoleAssets(directory)) : Optional.empty();
+    }
+
+    /** The console in {@code LUNA_CONSOLE_DIR}, else in {@code console/dist} under the working directory, if built. */
+    static Optional<ConsoleAssets> locate() {
+        String configured = System.getenv("LUNA_CONSOLE_DIR");
+        return in(configured == null || configured.isBlank() ? DEFAULT_DIRECTORY : Path.of(configured));
+    }
+
+    /** Whether this request is the console's to answer: a GET or HEAD outside the API. */
+    static boolean claims(String method, String path) {
+        return ("GET".equals(method) || "HEAD".equals(method)) && !path.startsWith("/api/") && !path.equals("/api");
+    }
+
+    /** Answers the request with a file of the build, or with index.html for a path of the app. */
+    void serve(HttpExchange exchange, String path) throws IOException {
+        Path file = resolve(path);
+        boolean asset = file != null && Files.isRegularFile(file);
+        if (!asset) {
+            if (looksLikeFile(path)) {
+                send(exchange, 404, "text/plain; charset=utf-8", "no-store", "Not found".getBytes());
+                return;
+            }
+            file = root.resolve("index.html");
+        }
+        String name = file.getFileName().toString();
+        String cache = path.startsWith("/assets/") && asset ? "public, max-age=31536000, immutable" : "no-cache";
+        send(exchange, 200, TYPES.getOrDefault(extension(name), "application/octet-stream"), cache, Files.readAllBytes(file));
+    }
+
+    /** The file a path names inside the build, or null when it would leave the build's directory. */
+    private Path resolve(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (relative.isEmpty()) return null;
+        Path file = root.resolve(relative).normalize();
+        return file.startsWith(root) ? file : null;
+    }
+
+    /** A path with an extension in its last segment asks for a file; a miss is a 404, not the app. */
+    private static boolean looksLikeFile(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.contains(".");
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String cache, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", cache);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) exchange.getResponseBody().write(body);
+    }
+}
