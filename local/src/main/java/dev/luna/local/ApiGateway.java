@@ -34,13 +34,9 @@ final class ApiGateway implements HttpHandler {
     private final LambdaInvoker invoker;
     private final Ids ids;
     private final Clock clock;
-    private final java.util.Optional<ConsoleAssets> console;
+    private final ConsoleAssets console;
 
-    ApiGateway(Router router, LambdaInvoker invoker, Clock clock) {
-        this(router, invoker, clock, java.util.Optional.empty());
-    }
-
-    ApiGateway(Router router, LambdaInvoker invoker, Clock clock, java.util.Optional<ConsoleAssets> console) {
+    ApiGateway(Router router, LambdaInvoker invoker, Clock clock, ConsoleAssets console) {
         this.console = console;
         this.router = router;
         this.invoker = invoker;
@@ -63,10 +59,7 @@ final class ApiGateway implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             var result = router.route(method, rawPath);
             if (result instanceof Router.Result.NotFound) {
-                if (console.isPresent() && ConsoleAssets.claims(method, path)) {
-                    console.get().serve(exchange, path);
-                    return;
-                }
+                if (console.serve(exchange, method, path)) return; // the web console, when built
                 drain(exchange.getRequestBody());
                 sendError(exchange, ErrorCode.ROUTE_NOT_FOUND, "No route for " + method + " " + path, requestId, Map.of());
                 return;

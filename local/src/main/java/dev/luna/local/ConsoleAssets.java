@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Serves the built web console ({@code console/dist}, made by {@code scripts/build-console}) for GET and HEAD
- * requests outside {@code /api/}: a file of the build as it is, any other path the console's {@code index.html}
+ * requests outside {@code /api/} that no function's route claims: a file of the build as it is, any other path the console's {@code index.html}
  * (the single-page app routes it in the browser). Hashed files under {@code assets/} are cached for a year,
  * {@code index.html} never, so a new build shows at once.
  */
@@ -30,36 +29,38 @@ final class ConsoleAssets {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    /** The console in {@code directory}, if it holds a build (an {@code index.html}). */
-    static Optional<ConsoleAssets> in(Path directory) {
-        return Files.isRegularFile(directory.resolve("index.html")) ? Optional.of(new ConsoleAssets(directory)) : Optional.empty();
+    /** The console built into {@code directory} (looked at per request: a build made after start-up is served). */
+    static ConsoleAssets in(Path directory) {
+        return new ConsoleAssets(directory);
     }
 
-    /** The console in {@code LUNA_CONSOLE_DIR}, else in {@code console/dist} under the working directory, if built. */
-    static Optional<ConsoleAssets> locate() {
+    /** The console in {@code LUNA_CONSOLE_DIR}, else in {@code console/dist} under the working directory. */
+    static ConsoleAssets locate() {
         String configured = System.getenv("LUNA_CONSOLE_DIR");
         return in(configured == null || configured.isBlank() ? DEFAULT_DIRECTORY : Path.of(configured));
     }
 
-    /** Whether this request is the console's to answer: a GET or HEAD outside the API. */
-    static boolean claims(String method, String path) {
-        return ("GET".equals(method) || "HEAD".equals(method)) && !path.startsWith("/api/") && !path.equals("/api");
-    }
-
-    /** Answers the request with a file of the build, or with index.html for a path of the app. */
-    void serve(HttpExchange exchange, String path) throws IOException {
+    /**
+     * Answers a GET or HEAD outside {@code /api/} when the console is built: a file of the build, a 404 for a missing
+     * file, index.html for any other path (a route of the app). Returns false, having written nothing, otherwise.
+     */
+    boolean serve(HttpExchange exchange, String method, String path) throws IOException {
+        boolean claimed = ("GET".equals(method) || "HEAD".equals(method)) && !path.startsWith("/api/") && !path.equals("/api");
+        Path index = root.resolve("index.html");
+        if (!claimed || !Files.isRegularFile(index)) return false;
         Path file = resolve(path);
         boolean asset = file != null && Files.isRegularFile(file);
         if (!asset) {
             if (looksLikeFile(path)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "no-store", "Not found".getBytes());
-                return;
+                send(exchange, 404, "text/plain; charset=utf-8", "no-store", "Not found".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return true;
             }
-            file = root.resolve("index.html");
+            file = index;
         }
         String name = file.getFileName().toString();
         String cache = path.startsWith("/assets/") && asset ? "public, max-age=31536000, immutable" : "no-cache";
         send(exchange, 200, TYPES.getOrDefault(extension(name), "application/octet-stream"), cache, Files.readAllBytes(file));
+        return true;
     }
 
     /** The file a path names inside the build, or null when it would leave the build's directory. */

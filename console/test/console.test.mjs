@@ -1,0 +1,244 @@
+// The console in a real browser (Debian's Chromium driven by playwright-core) against a fresh local runtime that
+// scripts/test-console started: LUNA_URL, LUNA_KEY (admin) and CONSOLE_ARTIFACTS (screenshots) come from it.
+// One browser, the steps in order: each builds on the one before (the agent registered is the one tasks run on).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const BASE = process.env.LUNA_URL;
+const ADMIN_KEY = process.env.LUNA_KEY;
+const SHOTS = process.env.CONSOLE_ARTIFACTS ?? new URL('../test-artifacts/', import.meta.url).pathname;
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+assert.ok(BASE && ADMIN_KEY, 'LUNA_URL and LUNA_KEY must be set (run scripts/test-console)');
+mkdirSync(SHOTS, { recursive: true });
+
+let browser;
+let page;
+const consoleErrors = [];
+
+async function api(method, path, body, key = ADMIN_KEY) {
+  const r = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** axe-core on the page as it is: no serious or critical violation. */
+async function axe(name) {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })));
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(serious, [], `axe on ${name}: ${JSON.stringify(serious, null, 2)}`);
+  return violations;
+}
+
+async function shot(name) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function go(path, heading) {
+  await page.goto(`${BASE}${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+async function signIn(key) {
+  await page.goto(`${BASE}/`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, colorScheme: 'light' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the runtime serves the console at / with an SPA fallback, and the API beside it', async () => {
+  const index = await fetch(`${BASE}/tasks/some-task`);
+  assert.equal(index.status, 200);
+  assert.match(index.headers.get('content-type'), /text\/html/);
+  assert.match(await index.text(), /<div id="root">/);
+  const missing = await fetch(`${BASE}/assets/no-such-file.js`);
+  assert.equal(missing.status, 404);
+  const route = await fetch(`${BASE}/api/v1/no-such-route`);
+  assert.equal(route.status, 404);
+  assert.equal((await route.json()).error.code, 'ROUTE_NOT_FOUND');
+});
+
+test('a wrong key is refused on the sign-in page; the admin key signs in to the overview', async () => {
+  await page.goto(`${BASE}/`);
+  await page.getByLabel('API key').fill('luna_not_a_real_key_000000000000');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  await axe('sign-in');
+  await shot('01-sign-in-refused');
+  await signIn(ADMIN_KEY);
+  await page.getByRole('heading', { name: 'Agents by health' }).waitFor();
+  await page.getByText(/this minute/).waitFor();
+  await axe('overview');
+  await shot('02-overview');
+});
+
+let agentUrl;
+test('register an agent that runs echo tasks, and start it', async () => {
+  await page.getByRole('link', { name: 'Agents', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Agents' }).waitFor();
+  await page.getByRole('button', { name: 'Register agent' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Console Echo');
+  await page.getByLabel('Version').fill('1.0');
+  await page.getByLabel('Capabilities (task types)').fill('echo');
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  // a bad version is refused with the field's message under the field
+  await page.locator('#agent-version-error').waitFor();
+  assert.match(await page.locator('#agent-version-error').innerText(), /semantic version/);
+  await page.getByLabel('Version').fill('1.0.0');
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /Console Echo/ }).waitFor();
+  agentUrl = page.url();
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('heading', { level: 1, name: /Console Echo.*running/ }).waitFor();
+  await page.getByRole('button', { name: 'Stop' }).waitFor();
+  await axe('agent detail');
+  await shot('03-agent-detail');
+  await go('/agents', 'Agents');
+  await page.getByRole('link', { name: 'Console Echo' }).waitFor();
+  await axe('agents');
+  await shot('04-agents');
+});
+
+test('the submit form comes from the type\'s schema, and a validation error shows the field\'s message', async () => {
+  await go('/tasks/new', 'Submit a task');
+  await page.getByLabel('Task type').selectOption('echo');
+  await page.getByLabel('Steps').fill('99');
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  const stepsError = page.locator('#f-payload-steps-error');
+  await stepsError.waitFor();
+  assert.match(await stepsError.innerText(), /maximum value of 20/);
+  assert.match(await page.locator('#f-payload-message-error').innerText(), /required/);
+  assert.equal(await page.getByLabel('Steps').getAttribute('aria-invalid'), 'true');
+  await axe('task submit with errors');
+  await shot('05-task-validation-error');
+});
+
+let taskUrl;
+test('an echo task submitted from the form shows its progress live up to 100 %', async () => {
+  await page.getByLabel('Message').fill('hello from the console');
+  await page.getByLabel('Steps').fill('5');
+  await page.getByLabel('Delay ms').fill('4000');
+  await page.getByLabel('Artifact name').fill('echo.txt');
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /echo task/ }).waitFor();
+  taskUrl = page.url();
+  assert.match(taskUrl, /\/tasks\/tsk_/);
+  // watch the percentage the page shows while the task runs: it must move through intermediate values to 100
+  const seen = new Set();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const text = await page.getByTestId('progress-text').innerText();
+    const pct = Number(/(\d+) %/.exec(text)?.[1]);
+    seen.add(pct);
+    if (pct === 100) break;
+    await page.waitForTimeout(100);
+  }
+  const values = [...seen].sort((a, b) => a - b);
+  assert.ok(seen.has(100), `progress reached 100 %: saw ${values}`);
+  assert.ok(values.some((v) => v > 0 && v < 100), `progress was seen in between: saw ${values}`);
+  await page.getByRole('heading', { level: 1, name: /echo task.*succeeded/ }).waitFor();
+  await page.getByText('Following live (event stream)').or(page.getByText('Finished')).first().waitFor();
+  await shot('06-task-succeeded');
+});
+
+test('the task\'s artifact is previewed and downloads with its content', async () => {
+  const preview = page.getByLabel('Contents of echo.txt');
+  await preview.waitFor();
+  assert.equal((await preview.innerText()).trim(), 'hello from the console');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download echo.txt' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'echo.txt');
+  assert.equal(readFileSync(await download.path(), 'utf8'), 'hello from the console');
+  await axe('task detail');
+  await go('/tasks', 'Tasks');
+  await page.getByRole('link', { name: new URL(taskUrl).pathname.split('/').pop() }).waitFor();
+  await axe('tasks');
+  await shot('07-tasks');
+});
+
+test('the other pages render and pass axe: queues, RAG, usage, admin; dark mode too', async () => {
+  for (const [path, heading, name] of [
+    ['/queues', 'Queues and dead letters', '08-queues'],
+    ['/rag', 'Code retrieval (RAG)', '09-rag'],
+    ['/usage', 'Usage and budgets', '10-usage'],
+    ['/admin', 'Administration', '11-admin'],
+  ]) {
+    await go(path, heading);
+    await page.waitForLoadState('networkidle');
+    await axe(heading);
+    await shot(name);
+  }
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await go('/', 'Overview');
+  await page.getByText(/this minute/).waitFor();
+  await axe('overview (dark)');
+  await shot('12-overview-dark');
+  await page.getByRole('button', { name: 'Dark mode' }).click();
+});
+
+test('on a phone-sized screen the navigation folds into a menu', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await go('/', 'Overview');
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+  await axe('tasks (phone)');
+  await shot('13-tasks-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('a viewer sees no write buttons', async () => {
+  const member = await api('POST', '/api/v1/projects/default/members', { userId: 'usr_console_viewer', role: 'viewer' });
+  assert.ok([200, 201].includes(member.status), JSON.stringify(member.body));
+  const key = await api('POST', '/api/v1/api-keys', {
+    name: 'console viewer', owner: 'usr_console_viewer', projectId: 'default',
+    scopes: ['agents:read', 'tasks:read', 'projects:read', 'tokens:read', 'rag:read'],
+  });
+  assert.equal(key.status, 201, JSON.stringify(key.body));
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(key.body.data.secret);
+  await page.getByText('usr_console_viewer · viewer').waitFor();
+  await go('/agents', 'Agents');
+  await page.getByRole('link', { name: 'Console Echo' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Register agent' }).count(), 0);
+  await page.goto(agentUrl);
+  await page.getByRole('heading', { level: 1, name: /Console Echo/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^(Start|Stop|Roll back)/ }).count(), 0);
+  await go('/tasks', 'Tasks');
+  assert.equal(await page.getByRole('button', { name: 'Submit task' }).count(), 0);
+  await page.goto(taskUrl);
+  await page.getByRole('heading', { level: 1, name: /echo task/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /Cancel task|Retry/ }).count(), 0);
+  await axe('task detail (viewer)');
+  await shot('14-viewer-task');
+  assert.deepEqual(consoleErrors, [], 'no uncaught errors in the page');
+});
