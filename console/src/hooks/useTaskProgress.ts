@@ -100,13 +100,40 @@ export function useTaskProgress(api: Api, taskId: string, initial?: TaskState) {
         if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('event-stream')) {
           return poll();
         }
-        const events = parseEvents(await response.text());
-        for (const e of events) {
-          if (e.id) last = e.id;
-          const data = e.data as TaskState;
-          current = { ...current, ...data, progress: data.progress ?? current.progress };
-          if (!stopped) setState(current);
+        // read events as they arrive: a long-polled answer ends after one event, a streaming one stays open
+        const reader = response.body?.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        const take = (text: string) => {
+          for (const e of parseEvents(text)) {
+            if (e.id) last = e.id;
+            const data = e.data as TaskState;
+            current = { ...current, ...data, progress: data.progress ?? current.progress };
+            if (!stopped) setState(current);
+          }
+        };
+        while (reader && !stopped) {
+          let chunk: ReadableStreamReadResult<Uint8Array>;
+          try {
+            chunk = await reader.read();
+          } catch {
+            if (stopped) return;
+            return poll(); // the stream broke off: follow by polling instead
+          }
+          const { value, done } = chunk;
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          const end = Math.max(buffer.lastIndexOf('\n\n'), buffer.lastIndexOf('\r\n\r\n'));
+          if (end >= 0) {
+            take(buffer.slice(0, end));
+            buffer = buffer.slice(end).replace(/^(\r?\n)+/, '');
+          }
+          if (FINISHED.has(current.status)) {
+            await reader.cancel().catch(() => undefined);
+            break;
+          }
         }
+        if (buffer.trim()) take(buffer);
         if (FINISHED.has(current.status)) break;
       }
       // the finished task in full (result, artifacts) once the stream has ended
