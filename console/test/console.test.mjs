@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launch, signIn as signInAt } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const BASE = process.env.LUNA_URL;
@@ -48,19 +48,10 @@ async function go(path, heading) {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-async function signIn(key) {
-  await page.goto(`${BASE}/`);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-}
+const signIn = (key) => signInAt(page, BASE, key);
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, colorScheme: 'light' });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);

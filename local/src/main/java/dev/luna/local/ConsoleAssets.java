@@ -11,7 +11,7 @@ import java.util.Map;
  * Serves the built web console ({@code console/dist}, made by {@code scripts/build-console}) for GET and HEAD
  * requests outside {@code /api/} that no function's route claims: a file of the build as it is, any other path the console's {@code index.html}
  * (the single-page app routes it in the browser). Hashed files under {@code assets/} are cached for a year,
- * {@code index.html} never, so a new build shows at once.
+ * {@code index.html} never, so a new build shows at once; text is gzipped for clients that accept it.
  */
 final class ConsoleAssets {
     /** Where the console's build is looked for when {@code LUNA_CONSOLE_DIR} is not set (the scripts run from the root). */
@@ -59,7 +59,14 @@ final class ConsoleAssets {
         }
         String name = file.getFileName().toString();
         String cache = path.startsWith("/assets/") && asset ? "public, max-age=31536000, immutable" : "no-cache";
-        send(exchange, 200, TYPES.getOrDefault(extension(name), "application/octet-stream"), cache, Files.readAllBytes(file));
+        String type = TYPES.getOrDefault(extension(name), "application/octet-stream");
+        byte[] body = Files.readAllBytes(file);
+        if (compressible(type) && acceptsGzip(exchange)) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            body = gzip(body);
+        }
+        exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+        send(exchange, 200, type, cache, body);
         return true;
     }
 
@@ -75,6 +82,23 @@ final class ConsoleAssets {
     private static boolean looksLikeFile(String path) {
         String last = path.substring(path.lastIndexOf('/') + 1);
         return last.contains(".");
+    }
+
+    private static boolean compressible(String type) {
+        return type.startsWith("text/") || type.startsWith("application/json") || type.startsWith("image/svg");
+    }
+
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        return accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip");
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        var out = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
+        try (var zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(body);
+        }
+        return out.toByteArray();
     }
 
     private static String extension(String name) {

@@ -90,6 +90,23 @@ class ConsoleAssetsTest {
     }
 
     @Test
+    void textIsGzippedForClientsThatAcceptIt() throws IOException {
+        build();
+        try (var socket = new Socket("127.0.0.1", server.getAddress().getPort())) {
+            socket.getOutputStream().write(("GET /assets/index-abc123.js HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip, br\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] raw = socket.getInputStream().readAllBytes();
+            int bodyStart = new String(raw, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n") + 4;
+            String head = new String(raw, 0, bodyStart, StandardCharsets.ISO_8859_1).toLowerCase();
+            assertThat(head).startsWith("http/1.1 200").contains("content-encoding: gzip").contains("vary: accept-encoding");
+            try (var unzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw, bodyStart, raw.length - bodyStart))) {
+                assertThat(new String(unzip.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("console.log('luna')");
+            }
+        }
+        assertThat(request("GET", "/assets/index-abc123.js").toLowerCase()).doesNotContain("content-encoding");
+    }
+
+    @Test
     void aMissingFileIsA404NotTheApp() throws IOException {
         build();
         assertThat(request("GET", "/assets/gone-999.js")).startsWith("HTTP/1.1 404").doesNotContain("root");
