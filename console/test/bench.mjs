@@ -23,11 +23,12 @@ for (let i = 0; i < LOADS + 1; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, BASE, KEY); // stores the session in this context's sessionStorage
+  await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   await page.evaluate(() => performance.clearResourceTimings());
   const start = Date.now();
   await page.reload();
   await page.getByText(/this minute/).waitFor();
-  await page.getByText(/agents$/).waitFor();
+  await page.getByText(/^\d+ agents$/).waitFor();
   const elapsed = Date.now() - start;
   const js = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js'))
     .reduce((a, e) => ({ wire: a.wire + e.encodedBodySize, decoded: a.decoded + e.decodedBodySize }), { wire: 0, decoded: 0 }));
@@ -37,7 +38,7 @@ for (let i = 0; i < LOADS + 1; i++) {
   await context.close();
 }
 console.log(`overview first load: ${(wire / 1024).toFixed(1)} KB of JS over the wire (${(decoded / 1024).toFixed(1)} KB decoded)`);
-console.log(`overview load to data shown (reload, empty cache, ${LOADS} runs): p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms`);
+console.log(`overview load to data shown (signed in, browser cache cleared, ${LOADS} runs): p50 ${pct(times, 50)} ms, p95 ${pct(times, 95)} ms`);
 
 const agent = await api('POST', '/api/v1/agents', { name: 'bench echo', type: 'task-executor', version: '1.0.0', config: { runtime: 'java', capabilities: ['echo'] } });
 await api('POST', `/api/v1/agents/${agent.id}/start`);
