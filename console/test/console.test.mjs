@@ -203,12 +203,65 @@ test('the task\'s artifact is previewed and downloads with its content', async (
   await shot('07-tasks');
 });
 
+/** Polls a task through the API until it has finished. */
+async function finished(id) {
+  for (let i = 0; i < 300; i++) {
+    const t = (await api('GET', `/api/v1/tasks/${id}`)).body.data;
+    if (['succeeded', 'failed', 'cancelled', 'timed_out', 'dead_lettered'].includes(t.status)) return t;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`task ${id} did not finish`);
+}
+
+test('results are rendered per type: Mermaid diagrams for design-architecture, a findings table for code-analysis', async () => {
+  const agent = await api('POST', '/api/v1/agents', { name: 'Console Analyst', type: 'task-executor', version: '1.0.0',
+    config: { runtime: 'java', capabilities: ['design-architecture', 'code-analysis'] } });
+  assert.equal(agent.status, 201, JSON.stringify(agent.body));
+  await api('POST', `/api/v1/agents/${agent.body.data.id}/start`);
+  const files = [
+    { path: 'pom.xml', content: '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>library</artifactId><version>1</version><dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId></dependency></dependencies></project>' },
+    { path: 'src/main/java/acme/web/BookController.java', content: 'package acme.web;\nimport acme.service.BookService;\nimport org.springframework.web.bind.annotation.*;\n@RestController\npublic class BookController {\n  BookService books;\n  @GetMapping("/books/{id}")\n  public String get(@PathVariable long id) { return books.find(id); }\n}\n' },
+    { path: 'src/main/java/acme/service/BookService.java', content: 'package acme.service;\n@org.springframework.stereotype.Service\npublic class BookService {\n  public String find(long id) { return "b" + id; }\n}\n' },
+    { path: 'src/main/java/acme/web/Users.java', content: 'package acme.web;\nimport java.sql.*;\nimport javax.servlet.http.*;\npublic class Users extends HttpServlet {\n  Connection c;\n  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws Exception {\n    String id = req.getParameter("id");\n    c.createStatement().executeQuery("select * from users where id = " + id);\n  }\n}\n' },
+  ];
+  const design = await api('POST', '/api/v1/tasks', { type: 'design-architecture', payload: { source: { type: 'inline', files } } });
+  const analysis = await api('POST', '/api/v1/tasks', { type: 'code-analysis', payload: { source: { type: 'inline', files } } });
+  assert.equal(design.status, 201, JSON.stringify(design.body));
+  assert.equal(analysis.status, 201, JSON.stringify(analysis.body));
+  assert.equal((await finished(design.body.data.id)).status, 'succeeded');
+  assert.equal((await finished(analysis.body.data.id)).status, 'succeeded');
+
+  await page.goto(`${BASE}/tasks/${design.body.data.id}`);
+  await page.getByRole('heading', { level: 1, name: /design-architecture task.*succeeded/ }).waitFor();
+  await page.getByRole('heading', { name: 'architecture.md' }).waitFor();
+  await page.locator('.markdown h1').first().waitFor();
+  await page.locator('.mermaid svg').first().waitFor();
+  assert.ok(await page.locator('.mermaid svg').count() >= 1);
+  await page.getByRole('button', { name: /context\.mmd/ }).click();
+  await page.getByRole('heading', { name: 'diagrams/context.mmd' }).waitFor();
+  await page.locator('.mermaid svg').first().waitFor();
+  await axe('design-architecture result');
+  await shot('08-design-architecture');
+
+  await page.goto(`${BASE}/tasks/${analysis.body.data.id}`);
+  await page.getByRole('heading', { level: 1, name: /code-analysis task.*succeeded/ }).waitFor();
+  const title = page.getByRole('heading', { name: /^Findings \(/ });
+  await title.waitFor();
+  const total = Number(/of (\d+)\)/.exec(await title.innerText())[1]);
+  assert.ok(total >= 1, 'the SQL built from a request parameter is reported');
+  await page.getByLabel('Search').fill('no finding matches this text');
+  await page.getByRole('heading', { name: `Findings (0 of ${total})` }).waitFor();
+  await page.getByLabel('Search').fill('');
+  await axe('code-analysis result');
+  await shot('09-code-analysis');
+});
+
 test('the other pages render and pass axe: queues, RAG, usage, admin; dark mode too', async () => {
   for (const [path, heading, name] of [
-    ['/queues', 'Queues and dead letters', '08-queues'],
-    ['/rag', 'Code retrieval (RAG)', '09-rag'],
-    ['/usage', 'Usage and budgets', '10-usage'],
-    ['/admin', 'Administration', '11-admin'],
+    ['/queues', 'Queues and dead letters', '10-queues'],
+    ['/rag', 'Code retrieval (RAG)', '11-rag'],
+    ['/usage', 'Usage and budgets', '12-usage'],
+    ['/admin', 'Administration', '13-admin'],
   ]) {
     await go(path, heading);
     await page.waitForLoadState('networkidle');
@@ -220,7 +273,7 @@ test('the other pages render and pass axe: queues, RAG, usage, admin; dark mode 
   await go('/', 'Overview');
   await page.getByText(/this minute/).waitFor();
   await axe('overview (dark)');
-  await shot('12-overview-dark');
+  await shot('14-overview-dark');
   await page.getByRole('button', { name: 'Dark mode' }).click();
 });
 
@@ -232,7 +285,7 @@ test('on a phone-sized screen the navigation folds into a menu', async () => {
   await page.getByRole('link', { name: 'Tasks', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
   await axe('tasks (phone)');
-  await shot('13-tasks-phone');
+  await shot('15-tasks-phone');
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
@@ -259,6 +312,6 @@ test('a viewer sees no write buttons', async () => {
   await page.getByRole('heading', { level: 1, name: /echo task/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: /Cancel task|Retry/ }).count(), 0);
   await axe('task detail (viewer)');
-  await shot('14-viewer-task');
+  await shot('16-viewer-task');
   assert.deepEqual(consoleErrors, [], 'no uncaught errors in the page');
 });

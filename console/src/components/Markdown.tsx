@@ -7,7 +7,8 @@ export default function Markdown({ source }: { source: string }) {
     let live = true;
     void import('marked').then(({ Marked }) => {
       const marked = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
-      const out = marked.parse(source, { async: false }) as string;
+      // code blocks scroll sideways: focusable, so keyboard users can scroll them too
+      const out = (marked.parse(source, { async: false }) as string).replace(/<pre>/g, '<pre tabindex="0">');
       if (live) setHtml(out);
     });
     return () => {

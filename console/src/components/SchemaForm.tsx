@@ -265,7 +265,7 @@ export function Field(props: FieldProps) {
         onChange(btoa(binary));
       }} />
     );
-  } else if ((schema.maxLength ?? 0) > 300 || schema.maxLength === undefined && /content|brief|text|markdown/i.test(label)) {
+  } else if ((schema.maxLength ?? 0) >= 4000 || /content|brief|text|markdown|message|prompt|description/i.test(label) && (schema.maxLength ?? Infinity) > 200) {
     control = <textarea {...common} rows={4} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} />;
   } else {
     const example = schema.examples?.[0];
@@ -297,12 +297,16 @@ function ObjectFields(props: FieldProps) {
     <div className="fields">
       {Object.entries(schema.properties ?? {}).map(([key, child]) => (
         <Field key={key} schema={child} root={root} value={obj[key]} path={`${path}.${key}`}
-          label={resolve(child, root).title ?? humanize(key)} required={(schema.required ?? []).includes(key)}
+          label={capitalise(resolve(child, root).title ?? humanize(key))} required={(schema.required ?? []).includes(key)}
           errors={errors} disabled={disabled}
           onChange={(v) => onChange({ ...obj, ...constants, [key]: v })} />
       ))}
     </div>
   );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function humanize(key: string): string {

@@ -60,7 +60,7 @@ export default function Admin() {
               <button type="button" onClick={() => setSecret(undefined)}>I have stored it</button>
             </div>
           )}
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table>
               <thead><tr><th scope="col">Name</th><th scope="col">Prefix</th><th scope="col">Owner</th><th scope="col">Scopes</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
               <tbody>
@@ -77,7 +77,7 @@ export default function Admin() {
         {isAdmin && (
           <Card title="Audit log" className="wide">
             <ErrorBox error={audit.error} />
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
               <table>
                 <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">Path</th><th scope="col">Status</th></tr></thead>
                 <tbody>{(audit.data ?? []).map((a) => <tr key={a.id}><td>{formatTime(a.at)}</td><td>{a.actor}</td><td>{a.action}</td><td><code>{a.path}</code></td><td>{a.status}{a.errorCode ? ` ${a.errorCode}` : ''}</td></tr>)}</tbody>

@@ -91,7 +91,7 @@ export default function Agents() {
       </form>
       {agents.isPending ? <Loading /> : <ErrorBox error={agents.error} />}
       {agents.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table>
             <caption className="sr-only">Agents</caption>
             <thead><tr><th scope="col">Name</th><th scope="col">Version</th><th scope="col">Status</th><th scope="col">Health</th><th scope="col">Capabilities</th><th scope="col">Updated</th></tr></thead>

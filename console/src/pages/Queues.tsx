@@ -59,7 +59,7 @@ export default function Queues() {
         </Card>
       </div>
       {queues.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table>
             <caption>Priority queues</caption>
             <thead><tr><th scope="col">Queue</th><th scope="col">Waiting</th><th scope="col">In flight</th><th scope="col">Delayed</th><th scope="col">Oldest waiting</th><th scope="col">Last hour</th></tr></thead>
@@ -79,7 +79,7 @@ export default function Queues() {
         {dead.isPending ? <Loading /> : <ErrorBox error={dead.error} />}
         {dead.data && dead.data.length === 0 && <p className="muted">No dead letters.</p>}
         {dead.data && dead.data.length > 0 && (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
             <table>
               <thead><tr><th scope="col">Task</th><th scope="col">Type</th><th scope="col">Why</th><th scope="col">When</th>{writable && <th scope="col"><span className="sr-only">Actions</span></th>}</tr></thead>
               <tbody>

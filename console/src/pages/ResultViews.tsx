@@ -55,14 +55,14 @@ function FindingsTable({ artifact }: { artifact: Artifact }) {
           <select id="ff-level" value={level} onChange={(e) => setLevel(e.target.value)}><option value="">any</option>{['error', 'warning', 'note'].map((l) => <option key={l}>{l}</option>)}</select></div>
         <div className="field"><label htmlFor="ff-search">Search</label><input id="ff-search" value={search} onChange={(e) => setSearch(e.target.value)} /></div>
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
         <table>
           <thead><tr><th scope="col">Level</th><th scope="col">Rule</th><th scope="col">Location</th><th scope="col">Message</th></tr></thead>
           <tbody>
             {shown.slice(0, 500).map((f, i) => (
               <tr key={i}>
                 <td>{f.level}</td><td><code>{f.rule}</code></td><td><code>{f.path}{f.line ? `:${f.line}` : ''}</code></td>
-                <td>{f.message}{f.snippet && <pre className="snippet">{f.snippet}</pre>}</td>
+                <td>{f.message}{f.snippet && <pre className="snippet" tabIndex={0}>{f.snippet}</pre>}</td>
               </tr>
             ))}
           </tbody>
@@ -76,11 +76,13 @@ function MarkdownArtifact({ artifact }: { artifact: Artifact }) {
   const text = useArtifactText(artifact);
   if (text.isPending) return <Loading />;
   if (text.error) return <ErrorBox error={text.error} />;
-  const blocks = [...text.data.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+  // the report's text with its Mermaid blocks drawn where they stand
+  const parts = text.data.split(/```mermaid\r?\n([\s\S]*?)```/);
   return (
     <Suspense fallback={<Loading />}>
-      <Markdown source={text.data} />
-      {blocks.map((b, i) => <Mermaid key={i} source={b} label={`Diagram ${i + 1} of ${artifact.name}`} />)}
+      {parts.map((part, i) => (i % 2 === 0
+        ? (part.trim() ? <Markdown key={i} source={part} /> : null)
+        : <Mermaid key={i} source={part} label={`Diagram ${(i + 1) / 2} of ${artifact.name}`} />))}
     </Suspense>
   );
 }

@@ -71,15 +71,18 @@ export default function TaskDetail({ id }: { id: string }) {
             {task.cached ? <div><dt>cached</dt><dd>yes</dd></div> : null}
           </dl>
           {err?.message && <p role="alert" className="error-box">{err.code ? `${err.code}: ` : ''}{err.message}</p>}
+          <details>
+            <summary>Payload</summary>
+            <Json value={task.payload} />
+          </details>
         </Card>
-        <Card title="Payload"><Json value={task.payload} /></Card>
-        {finished && task.result !== undefined && <Card title="Result" className="wide"><Json value={task.result} /></Card>}
         {finished && (
           <Card title="Artifacts" className="wide">
             <ErrorBox error={artifacts.error} />
             {artifacts.data && <ArtifactsView artifacts={artifacts.data} type={task.type} />}
           </Card>
         )}
+        {finished && task.result !== undefined && <Card title="Result" className="wide"><Json value={task.result} /></Card>}
       </div>
     </>
   );

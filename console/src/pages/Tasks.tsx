@@ -30,7 +30,7 @@ export default function Tasks() {
       </form>
       {tasks.isPending ? <Loading /> : <ErrorBox error={tasks.error} />}
       {tasks.data && (() => { const list = tasks.data.data; return (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Scrollable table">
           <table>
             <caption className="sr-only">Tasks</caption>
             <thead><tr><th scope="col">Task</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Progress</th><th scope="col">Priority</th><th scope="col">Created</th></tr></thead>
