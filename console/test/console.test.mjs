@@ -252,6 +252,9 @@ test('results are rendered per type: Mermaid diagrams for design-architecture, a
   await page.getByLabel('Search').fill('no finding matches this text');
   await page.getByRole('heading', { name: `Findings (0 of ${total})` }).waitFor();
   await page.getByLabel('Search').fill('');
+  await page.getByRole('heading', { name: `Findings (${total} of ${total})` }).waitFor();
+  await page.locator('.markdown h1').first().waitFor(); // report.md rendered: the page has stopped growing
+  await page.waitForLoadState('networkidle');
   await axe('code-analysis result');
   await shot('09-code-analysis');
 });

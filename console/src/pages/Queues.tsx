@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/hooks';
 import { inProject, useAuth } from '../api/session';
 import { Link } from '../router';
+import { TimeChart } from '../components/Chart';
 import { Bars, Card, Confirm, ErrorBox, Loading, PageTitle, formatDuration, formatTime } from '../components/ui';
 import { PRIORITIES, type QueueInfo } from './types';
 
@@ -16,10 +17,28 @@ function QueueStats({ id }: { id: string }) {
   return <span>{s.throughputPerMinute.toFixed(2)}/min · wait p95 {formatDuration(s.waitMs.p95)} · run p95 {formatDuration(s.runMs.p95)} · {s.failures} failures</span>;
 }
 
+const COLORS = ['#d64545', '#d9a21b', '#4f7cff', '#2fa86b', '#8a63d2'];
+const HISTORY = 120;
+
+/** The waiting depth of every priority queue over the last HISTORY refreshes (sampled here, every 5 s). */
+function useDepthHistory(queues: QueueInfo[] | undefined, at: number) {
+  const [history, setHistory] = useState<{ t: number; depths: Record<string, number> }[]>([]);
+  useEffect(() => {
+    if (!queues) return;
+    const depths = Object.fromEntries(queues.map((q) => [q.id, q.depth + q.delayed]));
+    setHistory((h) => [...h.slice(-(HISTORY - 1)), { t: Math.floor(at / 1000), depths }]);
+  }, [queues, at]);
+  return useMemo(() => ({
+    x: history.map((h) => h.t),
+    series: PRIORITIES.map((p, i) => ({ name: p, values: history.map((h) => h.depths[p] ?? 0), color: COLORS[i] })),
+  }), [history]);
+}
+
 export default function Queues() {
   const { api, projectId, canWrite } = useAuth();
   const queryClient = useQueryClient();
   const queues = useApi<QueueInfo[]>('/api/v1/queues', { refetchInterval: 5000 });
+  const history = useDepthHistory(queues.data, queues.dataUpdatedAt);
   const dead = useApi<DeadLetter[]>('/api/v1/dead-letters?limit=50', { refetchInterval: 10000 });
   const [confirm, setConfirm] = useState<null | { ids?: string[] }>(null);
   const [move, setMove] = useState({ from: 'background', to: 'normal' });
@@ -45,6 +64,9 @@ export default function Queues() {
         <Card title="Waiting per priority">
           {queues.isPending ? <Loading /> : <ErrorBox error={queues.error} />}
           {queues.data && <Bars label="Waiting tasks per priority" items={queues.data.map((q) => ({ name: q.id, value: q.depth + q.delayed, tone: q.depth ? 'warn' : 'info', note: `${q.inFlight} in flight` }))} />}
+        </Card>
+        <Card title="Depth over time" className="wide">
+          <TimeChart x={history.x} series={history.series} label="Waiting tasks per priority queue, sampled every 5 seconds while this page is open" />
         </Card>
         <Card title="Reprioritise">
           {writable ? (
