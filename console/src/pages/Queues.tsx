@@ -65,9 +65,6 @@ export default function Queues() {
           {queues.isPending ? <Loading /> : <ErrorBox error={queues.error} />}
           {queues.data && <Bars label="Waiting tasks per priority" items={queues.data.map((q) => ({ name: q.id, value: q.depth + q.delayed, tone: q.depth ? 'warn' : 'info', note: `${q.inFlight} in flight` }))} />}
         </Card>
-        <Card title="Depth over time" className="wide">
-          <TimeChart x={history.x} series={history.series} label="Waiting tasks per priority queue, sampled every 5 seconds while this page is open" />
-        </Card>
         <Card title="Reprioritise">
           {writable ? (
             <form className="fields row" onSubmit={(e) => { e.preventDefault(); void run(() => api.request('POST', inProject(`/api/v1/queues/${move.from}/prioritize`, projectId), { priority: move.to, limit: 100 }), `Moved waiting tasks from ${move.from} to ${move.to}.`); }}>
@@ -78,6 +75,11 @@ export default function Queues() {
               <div className="actions"><button type="submit">Move</button></div>
             </form>
           ) : <p className="muted">Your role cannot move tasks.</p>}
+        </Card>
+        <Card title="Depth over time" className="wide">
+          {history.x.length > 1
+            ? <TimeChart x={history.x} series={history.series} label="Waiting tasks per priority queue, sampled every 5 seconds while this page is open" />
+            : <p className="muted" style={{ minHeight: 190 }}>Sampling every 5 seconds while this page is open…</p>}
         </Card>
       </div>
       {queues.data && (
