@@ -15,7 +15,7 @@ export default function Markdown({ source }: { source: string }) {
       live = false;
     };
   }, [source]);
-  if (html === undefined) return <pre className="json">{source}</pre>;
+  if (html === undefined) return <pre className="json" tabIndex={0}>{source}</pre>;
   return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

@@ -21,7 +21,7 @@ export default function Mermaid({ source, label }: { source: string; label: stri
       live = false;
     };
   }, [id, source]);
-  if (error) return <><p role="alert" className="error-box">Diagram could not be drawn: {error}</p><pre className="json">{source}</pre></>;
-  if (!svg) return <pre className="json" aria-label={label}>{source}</pre>;
+  if (error) return <><p role="alert" className="error-box">Diagram could not be drawn: {error}</p><pre className="json" tabIndex={0}>{source}</pre></>;
+  if (!svg) return <pre className="json" tabIndex={0} aria-label={label}>{source}</pre>;
   return <div className="mermaid" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
