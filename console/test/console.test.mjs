@@ -259,7 +259,7 @@ test('results are rendered per type: Mermaid diagrams for design-architecture, a
   await shot('09-code-analysis');
 });
 
-test('the other pages render and pass axe: queues, RAG, usage, admin; dark mode too', async () => {
+test('the other pages render and pass axe: queues, RAG, usage, admin; their schema forms work; dark mode too', async () => {
   for (const [path, heading, name] of [
     ['/queues', 'Queues and dead letters', '10-queues'],
     ['/rag', 'Code retrieval (RAG)', '11-rag'],
@@ -271,6 +271,22 @@ test('the other pages render and pass axe: queues, RAG, usage, admin; dark mode 
     await axe(heading);
     await shot(name);
   }
+  // forms generated from the API's own schemas (OpenAPI components): a budget, an API key shown once
+  await go('/usage', 'Usage and budgets');
+  const budget = page.getByRole('form', { name: 'Set a budget' });
+  await budget.getByLabel('Monthly limit usd').fill('25');
+  await budget.getByRole('button', { name: 'Save budget' }).click();
+  await page.getByText(/project: \$25\.00 a month/).waitFor();
+  await go('/admin', 'Administration');
+  const keyForm = page.getByRole('form', { name: 'Create an API key' });
+  await keyForm.getByLabel(/^Name/).fill('made in the console');
+  await keyForm.getByLabel('tasks:read').check();
+  await keyForm.getByRole('button', { name: 'Create key' }).click();
+  const secret = await page.getByTestId('new-key-secret').innerText();
+  assert.match(secret, /^luna_/);
+  assert.equal((await fetch(`${BASE}/api/v1/tasks?limit=1`, { headers: { Authorization: `Bearer ${secret}` } })).status, 200);
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  assert.equal(await page.getByTestId('new-key-secret').count(), 0);
   await page.getByRole('button', { name: 'Dark mode' }).click();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await go('/', 'Overview');

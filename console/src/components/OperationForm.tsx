@@ -20,7 +20,8 @@ export function OperationForm({ component, title, submitLabel, onSubmit, initial
   if (schema.error) return <ErrorBox error={schema.error} />;
   const s = schema.data as Schema;
   const current = value ?? { ...(initialValue(s, s) as object), ...initial };
-  const fieldErrors = error instanceof ApiError ? Object.fromEntries(Object.entries(error.fieldMessages).map(([k, v]) => [k.startsWith('body.') ? k : `body.${k}`, v])) : {};
+  // field paths are prefixed with the component, so two forms on a page never share an element id
+  const fieldErrors = error instanceof ApiError ? Object.fromEntries(Object.entries(error.fieldMessages).map(([k, v]) => [`${component}.${k}`, v])) : {};
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -38,7 +39,7 @@ export function OperationForm({ component, title, submitLabel, onSubmit, initial
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <SchemaFields schema={s} value={current} onChange={setValue} errors={fieldErrors} prefix="body" />
+      <SchemaFields schema={s} value={current} onChange={setValue} errors={fieldErrors} prefix={component} />
       <ErrorBox error={error} />
       {children}
       <div className="actions"><button type="submit" className="primary" disabled={busy}>{busy ? 'Working…' : submitLabel}</button></div>

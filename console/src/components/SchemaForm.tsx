@@ -77,7 +77,7 @@ export function initialValue(schema: Schema, root: Schema): Json {
   return undefined;
 }
 
-/** Drops empty strings, empty optional objects and undefined values, so the API sees only what was filled in. */
+/** Drops empty strings, empty objects and undefined values, so the API sees only what was filled in. */
 export function prune(value: Json): Json {
   if (Array.isArray(value)) return value.map(prune).filter((v) => v !== undefined);
   if (value && typeof value === 'object') {
@@ -87,7 +87,7 @@ export function prune(value: Json): Json {
       if (p === undefined || p === '') continue;
       out[k] = p;
     }
-    return out;
+    return Object.keys(out).length ? out : undefined;
   }
   return value;
 }
