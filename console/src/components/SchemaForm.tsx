@@ -158,6 +158,7 @@ export function Field(props: FieldProps) {
   }
 
   if (type === 'object') {
+    if (!schema.properties || Object.keys(schema.properties).length === 0) return null; // free-form maps: not offered
     return (
       <fieldset className="field">
         <legend>{label}{required && <span aria-hidden="true"> *</span>}</legend>
