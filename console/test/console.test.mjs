@@ -308,6 +308,21 @@ test('on a phone-sized screen the navigation folds into a menu', async () => {
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test('the access token is refreshed silently before it expires, and the console keeps working', async () => {
+  // scripts/test-console gives access tokens 30 s: the console refreshes at 80 % of that
+  const token = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('luna.session') ?? '{}').accessToken);
+  const first = await token();
+  assert.ok(first, 'signed in');
+  const deadline = Date.now() + 40_000;
+  while (Date.now() < deadline && (await token()) === first) await page.waitForTimeout(500);
+  const second = await token();
+  assert.notEqual(second, first, 'a new access token within 40 s');
+  await go('/agents', 'Agents');
+  await page.getByRole('link', { name: 'Console Echo' }).waitFor();
+  const answer = await fetch(`${BASE}/api/v1/agents?limit=1`, { headers: { Authorization: `Bearer ${second}` } });
+  assert.equal(answer.status, 200, 'the refreshed token is accepted by the API');
+});
+
 test('a viewer sees no write buttons', async () => {
   const member = await api('POST', '/api/v1/projects/default/members', { userId: 'usr_console_viewer', role: 'viewer' });
   assert.ok([200, 201].includes(member.status), JSON.stringify(member.body));

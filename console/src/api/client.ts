@@ -224,8 +224,9 @@ export class Api {
     clearTimeout(this.timer);
     if (session) {
       this.storage?.setItem(STORAGE_KEY, JSON.stringify(session));
-      // silent refresh: a minute before expiry (at least 5 s from now)
-      const due = Math.max(5_000, session.expiresAt - Date.now() - 60_000);
+      // silent refresh: a minute before expiry, or at 80 % of a shorter lifetime (at least 5 s from now)
+      const left = session.expiresAt - Date.now();
+      const due = Math.max(5_000, Math.min(left - 60_000, left * 0.8));
       this.timer = setTimeout(() => void this.refresh().catch(() => undefined), due);
     } else {
       this.storage?.removeItem(STORAGE_KEY);
