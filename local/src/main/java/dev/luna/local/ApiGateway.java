@@ -34,8 +34,10 @@ final class ApiGateway implements HttpHandler {
     private final LambdaInvoker invoker;
     private final Ids ids;
     private final Clock clock;
+    private final ConsoleAssets console;
 
-    ApiGateway(Router router, LambdaInvoker invoker, Clock clock) {
+    ApiGateway(Router router, LambdaInvoker invoker, Clock clock, ConsoleAssets console) {
+        this.console = console;
         this.router = router;
         this.invoker = invoker;
         this.clock = clock;
@@ -57,6 +59,7 @@ final class ApiGateway implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             var result = router.route(method, rawPath);
             if (result instanceof Router.Result.NotFound) {
+                if (console.serve(exchange, method, path)) return; // the web console, when built
                 drain(exchange.getRequestBody());
                 sendError(exchange, ErrorCode.ROUTE_NOT_FOUND, "No route for " + method + " " + path, requestId, Map.of());
                 return;

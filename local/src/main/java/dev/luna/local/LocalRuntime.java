@@ -216,7 +216,8 @@ public final class LocalRuntime implements AutoCloseable {
             }
             scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            server.createContext("/", new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
+            server.createContext("/", new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC(),
+                    ConsoleAssets.locate()));
             server.setExecutor(executor);
             server.start();
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
