@@ -114,6 +114,12 @@ public final class ExpoProject {
             return t;
         }).toList();
         top.put("tests", tests);
+        var testTypes = new ArrayList<String>();
+        for (var t : typeNames) {
+            var word = java.util.regex.Pattern.compile("\\b" + t + "\\b");
+            if (tests.stream().anyMatch(x -> word.matcher(String.valueOf(x.get("sampleArgs"))).find())) testTypes.add(t);
+        }
+        top.put("testTypeNames", String.join(", ", testTypes));
         top.put("errorTest", tests.isEmpty() ? null : tests.getFirst());
         top.put("baseUrlLiteral", TsText.string(settings.baseUrl()));
         var group = new ArrayList<String>();
