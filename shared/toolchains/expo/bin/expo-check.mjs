@@ -30,14 +30,20 @@ for (const [name, range] of Object.entries({ ...pkg.dependencies, ...pkg.devDepe
 ok.push(`${compared} dependencies match bundledNativeModules.json`);
 
 const lock = JSON.parse(fs.readFileSync(path.join(app, 'package-lock.json'), 'utf8'));
-const installed = JSON.parse(fs.readFileSync(path.join(toolchain, 'node_modules/.package-lock.json'), 'utf8')).packages;
+// the pinned set's own lockfile, which its node_modules was installed from with npm ci
+const installed = JSON.parse(fs.readFileSync(path.join(toolchain, 'package-lock.json'), 'utf8')).packages;
 let locked = 0;
 for (const [key, entry] of Object.entries(lock.packages)) {
   if (!key.startsWith('node_modules/')) continue;
   locked++;
   const have = installed[key];
   if (!have) problems.push(`package-lock.json: ${key}@${entry.version} is not in the pinned toolchain`);
-  else if (have.version !== entry.version) problems.push(`package-lock.json: ${key}@${entry.version}, the pinned toolchain has ${have.version}`);
+  else if (have.version !== entry.version || have.integrity !== entry.integrity) {
+    problems.push(`package-lock.json: ${key}@${entry.version}, the pinned toolchain has ${have.version} (${have.integrity})`);
+  }
+}
+for (const key of Object.keys(installed)) {
+  if (key.startsWith('node_modules/') && !lock.packages[key]) problems.push(`package-lock.json: lacks ${key}, which the pinned toolchain has`);
 }
 for (const [name, range] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
   const entry = lock.packages[`node_modules/${name}`];

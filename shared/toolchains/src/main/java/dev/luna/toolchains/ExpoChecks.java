@@ -90,6 +90,26 @@ public final class ExpoChecks {
         return new Report(runs, problems, millis);
     }
 
+    /**
+     * {@code tsc --noEmit -p dir} against the pinned set's React Native and Expo types (its node_modules symlinked into
+     * {@code dir} when it has none): for React Native sources that are not a generated app, e.g. an audited app after
+     * {@code hig.patch}. One problem per {@code error TS…} line.
+     */
+    public static List<String> typecheck(Path dir) {
+        var set = set();
+        var modules = dir.resolve("node_modules");
+        try {
+            if (!Files.exists(modules, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.createSymbolicLink(modules, set.home().resolve("node_modules"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var tsc = set.run(dir, TIMEOUT, List.of(set.node().toString(), modules.resolve("typescript/bin/tsc").toString(), "--noEmit", "--pretty", "false",
+                "-p", "tsconfig.json"));
+        var errors = tsc.output().lines().filter(l -> l.contains("error TS")).toList();
+        if (tsc.exitCode() != 0 && errors.isEmpty()) return List.of("tsc failed (exit " + tsc.exitCode() + "): " + tsc.output());
+        return errors;
+    }
+
     /** The base set first (see {@link OpenAiAppChecks}), then the Expo set. */
     private static NodeToolchain set() {
         NodeToolchain.get();
