@@ -170,9 +170,9 @@ class MobileGenerationExpoIT {
         var task = runs.run(agent(), "mobile-generation-expo", payload(apiServer, "{\"mode\":\"audit\"}"));
         assertThat(task.get("status").asString()).as(task.toString()).isEqualTo("succeeded");
         var counts = task.get("result").get("counts");
-        assertThat(counts.get("icon-only-pressable-without-label").asInt()).isEqualTo(1);
-        assertThat(counts.get("small-hit-target").asInt()).isEqualTo(2);
-        assertThat(counts.get("hard-coded-font-size").asInt()).isEqualTo(1);
+        assertThat(counts.get("hig-icon-label").asInt()).isEqualTo(1);
+        assertThat(counts.get("hig-hit-target").asInt()).isEqualTo(2);
+        assertThat(counts.get("hig-font-size").asInt()).isEqualTo(1);
         var artifacts = runs.artifacts(task.get("id").asString());
         assertThat(new String(artifacts.get("hig-report.md"), StandardCharsets.UTF_8)).contains("`mobile/Header.tsx:5`");
         assertThat(new String(artifacts.get("hig.patch"), StandardCharsets.UTF_8)).contains("+++ b/mobile/Header.tsx")

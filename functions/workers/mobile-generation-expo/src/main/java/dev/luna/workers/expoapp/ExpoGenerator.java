@@ -51,7 +51,10 @@ final class ExpoGenerator {
     static Output render(AppPlan plan, ExpoOptions options, AppCopy copy) {
         var settings = new ExpoProject.Settings(plan.resources().isEmpty() ? "stack" : options.navigation(), options.query(),
                 options.query() && options.offlineSupport(), options.pushNotifications(), options.baseUrl());
+        var contrast = dev.luna.designsystem.ContrastReport.of(dev.luna.designsystem.DesignTokens.standard());
+        if (!contrast.passes()) throw new IllegalStateException("the design tokens fail contrast: " + contrast.failures());
         var files = ExpoProject.render(plan, settings, copy);
+        files.put("src/theme/contrast.md", contrast.toMarkdown().getBytes(StandardCharsets.UTF_8));
         var problems = ProjectCheck.problems(files, plan.slug(), plan.bundleId());
         if (!problems.isEmpty()) throw new IllegalStateException("the generated app failed its checks: " + problems);
         files.put("FILES", manifest(files));

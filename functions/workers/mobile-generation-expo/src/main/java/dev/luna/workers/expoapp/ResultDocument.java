@@ -1,7 +1,8 @@
 package dev.luna.workers.expoapp;
 
 import dev.luna.workers.expoapp.audit.HigAudit;
-import dev.luna.workers.expoapp.design.DesignTokens;
+import dev.luna.designsystem.ContrastReport;
+import dev.luna.designsystem.DesignTokens;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,15 +61,13 @@ final class ResultDocument {
             m.put("formFields", r.fields().size());
             return m;
         }).toList());
-        out.put("contrast", DesignTokens.standard().contrast().stream().map(c -> {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("text", c.text());
-            m.put("background", c.background());
-            m.put("appearance", c.appearance());
-            m.put("ratio", c.ratio());
-            m.put("passes", c.passes());
-            return m;
-        }).toList());
+        var contrast = ContrastReport.of(DesignTokens.standard());
+        var contrastSummary = new LinkedHashMap<String, Object>();
+        contrastSummary.put("pairs", contrast.pairs().size());
+        contrastSummary.put("passes", contrast.passes());
+        contrastSummary.put("lowest", contrast.pairs().stream().mapToDouble(ContrastReport.Pair::ratio).min().orElse(0));
+        contrastSummary.put("failures", contrast.failures().stream().map(p -> p.appearance() + " " + p.text() + " on " + p.background() + " " + p.ratio()).toList());
+        out.put("contrast", contrastSummary);
         out.put("leftOut", plan.leftOut().stream().limit(200).toList());
         out.put("notes", api.notes());
         return out;

@@ -31,7 +31,7 @@ export function Button({ title, onPress, variant = 'filled', disabled = false, a
           backgroundColor: background,
           borderColor: variant === 'bordered' ? colors.tint : 'transparent',
           borderRadius: radii.medium,
-          paddingHorizontal: spacing.sm,
+          paddingHorizontal: spacing.m,
           opacity: disabled ? 0.4 : pressed ? 0.7 : 1,
         },
       ]}

@@ -6,7 +6,7 @@ import { useTheme } from '../theme';
 export function Card({ children }: { children: ReactNode }) {
   const { colors, spacing, radii } = useTheme();
   return (
-    <View style={{ backgroundColor: colors.secondarySystemBackground, borderRadius: radii.medium, padding: spacing.sm, gap: spacing.xs }}>
+    <View style={{ backgroundColor: colors.secondarySystemBackground, borderRadius: radii.medium, padding: spacing.m, gap: spacing.xs }}>
       {children}
     </View>
   );

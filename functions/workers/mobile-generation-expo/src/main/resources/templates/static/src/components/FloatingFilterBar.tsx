@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { AccessibilityInfo, Animated, PanResponder, Pressable, Text, TextInput, View, useWindowDimensions } from 'react-native';
-import { useTheme, hitTarget, motion } from '../theme';
+import { useTheme, hitTarget, motion, reducedMotion } from '../theme';
 
 /** A filter the bar offers: free text, a date range (YYYY-MM-DD), one of some categories, or a custom on/off filter. */
 export type FilterSpec =
@@ -64,7 +64,7 @@ export function FloatingFilterBar({ filters, values, onChange, visible, onDismis
     if (visible) setMounted(true);
     Animated.timing(progress, {
       toValue: visible ? 1 : 0,
-      duration: reduceMotion ? 0 : visible ? motion.medium : motion.short,
+      duration: reduceMotion ? (visible ? reducedMotion.standard : reducedMotion.fast) : visible ? motion.standard : motion.fast,
       useNativeDriver: true,
     }).start(({ finished }) => {
       if (finished && !visible) setMounted(false);
@@ -84,9 +84,9 @@ export function FloatingFilterBar({ filters, values, onChange, visible, onDismis
   const translateY = progress.interpolate({ inputRange: [0, 1], outputRange: [size === 'phone' ? 80 : -16, 0] });
   const placement =
     size === 'phone'
-      ? { left: spacing.xs, right: spacing.xs, bottom: spacing.md }
+      ? { left: spacing.xs, right: spacing.xs, bottom: spacing.l }
       : size === 'tablet'
-        ? { top: spacing.md, right: spacing.md, width: 360 }
+        ? { top: spacing.l, right: spacing.l, width: 360 }
         : { top: 0, bottom: 0, right: 0, width: 320 };
 
   return (
@@ -98,7 +98,7 @@ export function FloatingFilterBar({ filters, values, onChange, visible, onDismis
           position: 'absolute',
           backgroundColor: colors.secondarySystemBackground,
           borderRadius: size === 'desktop' ? 0 : radii.large,
-          padding: spacing.sm,
+          padding: spacing.m,
           gap: spacing.xs,
           opacity: progress,
           transform: [{ translateY }],
@@ -143,7 +143,7 @@ export function FloatingFilterBar({ filters, values, onChange, visible, onDismis
                     style={{
                       minHeight: hitTarget,
                       minWidth: hitTarget,
-                      paddingHorizontal: spacing.sm,
+                      paddingHorizontal: spacing.m,
                       borderRadius: radii.large,
                       justifyContent: 'center',
                       backgroundColor: selected ? colors.tint : colors.systemBackground,

@@ -18,7 +18,7 @@ export function ListRow({ title, subtitle, onPress, onDelete }: ListRowProps) {
         accessibilityRole="button"
         accessibilityLabel={subtitle ? `${title}, ${subtitle}` : title}
         onPress={onPress}
-        style={{ flex: 1, minHeight: hitTarget, paddingVertical: spacing.xs, paddingHorizontal: spacing.sm, justifyContent: 'center' }}
+        style={{ flex: 1, minHeight: hitTarget, paddingVertical: spacing.xs, paddingHorizontal: spacing.m, justifyContent: 'center' }}
       >
         <Text style={[typography.body, { color: colors.label }]}>{title}</Text>
         {subtitle ? <Text style={[typography.subheadline, { color: colors.secondaryLabel }]}>{subtitle}</Text> : null}
@@ -28,7 +28,7 @@ export function ListRow({ title, subtitle, onPress, onDelete }: ListRowProps) {
           accessibilityRole="button"
           accessibilityLabel={`Delete ${title}`}
           onPress={onDelete}
-          style={{ minHeight: hitTarget, minWidth: hitTarget, paddingHorizontal: spacing.sm, justifyContent: 'center' }}
+          style={{ minHeight: hitTarget, minWidth: hitTarget, paddingHorizontal: spacing.m, justifyContent: 'center' }}
         >
           <Text style={[typography.body, { color: colors.destructive }]}>Delete</Text>
         </Pressable>

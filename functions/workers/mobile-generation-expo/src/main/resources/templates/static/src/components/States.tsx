@@ -6,7 +6,7 @@ import { Button } from './Button';
 export function EmptyState({ title, message, action }: { title: string; message: string; action?: { title: string; onPress: () => void } }) {
   const { colors, typography, spacing } = useTheme();
   return (
-    <View accessibilityRole="summary" style={{ flex: 1, alignItems: 'center', justifyContent: 'center', padding: spacing.lg, gap: spacing.sm }}>
+    <View accessibilityRole="summary" style={{ flex: 1, alignItems: 'center', justifyContent: 'center', padding: spacing.xl, gap: spacing.m }}>
       <Text style={[typography.title3, { color: colors.label, textAlign: 'center' }]}>{title}</Text>
       <Text style={[typography.body, { color: colors.secondaryLabel, textAlign: 'center' }]}>{message}</Text>
       {action ? <Button title={action.title} onPress={action.onPress} variant="tinted" /> : null}
@@ -22,7 +22,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
 export function LoadingState() {
   const { colors, spacing } = useTheme();
   return (
-    <View style={{ flex: 1, alignItems: 'center', justifyContent: 'center', padding: spacing.lg }}>
+    <View style={{ flex: 1, alignItems: 'center', justifyContent: 'center', padding: spacing.xl }}>
       <ActivityIndicator accessibilityLabel="Loading" color={colors.tint} />
     </View>
   );

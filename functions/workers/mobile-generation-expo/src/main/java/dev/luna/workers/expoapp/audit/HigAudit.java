@@ -1,6 +1,7 @@
 package dev.luna.workers.expoapp.audit;
 
-import dev.luna.workers.expoapp.design.DesignTokens;
+import dev.luna.designsystem.DesignTokens;
+import dev.luna.designsystem.HigRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public final class HigAudit {
             if (!result.edits().isEmpty()) changed.put(file, new String[] {text, apply(file, text, result, themeFile)});
         }
         var counts = new LinkedHashMap<String, Integer>();
-        for (var id : HigRule.IDS) counts.put(id, (int) findings.stream().filter(f -> f.rule().equals(id)).count());
+        for (var rule : HigRules.standard().all()) counts.put(rule.id(), (int) findings.stream().filter(f -> f.rule().equals(rule.id())).count());
         var patch = new StringBuilder();
         if (!changed.isEmpty()) {
             patch.append(UnifiedDiff.added(themeFile, ThemeSource.render(tokens)));

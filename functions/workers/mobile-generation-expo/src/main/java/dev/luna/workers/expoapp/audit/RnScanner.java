@@ -1,7 +1,9 @@
 package dev.luna.workers.expoapp.audit;
 
-import dev.luna.workers.expoapp.design.Contrast;
-import dev.luna.workers.expoapp.design.DesignTokens;
+import dev.luna.designsystem.ColorToken.Appearance;
+import dev.luna.designsystem.DesignTokens;
+import dev.luna.designsystem.TextStyle;
+import dev.luna.designsystem.Wcag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HIG rules ({@link HigRule}) on one React Native/React source file, read as text (never run): findings with
+ * The HIG rules ({@code shared/designsystem} HigRules) on one React Native/React source file, read as text (never run): findings with
  * file:line and a fix, and the line edits that move the file onto the design system (the theme's {@code typography},
  * {@code colors} and {@code hitTarget}).
  */
@@ -67,9 +69,10 @@ final class RnScanner {
             if (comment(lines[i])) continue;
             var m = FONT_SIZE.matcher(lines[i]);
             while (m.find()) {
-                String style = tokens.nearestTextStyle(Double.parseDouble(m.group(2)));
-                add("hard-coded-font-size", i, "fontSize " + m.group(2), "use typography." + style + ".fontSize (" + style + ", "
-                        + tokens.textStyles().get(style)[0] + " pt)");
+                var nearest = nearestTextStyle(Double.parseDouble(m.group(2)));
+                String style = nearest.name();
+                add("hig-font-size", i, "fontSize " + m.group(2), "use typography." + style + ".fontSize (" + style + ", "
+                        + dev.luna.workers.expoapp.render.Numbers.num(nearest.size()) + " pt, scales with Dynamic Type)");
                 edit(i, FONT_SIZE, mm -> "fontSize" + mm.group(1) + "typography." + style + ".fontSize");
                 names.add("typography");
             }
@@ -78,8 +81,8 @@ final class RnScanner {
                 String hex = hex(c.group(4));
                 String token = token(c.group(1), hex);
                 if (firstColorLine < 0) firstColorLine = i;
-                add("hard-coded-color", i, c.group(1) + " " + c.group(4), "use colors." + token + " (light " + tokens.colors().get(token)[0]
-                        + ", dark " + tokens.colors().get(token)[1] + ")");
+                add("hig-color-literal", i, c.group(1) + " " + c.group(4), "use colors." + token + " (light " + tokens.color(token).light()
+                        + ", dark " + tokens.color(token).dark() + ")");
                 names.add("colors");
             }
             if (c.reset().find()) {
@@ -92,16 +95,16 @@ final class RnScanner {
             if (t.find()) contrast(i, t);
             var h = HEIGHT.matcher(lines[i]);
             if (h.find() && block(i).contains("fontSize")) {
-                add("fixed-layout-large-text", i, "height " + h.group(2) + " around text", "use minHeight: " + h.group(2) + " so larger text can grow the box");
+                add("hig-fixed-layout", i, "height " + h.group(2) + " around text", "use minHeight: " + h.group(2) + " so larger text can grow the box");
                 edit(i, HEIGHT, mm -> "minHeight" + mm.group(1) + mm.group(2));
             }
             if (NO_SCALING.matcher(lines[i]).find()) {
-                add("fixed-layout-large-text", i, "allowFontScaling={false}", "remove allowFontScaling={false} so the text follows the user's text size");
+                add("hig-fixed-layout", i, "allowFontScaling={false}", "remove allowFontScaling={false} so the text follows the user's text size");
                 edit(i, NO_SCALING, mm -> "");
             }
         }
         if (firstColorLine >= 0 && !SCHEME.matcher(text).find()) {
-            add("missing-dark-mode", firstColorLine, "literal colours, no colour scheme read in this file",
+            add("hig-dark-mode", firstColorLine, "literal colours, no colour scheme read in this file",
                     "take the colours from the theme (light and dark palettes): the patch does");
         }
         pressables();
@@ -111,16 +114,16 @@ final class RnScanner {
         String block = block(i);
         var bg = BACKGROUND.matcher(block);
         if (!bg.find()) return;
-        double ratio = Contrast.ratio(hex(textColor.group(1)), hex(bg.group(1)));
+        double ratio = Wcag.contrastRatio("#" + hex(textColor.group(1)), "#" + hex(bg.group(1)));
         var size = FONT_SIZE.matcher(block);
         double fontSize = size.find() ? Double.parseDouble(size.group(2)) : 17;
         boolean bold = block.matches("(?s).*fontWeight\\s*:\\s*['\"](bold|[6-9]00)['\"].*");
         boolean large = fontSize >= 24 || (bold && fontSize >= 18.66);
         double needed = large ? 3.0 : 4.5;
         if (ratio < needed) {
-            add("contrast-failure", i, String.format(java.util.Locale.ROOT, "%s on %s: %.2f:1, needs %.1f:1", textColor.group(1), bg.group(1), ratio, needed),
+            add("hig-contrast", i, String.format(java.util.Locale.ROOT, "%s on %s: %.2f:1, needs %.1f:1", textColor.group(1), bg.group(1), ratio, needed),
                     "use a semantic pair such as colors.label on colors.systemBackground (" + String.format(java.util.Locale.ROOT, "%.1f",
-                            Contrast.ratio(tokens.colors().get("label")[0], tokens.colors().get("systemBackground")[0])) + ":1)");
+                            Wcag.contrastRatio(tokens.color("label").light(), tokens.color("systemBackground").light())) + ":1)");
         }
     }
 
@@ -152,7 +155,7 @@ final class RnScanner {
                     && !tag.contains("accessibilityLabel") && !tag.contains("aria-label")) {
                 var name = Pattern.compile("\\bname=[\"']([\\w-]+)[\"']").matcher(children);
                 String label = name.find() ? dev.luna.workers.expoapp.plan.Names.title(name.group(1)) : "Button";
-                add("icon-only-pressable-without-label", line, "<" + m.group(1) + "> with only an icon", "add accessibilityLabel=\"" + label
+                add("hig-icon-label", line, "<" + m.group(1) + "> with only an icon", "add accessibilityLabel=\"" + label
                         + "\" (say what it does) and accessibilityRole=\"button\"");
                 String attrs = (tag.contains("accessibilityRole") ? "" : " accessibilityRole=\"button\"") + " accessibilityLabel=\"" + label + "\"";
                 String current = edits.getOrDefault(line, lines[line]);
@@ -164,10 +167,10 @@ final class RnScanner {
 
     private void small(int line, Matcher size) {
         double v = Double.parseDouble(size.group(3));
-        if (v >= tokens.hitTarget()) return;
-        if (findings.stream().anyMatch(f -> f.rule().equals("small-hit-target") && f.line() == line + 1 && f.detail().startsWith(size.group(1)))) return;
-        add("small-hit-target", line, size.group(1) + " " + size.group(3) + " pt on a pressable", "use min" + cap(size.group(1)) + ": hitTarget ("
-                + tokens.hitTarget() + " pt) or hitSlop");
+        if (v >= hitTarget()) return;
+        if (findings.stream().anyMatch(f -> f.rule().equals("hig-hit-target") && f.line() == line + 1 && f.detail().startsWith(size.group(1)))) return;
+        add("hig-hit-target", line, size.group(1) + " " + size.group(3) + " pt on a pressable", "use min" + cap(size.group(1)) + ": hitTarget ("
+                + dev.luna.workers.expoapp.render.Numbers.num(hitTarget()) + " pt) or hitSlop");
         String key = size.group(1);
         String current = edits.getOrDefault(line, lines[line]);
         var p = Pattern.compile("(?<![A-Za-z])" + key + "(\\s*:\\s*)" + Pattern.quote(size.group(3)) + "\\b").matcher(current);
@@ -185,7 +188,7 @@ final class RnScanner {
         int g = Integer.parseInt(hex.substring(2, 4), 16);
         int b = Integer.parseInt(hex.substring(4, 6), 16);
         boolean saturated = Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 80;
-        double l = Contrast.luminance(hex);
+        double l = Wcag.relativeLuminance("#" + hex);
         if (property.startsWith("border")) return "separator";
         if (property.equals("shadowColor")) return "label";
         boolean background = property.equals("backgroundColor");
@@ -201,7 +204,21 @@ final class RnScanner {
 
     private static String hex(String literal) {
         String named = NAMED.get(literal);
-        return named != null ? named : Contrast.normalise(literal);
+        if (named != null) return named;
+        String h = literal.substring(1).toUpperCase(java.util.Locale.ROOT);
+        if (h.length() == 3 || h.length() == 4) h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+        return h.length() >= 6 ? h.substring(0, 6) : null;
+    }
+
+    private double hitTarget() {
+        return tokens.minimumHitTarget().points();
+    }
+
+    /** The text style whose size is nearest {@code size} (ties: the first in the tokens' order). */
+    private TextStyle nearestTextStyle(double size) {
+        TextStyle best = tokens.textStyles().getFirst();
+        for (var s : tokens.textStyles()) if (Math.abs(s.size() - size) < Math.abs(best.size() - size)) best = s;
+        return best;
     }
 
     private void add(String rule, int line, String detail, String fix) {

@@ -1,7 +1,7 @@
 package dev.luna.workers.expoapp.render;
 
 import dev.luna.core.Json;
-import dev.luna.workers.expoapp.design.DesignTokens;
+import dev.luna.designsystem.DesignTokens;
 import dev.luna.workers.expoapp.plan.AppPlan;
 import dev.luna.workers.expoapp.plan.Names;
 import dev.luna.workers.expoapp.plan.Resource;
@@ -40,6 +40,7 @@ public final class ExpoProject {
         if (plan.authNeeded()) files.put("src/auth/session.tsx", Templates.text("variants/session.tsx"));
         if (settings.push()) files.put("src/notifications.ts", Templates.text("variants/notifications.ts"));
         files.put("src/theme/index.ts", ThemeFile.render(DesignTokens.standard()));
+        files.put("src/theme/tokens.json", DesignTokens.standard().json().strip() + "\n");
         files.put("src/copy.ts", copy.typescript());
         files.put("src/api/types.ts", "/** The API's named schemas as TypeScript types. */\n\n" + (plan.types().isEmpty() ? "export {};\n" : plan.types()));
 

@@ -36,13 +36,13 @@ class HigPatchTest {
         var result = HigAudit.run(repo, files(repo), () -> false);
         assertThat(result.filesScanned()).isEqualTo(3);
         var counts = result.counts();
-        assertThat(counts.get("hard-coded-font-size")).isEqualTo(3);
-        assertThat(counts.get("hard-coded-color")).isEqualTo(7);
-        assertThat(counts.get("small-hit-target")).isEqualTo(4);
-        assertThat(counts.get("icon-only-pressable-without-label")).isEqualTo(2);
-        assertThat(counts.get("contrast-failure")).isEqualTo(1);
-        assertThat(counts.get("missing-dark-mode")).isEqualTo(2);
-        assertThat(counts.get("fixed-layout-large-text")).isEqualTo(2);
+        assertThat(counts.get("hig-font-size")).isEqualTo(3);
+        assertThat(counts.get("hig-color-literal")).isEqualTo(7);
+        assertThat(counts.get("hig-hit-target")).isEqualTo(4);
+        assertThat(counts.get("hig-icon-label")).isEqualTo(2);
+        assertThat(counts.get("hig-contrast")).isEqualTo(1);
+        assertThat(counts.get("hig-dark-mode")).isEqualTo(2);
+        assertThat(counts.get("hig-fixed-layout")).isEqualTo(2);
         assertThat(result.report()).contains("`src/components/ProfileCard.tsx:25`: #AAAAAA on #FFFFFF: 2.32:1, needs 4.5:1")
                 .contains("`src/components/Toolbar.tsx:8`: <Pressable> with only an icon");
 
@@ -55,8 +55,8 @@ class HigPatchTest {
         assertThat(ExpoChecks.typecheck(repo)).as("the patched app type-checks").isEmpty();
 
         var after = HigAudit.run(repo, files(repo), () -> false).counts();
-        for (var fixed : List.of("hard-coded-font-size", "hard-coded-color", "small-hit-target", "icon-only-pressable-without-label",
-                "contrast-failure", "missing-dark-mode", "fixed-layout-large-text")) {
+        for (var fixed : List.of("hig-font-size", "hig-color-literal", "hig-hit-target", "hig-icon-label",
+                "hig-contrast", "hig-dark-mode", "hig-fixed-layout")) {
             assertThat(after.get(fixed)).as(fixed + " after the patch").isZero();
         }
     }

@@ -2,7 +2,8 @@ package dev.luna.workers.expoapp.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.luna.workers.expoapp.design.DesignTokens;
+import dev.luna.designsystem.DesignTokens;
+import dev.luna.designsystem.HigRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +20,14 @@ class HigRulesTest {
     private static final Pattern ANNOTATION = Pattern.compile("\\b(ruleid|ok): ([a-z-]+)");
 
     static List<String> rules() {
-        return HigRule.IDS;
+        return HigRules.standard().all().stream().map(dev.luna.designsystem.HigRule::id).toList();
     }
 
     @ParameterizedTest
     @MethodSource("rules")
     void reportsExactlyTheAnnotatedLines(String id) throws Exception {
-        var rule = HigRule.byId(id);
-        assertThat(rule.message()).isNotBlank();
+        var rule = HigRules.standard().get(id);
+        assertThat(rule.description()).isNotBlank();
         assertThat(rule.fix()).isNotBlank();
         assertThat(rule.severity()).isIn("error", "warning");
         assertThat(rule.references()).isNotEmpty().allMatch(r -> r.startsWith("https://"));

@@ -6,15 +6,15 @@ export function Controls({ onPress }: { onPress: () => void }) {
       <Pressable onPress={onPress} style={styles.chip}>
         <Text>Chip</Text>
       </Pressable>
-      {/* ruleid: small-hit-target */}
+      {/* ruleid: hig-hit-target */}
       <TouchableOpacity onPress={onPress} style={{ width: 24, height: 50 }}>
         <Text>Go</Text>
       </TouchableOpacity>
-      {/* ok: small-hit-target */}
+      {/* ok: hig-hit-target */}
       <Pressable onPress={onPress} hitSlop={12} style={{ width: 24 }}>
         <Text>Slop</Text>
       </Pressable>
-      {/* ok: small-hit-target */}
+      {/* ok: hig-hit-target */}
       <View style={{ width: 10, height: 10 }} />
     </View>
   );
@@ -22,9 +22,9 @@ export function Controls({ onPress }: { onPress: () => void }) {
 
 const styles = StyleSheet.create({
   chip: {
-    // ruleid: small-hit-target
+    // ruleid: hig-hit-target
     height: 32,
-    // ok: small-hit-target
+    // ok: hig-hit-target
     width: 120,
   },
 });

@@ -5,9 +5,9 @@ export function Badge() {
   const scheme = useColorScheme();
   return (
     <>
-      {/* ruleid: hard-coded-color */}
+      {/* ruleid: hig-color-literal */}
       <Ionicons name="star" color="#FFCC00" />
-      {/* ok: hard-coded-color */}
+      {/* ok: hig-color-literal */}
       <Text style={{ color: scheme === 'dark' ? palette.dark.label : palette.light.label }}>Badge</Text>
     </>
   );
@@ -15,11 +15,11 @@ export function Badge() {
 
 const styles = StyleSheet.create({
   box: {
-    // ruleid: hard-coded-color
+    // ruleid: hig-color-literal
     backgroundColor: '#fff',
-    // ruleid: hard-coded-color
+    // ruleid: hig-color-literal
     borderColor: 'black',
-    // ok: hard-coded-color
+    // ok: hig-color-literal
     color: colors.label,
   },
 });

@@ -7,17 +7,17 @@ export function Hint() {
 
 const styles = StyleSheet.create({
   hint: {
-    // ruleid: contrast-failure
+    // ruleid: hig-contrast
     color: '#999999',
     backgroundColor: '#FFFFFF',
   },
   fine: {
-    // ok: contrast-failure
+    // ok: hig-contrast
     color: '#000000',
     backgroundColor: '#FFFFFF',
   },
   large: {
-    // ok: contrast-failure
+    // ok: hig-contrast
     color: '#888888',
     backgroundColor: '#FFFFFF',
     fontSize: 28,

@@ -3,7 +3,7 @@ import { StyleSheet, Text, View } from 'react-native';
 export function Row() {
   return (
     <View style={styles.row}>
-      {/* ruleid: fixed-layout-large-text */}
+      {/* ruleid: hig-fixed-layout */}
       <Text allowFontScaling={false}>Fixed</Text>
     </View>
   );
@@ -11,12 +11,12 @@ export function Row() {
 
 const styles = StyleSheet.create({
   row: {
-    // ruleid: fixed-layout-large-text
+    // ruleid: hig-fixed-layout
     height: 40,
     fontSize: theme.typography.body.fontSize,
   },
   image: {
-    // ok: fixed-layout-large-text
+    // ok: hig-fixed-layout
     height: 40,
     width: 40,
   },

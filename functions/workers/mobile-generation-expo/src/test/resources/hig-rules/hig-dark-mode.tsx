@@ -6,10 +6,10 @@ export function Panel() {
 
 const styles = StyleSheet.create({
   panel: {
-    // ruleid: missing-dark-mode
+    // ruleid: hig-dark-mode
     backgroundColor: '#F2F2F7',
     borderRadius: 12,
-    // ok: missing-dark-mode
+    // ok: hig-dark-mode
     borderColor: '#C6C6C8',
   },
 });
