@@ -24,6 +24,8 @@ public final class HigAudit {
     private static final Pattern SOURCE = Pattern.compile(".*\\.(tsx|jsx|ts|js)$");
     private static final Pattern UI = Pattern.compile("from ['\"](react-native|react)['\"]");
     private static final long MAX_FILE = 512 * 1024;
+    /** Theme and token files: where literal sizes and colours belong, so they are not findings. */
+    private static final Pattern THEME = Pattern.compile("(?i)(^|.*/)[^/]*(theme|tokens|palette|colou?rs)[^/]*\\.[jt]sx?$|(^|.*/)(theme|tokens)/[^/]+$");
 
     /**
      * @param findings     every finding, by file then line
@@ -51,7 +53,7 @@ public final class HigAudit {
         for (var file : files.stream().sorted().toList()) {
             if (stop.getAsBoolean()) break;
             if (!SOURCE.matcher(file).matches() || file.endsWith(".d.ts") || file.contains("node_modules/") || file.contains("__tests__/")
-                    || file.matches(".*\\.(test|spec)\\.[jt]sx?$")) continue;
+                    || file.matches(".*\\.(test|spec)\\.[jt]sx?$") || THEME.matcher(file).matches()) continue;
             String text;
             try {
                 var p = root.resolve(file);

@@ -34,13 +34,12 @@ public record ClientCall(String name, String method, String path, String rawPath
 
     /** The TS parameter list of the client function. */
     public String parameters() {
-        var members = new StringBuilder();
-        if (hasPath()) members.append("path: { ").append(String.join("; ", pathParams)).append(" }; ");
-        if (hasQuery()) members.append(queryParams.stream().allMatch(q -> q.contains("?:")) ? "query?: { " : "query: { ")
-                .append(String.join("; ", queryParams)).append(" }; ");
-        if (hasBody()) members.append("body: ").append(bodyType).append("; ");
+        var members = new java.util.ArrayList<String>();
+        if (hasPath()) members.add("path: { " + String.join("; ", pathParams) + " }");
+        if (hasQuery()) members.add((queryParams.stream().allMatch(q -> q.contains("?:")) ? "query?: { " : "query: { ") + String.join("; ", queryParams) + " }");
+        if (hasBody()) members.add("body: " + bodyType);
         if (members.isEmpty()) return "";
-        return "args: { " + members.toString().strip() + " }" + (argsOptional() ? " = {}" : "");
+        return "args: { " + String.join("; ", members) + " }" + (argsOptional() ? " = {}" : "");
     }
 
     /** The TS expression that performs the call. */
