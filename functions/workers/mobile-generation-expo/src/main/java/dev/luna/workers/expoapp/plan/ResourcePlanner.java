@@ -180,8 +180,10 @@ public final class ResourcePlanner {
         var body = create != null ? create.request() : update != null ? update.request() : null;
         var fields = fields(types.resolve(api.schemas(), body), idField);
         String bodyType = body != null ? types.type(body, 0) : "Record<string, unknown>";
-        String description = list != null && !list.summary().isBlank() ? list.summary() : get != null && !get.summary().isBlank() ? get.summary()
-                : "No " + title.toLowerCase(Locale.ROOT) + " yet.";
+        String summary = list != null && !list.summary().isBlank() ? list.summary() : get != null && !get.summary().isBlank() ? get.summary() : "";
+        String plain = title.toLowerCase(Locale.ROOT);
+        String description = summary.isBlank() || Names.words(summary).equals(Names.words(title)) || Names.words(summary).size() < 3
+                ? "When there are " + plain + ", they appear here." : summary;
         return new Resource(key, title, singular, TsText.copy(description, 120), idField, titleField, itemsField, entityType, byOp.get(list),
                 byOp.get(get), byOp.get(create), byOp.get(update), byOp.get(remove), idParam, fields, bodyType, filters(entityProps));
     }
