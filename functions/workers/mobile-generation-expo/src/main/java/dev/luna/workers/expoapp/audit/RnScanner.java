@@ -214,10 +214,14 @@ final class RnScanner {
         return tokens.minimumHitTarget().points();
     }
 
-    /** The text style whose size is nearest {@code size} (ties: the first in the tokens' order). */
+    /** The text style whose size is nearest {@code size} (ties: body, else the first in the tokens' order). */
     private TextStyle nearestTextStyle(double size) {
         TextStyle best = tokens.textStyles().getFirst();
-        for (var s : tokens.textStyles()) if (Math.abs(s.size() - size) < Math.abs(best.size() - size)) best = s;
+        for (var s : tokens.textStyles()) {
+            double d = Math.abs(s.size() - size);
+            double b = Math.abs(best.size() - size);
+            if (d < b || (d == b && s.name().equals("body"))) best = s;
+        }
         return best;
     }
 
