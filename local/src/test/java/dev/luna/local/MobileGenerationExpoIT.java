@@ -176,7 +176,7 @@ class MobileGenerationExpoIT {
         var artifacts = runs.artifacts(task.get("id").asString());
         assertThat(new String(artifacts.get("hig-report.md"), StandardCharsets.UTF_8)).contains("`mobile/Header.tsx:5`");
         assertThat(new String(artifacts.get("hig.patch"), StandardCharsets.UTF_8)).contains("+++ b/mobile/Header.tsx")
-                .contains("accessibilityLabel=\"Arrow Back\"");
+                .contains("accessibilityLabel=\"Arrow back\"");
     }
 
     @Test
