@@ -188,4 +188,11 @@ class MobileGenerationExpoIT {
         assertThat(task.get("result").get("model").get("used").asBoolean()).as(task.get("result").get("model").toString()).isTrue();
         assertThat(task.get("result").get("model").get("note").asString()).contains("written by a model");
     }
+
+    @Test
+    void theReadmeWalkthroughWorksAsWritten() throws Exception {
+        String output = ReadmeWalkthroughIT.run("expo-walkthrough");
+        assertThat(output).contains("\"apiFound\":true").contains("app/(tabs)/notes.tsx").contains("app/notes/form.tsx").contains("src/api/client.ts")
+                .contains("# HIG and accessibility audit").contains("hig.patch applies").contains("payload.options.bundleId");
+    }
 }
