@@ -191,7 +191,9 @@ class MobileGenerationExpoIT {
 
     @Test
     void theReadmeWalkthroughWorksAsWritten() throws Exception {
-        String output = ReadmeWalkthroughIT.run("expo-walkthrough");
+        // as ./scripts/local runs: local git paths allowed
+        String output = ReadmeWalkthroughIT.run("README.md", "expo-walkthrough",
+                java.util.Map.of("LUNA_RAG_GIT_ALLOW_LOCAL", "true", "LUNA_RAG_GIT_ALLOW_PRIVATE_HOSTS", "true"));
         assertThat(output).contains("\"apiFound\":true").contains("app/(tabs)/notes.tsx").contains("app/notes/form.tsx").contains("src/api/client.ts")
                 .contains("# HIG and accessibility audit").contains("hig.patch applies").contains("payload.options.bundleId");
     }
