@@ -1,5 +1,6 @@
 package dev.luna.workers.expoapp.audit;
 
+import dev.luna.codebase.secrets.SecretScanner;
 import dev.luna.designsystem.DesignTokens;
 import dev.luna.designsystem.HigRules;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class HigAudit {
         var tokens = DesignTokens.standard();
         var findings = new ArrayList<Finding>();
         var changed = new LinkedHashMap<String, String[]>();
+        var withSecrets = new java.util.ArrayList<String>();
+        var secrets = new SecretScanner();
         int scanned = 0;
         boolean typescript = files.stream().anyMatch(f -> f.endsWith(".ts") || f.endsWith(".tsx"));
         String themeFile = themePath(files, typescript);
@@ -66,7 +69,10 @@ public final class HigAudit {
             scanned++;
             var result = RnScanner.scan(file, text, tokens);
             findings.addAll(result.findings());
-            if (!result.edits().isEmpty()) changed.put(file, new String[] {text, apply(file, text, result, themeFile)});
+            if (result.edits().isEmpty()) continue;
+            // a patch repeats the file's lines as context: a file holding a secret is reported but not patched
+            if (!secrets.scanText(file, text).isEmpty()) withSecrets.add(file);
+            else changed.put(file, new String[] {text, apply(file, text, result, themeFile)});
         }
         var counts = new LinkedHashMap<String, Integer>();
         for (var rule : HigRules.standard().all()) counts.put(rule.id(), (int) findings.stream().filter(f -> f.rule().equals(rule.id())).count());
@@ -76,6 +82,10 @@ public final class HigAudit {
             changed.forEach((file, texts) -> patch.append(UnifiedDiff.modified(file, texts[0], texts[1])));
         }
         String report = HigReport.render(findings, counts, scanned, changed.size(), changed.isEmpty() ? null : themeFile);
+        if (!withSecrets.isEmpty()) {
+            report += "## Not patched\n\nThese files hold what looks like a secret, so hig.patch (which repeats a file's lines) leaves them out; "
+                    + "fix them by hand from the findings above:\n\n" + String.join("\n", withSecrets.stream().map(f -> "- `" + f + "`").toList()) + "\n";
+        }
         return new Result(List.copyOf(findings), counts, scanned, changed.size(), changed.isEmpty() ? null : themeFile, report, patch.toString());
     }
 

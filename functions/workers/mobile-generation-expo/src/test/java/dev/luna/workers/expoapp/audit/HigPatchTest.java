@@ -77,6 +77,19 @@ class HigPatchTest {
         assertThat(result.report()).contains("Nothing to patch.");
     }
 
+    @Test
+    void aFileHoldingASecretIsReportedButNotCopiedIntoThePatch() throws Exception {
+        Files.writeString(dir.resolve("Pay.tsx"), """
+                import { Text } from 'react-native';
+                const STRIPE_KEY = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9aZ3kLmNoPq';
+                export const Pay = () => <Text style={{ fontSize: 12 }}>{STRIPE_KEY.length}</Text>;
+                """);
+        var result = HigAudit.run(dir, List.of("Pay.tsx"), () -> false);
+        assertThat(result.counts().get("hig-font-size")).isEqualTo(1);
+        assertThat(result.patch()).isEmpty();
+        assertThat(result.report()).contains("## Not patched").contains("`Pay.tsx`").doesNotContain("sk_live_");
+    }
+
     static List<String> files(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
