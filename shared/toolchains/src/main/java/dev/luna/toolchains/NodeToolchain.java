@@ -70,11 +70,17 @@ final class NodeToolchain {
 
     /** Runs {@code command} in {@code dir} (output capped at 1 MiB); fails when it outlives {@code timeout}. */
     ToolRun run(Path dir, Duration timeout, List<String> command) {
+        return run(dir, timeout, command, java.util.Map.of());
+    }
+
+    /** As {@link #run(Path, Duration, List)}, with {@code env} added to the environment. */
+    ToolRun run(Path dir, Duration timeout, List<String> command, java.util.Map<String, String> env) {
         try {
             var log = Files.createTempFile("luna-tool", ".log");
             try {
-                var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
+                var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                builder.environment().putAll(env);
+                var process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
