@@ -148,7 +148,8 @@ final class HttpFront implements AutoCloseable {
                 case 503 -> ErrorCode.UNAVAILABLE;
                 default -> ErrorCode.VALIDATION_FAILED;
             };
-            String text = message == null ? "Bad request (HTTP " + status + ")" : message.toString();
+            // a 5xx says no more than that (its message may carry an exception's text)
+            String text = status >= 500 ? "Internal error" : message == null ? "Bad request (HTTP " + status + ")" : message.toString();
             response.getHeaders().put("Content-Type", "application/json");
             // Jetty drops the connection after a request it could not parse: say so, or a client reuses it
             response.getHeaders().put("Connection", "close");

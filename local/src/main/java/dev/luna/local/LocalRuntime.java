@@ -9,6 +9,9 @@ import dev.luna.http.PlatformHolder;
 import dev.luna.http.Router;
 import dev.luna.identity.ApiKeyStore;
 import dev.luna.identity.ProjectStore;
+import dev.luna.realtime.LiveEventBus;
+import dev.luna.realtime.LiveEventHub;
+import dev.luna.realtime.LiveEvents;
 import dev.luna.store.AwsClients;
 import dev.luna.store.DataDefinitions;
 import dev.luna.store.LunaConfig;
@@ -52,12 +55,17 @@ public final class LocalRuntime implements AutoCloseable {
     private final Scheduler scheduler;
 
     private final boolean ownsEmulators;
+    private final LiveEventHub liveEvents;
+    private final LunaConfig liveConfig;
     private final PineconeServer pinecone;
     private final MailServer mail;
 
     private LocalRuntime(HttpFront server, Emulators emulators, boolean ownsEmulators,
                          ConfigurableApplicationContext context, AwsClients aws, LambdaInvoker invoker, String generatedAdminKey,
-                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone, MailServer mail) {
+                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone, MailServer mail,
+                         LiveEventHub liveEvents, LunaConfig liveConfig) {
+        this.liveEvents = liveEvents;
+        this.liveConfig = liveConfig;
         this.ownsEmulators = ownsEmulators;
         this.pinecone = pinecone;
         this.mail = mail;
@@ -151,6 +159,8 @@ public final class LocalRuntime implements AutoCloseable {
         PineconeServer pinecone = null;
         MailServer mail = null;
         var pollers = new ArrayList<QueuePoller>();
+        LiveEventHub liveHub = null;
+        LunaConfig liveConfig = null;
         try {
             emulators = b.sharedStore != null ? b.sharedStore : Emulators.start(b.dataDirectory);
             var properties = new LinkedHashMap<String, String>();
@@ -166,6 +176,9 @@ public final class LocalRuntime implements AutoCloseable {
             pinecone = pineconeStandIn(properties);
             mail = mailServer(properties);
             var config = LunaConfig.from(properties::get);
+            // before any function exists: every TaskStore of this data store publishes to this hub
+            liveHub = LiveEventBus.attach(config, Clock.systemUTC());
+            liveConfig = config;
             // the runtime's own clients: the queue pollers (one long poll open per queue) and provisioning
             aws = new AwsClients(LunaConfig.from(k -> AwsClients.HTTP_MAX_CONNECTIONS.equals(k) ? "1024" : properties.get(k)));
             new ResourceProvisioner(aws).provision(DataDefinitions.load());
@@ -199,14 +212,17 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
             scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
-            server.start(null, null, new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
+            var platform = PlatformHolder.of((GenericApplicationContext) context);
+            var live = new LiveStreams(liveHub, new LiveAccess(platform), Clock.systemUTC()).on(server.server());
+            server.start(live, null, new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
                     server.port(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
             return new LocalRuntime(server, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
-                    b.dataDirectory, pollers, scheduler, pinecone, mail);
+                    b.dataDirectory, pollers, scheduler, pinecone, mail, liveHub, liveConfig);
         } catch (RuntimeException e) {
             server.close();
+            if (liveConfig != null) LiveEventBus.detach(liveConfig);
             pollers.forEach(QueuePoller::stop);
             if (scheduler != null) scheduler.close();
             if (context != null) context.close();
@@ -326,6 +342,11 @@ public final class LocalRuntime implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The live events of this runtime's data store (what its WebSocket and SSE clients receive). */
+    public LiveEvents liveEvents() {
+        return liveEvents;
+    }
+
     public Emulators emulators() {
         return emulators;
     }
@@ -335,6 +356,7 @@ public final class LocalRuntime implements AutoCloseable {
         pollers.forEach(QueuePoller::stop);
         scheduler.close();
         server.close();
+        LiveEventBus.detach(liveConfig);
         QueuePoller.awaitAll(pollers, java.time.Duration.ofSeconds(2)); // let batches in flight finish, briefly
         var platform = (Platform) context.getBeanFactory().getSingleton(PlatformHolder.BEAN);
         context.close();
