@@ -78,13 +78,17 @@ public final class RealtimeBenchmark {
             }
             submitted.await(60, TimeUnit.SECONDS);
             double submitSeconds = (System.nanoTime() - start) / 1e9;
-            // let the last tasks finish and their events arrive
-            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // let every task finish (its terminal event reached the first client), then the last events arrive everywhere
+            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (clients.getFirst().terminal.get() < total && System.nanoTime() < settle) Thread.sleep(200);
             long expected;
             do {
                 Thread.sleep(500);
                 expected = runtime.liveEvents().lastSequence("default") - firstSeq;
             } while (System.nanoTime() < settle && !allReceived(clients, expected));
+            if (clients.getFirst().terminal.get() < total) {
+                System.out.printf("only %d of %d tasks finished within the wait%n", clients.getFirst().terminal.get(), total);
+            }
             expected = runtime.liveEvents().lastSequence("default") - firstSeq;
             var samples = new ArrayList<long[]>();
             long received = 0;
@@ -123,6 +127,7 @@ public final class RealtimeBenchmark {
     private static final class Subscriber implements WebSocket.Listener {
         final CompletableFuture<Void> subscribed = new CompletableFuture<>();
         final AtomicLong count = new AtomicLong();
+        final AtomicLong terminal = new AtomicLong();
         private final StringBuilder partial = new StringBuilder();
         private long[] latencies = new long[1024];
         private int n;
@@ -165,6 +170,7 @@ public final class RealtimeBenchmark {
                 latencies[n++] = Math.max(0, now - published);
             }
             count.incrementAndGet();
+            if (m.contains("\"terminal\":true")) terminal.incrementAndGet();
         }
 
         synchronized long[] latenciesNanos() {
