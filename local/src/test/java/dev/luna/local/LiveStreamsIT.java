@@ -226,6 +226,24 @@ class LiveStreamsIT {
     }
 
     @Test
+    void anAgentsStreamCarriesItsHealthWhenItsStatusChanges() {
+        String created = admin.post("/api/v1/agents", TestRuntime.agentJson(TestRuntime.unique("live-agent"), "task-executor", "1.0.0", "echo"))
+                .data().get("id").asString();
+        try (var ws = LiveClients.Ws.connect(base, "/api/v1/agents/" + created + "/metrics", TestRuntime.ADMIN_KEY)) {
+            assertThat(ws.next("subscribed").path("subject").asString()).isEqualTo("agent:" + created);
+            assertThat(admin.post("/api/v1/agents/" + created + "/start", null).status()).isEqualTo(200);
+            var started = ws.eventsUntil(e -> true).getFirst();
+            assertThat(started.path("type").asString()).isEqualTo("agent_health");
+            assertThat(started.path("data").path("agentId").asString()).isEqualTo(created);
+            assertThat(started.path("data").path("agentStatus").asString()).isEqualTo("running");
+            assertThat(admin.post("/api/v1/agents/" + created + "/stop", null).status()).isEqualTo(200);
+            var stopped = ws.eventsUntil(e -> true).getFirst();
+            assertThat(stopped.path("data").path("agentStatus").asString()).isEqualTo("stopped");
+            assertThat(stopped.path("seq").asLong()).isGreaterThan(started.path("seq").asLong());
+        }
+    }
+
+    @Test
     void badSseRequestsAreA400InTheEnvelope() {
         try (var sse = LiveClients.Sse.open(base, "/api/v1/events", TestRuntime.ADMIN_KEY, "abc")) {
             assertThat(sse.status).isEqualTo(400);
