@@ -302,4 +302,25 @@ describe("WebSocket upgrades", () => {
     const r = await call("GET", "/api/v1/agents", { headers: { Upgrade: "websocket" } });
     assertEdgeError(r, 401, "UNAUTHENTICATED");
   });
+
+  test("the live streams are in the route table: /api/v1/ws upgrades pass through with credentials", async () => {
+    const before = proxy.state.forwarded;
+    const res = await mf.dispatchFetch(`${EDGE}/api/v1/ws`, { headers: { Upgrade: "websocket", ...auth(ADMIN_KEY) } });
+    assert.equal(res.status, 101);
+    const ws = res.webSocket;
+    ws.accept();
+    const echoed = new Promise((resolve) => ws.addEventListener("message", (e) => resolve(e.data)));
+    ws.send('{"type":"ping"}');
+    assert.equal(await echoed, '{"type":"ping"}');
+    assert.equal(proxy.state.forwarded - before, 1);
+    assert.equal(proxy.state.lastHeaders.authorization, `Bearer ${ADMIN_KEY}`);
+    ws.close(1000, "done");
+    for (const path of ["/api/v1/ws", "/api/v1/tasks/tsk_01JNOSUCHTASK0000000000000/progress"]) {
+      assertEdgeError(await call("GET", path, { headers: { Upgrade: "websocket" } }), 401, "UNAUTHENTICATED");
+    }
+    // the SSE streams are routes too (not ROUTE_NOT_FOUND): without credentials the edge answers 401 itself
+    for (const path of ["/api/v1/events", "/api/v1/agents/agt_01JNOSUCHAGENT000000000000/metrics/events"]) {
+      assertEdgeError(await call("GET", path), 401, "UNAUTHENTICATED");
+    }
+  });
 });

@@ -2,11 +2,9 @@ package dev.luna.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,34 +13,46 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 
-/** The console's files over a real JDK HTTP server: what the gateway asks ConsoleAssets, and what it answers. */
+/** The console's files over a real Jetty server, as the local front mounts it: what it claims, and what it answers. */
 class ConsoleAssetsTest {
     @TempDir
     Path dir;
-    private HttpServer server;
+    private Server server;
+    private int port;
     private Path dist;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         dist = Files.createDirectories(dir.resolve("dist"));
         Files.writeString(dir.resolve("secret.txt"), "outside the build");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = new Server();
+        var connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
         var console = ConsoleAssets.in(dist);
-        // like ApiGateway: the console answers what it claims, the rest falls through (here: 418 marks "not mine")
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                if (!console.serve(exchange, exchange.getRequestMethod(), exchange.getRequestURI().getPath())) {
-                    exchange.sendResponseHeaders(418, -1);
-                }
+        // like the local front: the console answers what it claims, the rest falls through (here: 418 marks "not mine")
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (console.handle(request, response, callback)) return true;
+                ApiGateway.send(request, response, callback, 418, new byte[0]);
+                return true;
             }
         });
         server.start();
+        port = connector.getLocalPort();
     }
 
     @AfterEach
-    void stop() {
-        server.stop(0);
+    void stop() throws Exception {
+        server.stop();
     }
 
     private void build() throws IOException {
@@ -53,7 +63,7 @@ class ConsoleAssetsTest {
 
     /** A raw HTTP/1.1 exchange, so paths reach the server exactly as written (no client-side normalisation). */
     private String request(String method, String path) throws IOException {
-        try (var socket = new Socket("127.0.0.1", server.getAddress().getPort())) {
+        try (var socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -92,7 +102,7 @@ class ConsoleAssetsTest {
     @Test
     void textIsGzippedForClientsThatAcceptIt() throws IOException {
         build();
-        try (var socket = new Socket("127.0.0.1", server.getAddress().getPort())) {
+        try (var socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(("GET /assets/index-abc123.js HTTP/1.1\r\nHost: localhost\r\nAccept-Encoding: gzip, br\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] raw = socket.getInputStream().readAllBytes();

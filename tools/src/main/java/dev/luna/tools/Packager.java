@@ -167,7 +167,8 @@ public final class Packager {
         Catalog.FunctionSpec first = null;
         Path firstEvent = null;
         for (var fn : catalog.module(module)) {
-            if (!fn.trigger().isHttp()) continue;
+            // request/response functions answer a statusCode: API routes and the WebSocket API's routes
+            if (!fn.trigger().isHttp() && !fn.trigger().isWebSocket()) continue;
             for (Path event : events(root, fn.name())) {
                 Path prepared = scratch.resolve(fn.name() + "-" + event.getFileName());
                 Files.writeString(prepared, sandbox.prepare(fn.name(), Files.readString(event)));
