@@ -1,0 +1,62 @@
+package dev.luna.functions.graphql;
+
+import dev.luna.core.Principal;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.parser.ParserOptions;
+import graphql.schema.GraphQLSchema;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.execution.DefaultBatchLoaderRegistry;
+import org.springframework.graphql.execution.DefaultExecutionGraphQlService;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
+
+/**
+ * The schema ({@code graphql/schema.graphqls}) wired to {@link ApiFields}, executed by spring-graphql's
+ * {@link ExecutionGraphQlService} with the request's caller in the GraphQL context, the agent batch loader, and the
+ * limits every document must pass: at most {@value #MAX_TOKENS} parser tokens (so 10,000 aliases are refused before
+ * any work), depth {@value #MAX_DEPTH}, complexity {@value #MAX_COMPLEXITY} (one per field).
+ */
+final class GraphqlEngine {
+    static final int MAX_TOKENS = 5_000;
+    static final int MAX_DEPTH = 8;
+    static final int MAX_COMPLEXITY = 300;
+    private static final Duration TIMEOUT = Duration.ofSeconds(25);
+    private static final ParserOptions PARSER = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(MAX_TOKENS));
+
+    private final GraphQlSource source;
+    private final ExecutionGraphQlService service;
+
+    GraphqlEngine(RestCalls rest) {
+        var fields = new ApiFields(rest);
+        this.source = GraphQlSource.schemaResourceBuilder()
+                .schemaResources(new ClassPathResource("graphql/schema.graphqls", GraphqlEngine.class.getClassLoader()))
+                .configureRuntimeWiring(fields::wire)
+                .exceptionResolvers(List.of(new ErrorCodes()))
+                .instrumentation(List.of(new MaxQueryDepthInstrumentation(MAX_DEPTH), new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY)))
+                .build();
+        var loaders = new DefaultBatchLoaderRegistry();
+        new AgentLoader(rest).register(loaders);
+        var executor = new DefaultExecutionGraphQlService(source);
+        executor.addDataLoaderRegistrar(loaders);
+        this.service = executor;
+    }
+
+    GraphQLSchema schema() {
+        return source.schema();
+    }
+
+    /** Runs one document for {@code principal}; the answer is the GraphQL response map ({@code data}, {@code errors}). */
+    Map<String, Object> execute(String document, String operationName, Map<String, Object> variables, Principal principal, String requestId) {
+        var request = new DefaultExecutionGraphQlRequest(document, operationName, variables, null, requestId, Locale.ROOT);
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
+                RestCalls.PRINCIPAL, principal, RestCalls.REQUEST_ID, requestId, ParserOptions.class, PARSER)).build());
+        var response = service.execute(request).block(TIMEOUT);
+        return ErrorCodes.withCodes(response.toMap());
+    }
+}
