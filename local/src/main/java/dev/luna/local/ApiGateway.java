@@ -1,7 +1,5 @@
 package dev.luna.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Ids;
 import dev.luna.core.Json;
@@ -9,6 +7,8 @@ import dev.luna.http.Envelope;
 import dev.luna.http.Router;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +16,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * into the same JSON event Lambda receives, invokes the function through {@link LambdaInvoker}, and writes the
  * function's response back. Answers route misses and oversized payloads itself, in the platform's error envelope.
  */
-final class ApiGateway implements HttpHandler {
+final class ApiGateway extends Handler.Abstract {
     /** Lambda's synchronous invocation payload limit. */
     static final int MAX_EVENT_BODY_BYTES = 6 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
@@ -43,58 +48,61 @@ final class ApiGateway implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) {
         String requestId = ids.next("req");
-        try (exchange) {
-            serve(exchange, requestId);
-        }
-    }
-
-    private void serve(HttpExchange exchange, String requestId) throws IOException {
         try {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String rawPath = exchange.getRequestURI().getRawPath();
-            String path = exchange.getRequestURI().getPath();
-            var result = router.route(method, rawPath);
-            if (result instanceof Router.Result.NotFound) {
-                drain(exchange.getRequestBody());
-                sendError(exchange, ErrorCode.ROUTE_NOT_FOUND, "No route for " + method + " " + path, requestId, Map.of());
-                return;
+            serve(request, response, callback, requestId);
+        } catch (IOException | RuntimeException e) {
+            log.error("gateway failure for {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
+            if (!response.isCommitted()) {
+                response.getHeaders().clear();
+                sendError(request, response, callback, ErrorCode.INTERNAL, "Internal error; quote requestId " + requestId, requestId, Map.of());
+            } else {
+                callback.failed(e);
             }
-            if (result instanceof Router.Result.MethodNotAllowed mna) {
-                drain(exchange.getRequestBody());
-                exchange.getResponseHeaders().set("Allow", String.join(", ", mna.allowed()));
-                sendError(exchange, ErrorCode.METHOD_NOT_ALLOWED, method + " is not allowed on " + path
-                        + "; allowed: " + String.join(", ", mna.allowed()), requestId, Map.of("allowed", mna.allowed()));
-                return;
-            }
-            var match = ((Router.Result.Found) result).match();
-            byte[] body = readLimited(exchange.getRequestBody());
-            if (body == null) {
-                sendError(exchange, ErrorCode.PAYLOAD_TOO_LARGE, "Request body exceeds " + MAX_EVENT_BODY_BYTES + " bytes",
-                        requestId, Map.of("limitBytes", MAX_EVENT_BODY_BYTES));
-                return;
-            }
-            byte[] event = Json.writeBytes(event(exchange, method, rawPath, match, body, requestId));
-            byte[] output = invoker.invoke(match.function().bean(), event);
-            writeResponse(exchange, Json.mapper().readTree(output));
-        } catch (RuntimeException e) {
-            log.error("gateway failure for {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            sendError(exchange, ErrorCode.INTERNAL, "Internal error; quote requestId " + requestId, requestId, Map.of());
         }
+        return true;
     }
 
-    private Map<String, Object> event(HttpExchange ex, String method, String rawPath, Router.Match match, byte[] body,
+    private void serve(Request request, Response response, Callback callback, String requestId) throws IOException {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        String rawPath = request.getHttpURI().getPath();
+        String path = request.getHttpURI().getDecodedPath();
+        var result = router.route(method, rawPath);
+        if (result instanceof Router.Result.NotFound) {
+            drain(request);
+            sendError(request, response, callback, ErrorCode.ROUTE_NOT_FOUND, "No route for " + method + " " + path, requestId, Map.of());
+            return;
+        }
+        if (result instanceof Router.Result.MethodNotAllowed mna) {
+            drain(request);
+            response.getHeaders().put("Allow", String.join(", ", mna.allowed()));
+            sendError(request, response, callback, ErrorCode.METHOD_NOT_ALLOWED, method + " is not allowed on " + path
+                    + "; allowed: " + String.join(", ", mna.allowed()), requestId, Map.of("allowed", mna.allowed()));
+            return;
+        }
+        var match = ((Router.Result.Found) result).match();
+        byte[] body = readLimited(request);
+        if (body == null) {
+            sendError(request, response, callback, ErrorCode.PAYLOAD_TOO_LARGE, "Request body exceeds " + MAX_EVENT_BODY_BYTES + " bytes",
+                    requestId, Map.of("limitBytes", MAX_EVENT_BODY_BYTES));
+            return;
+        }
+        byte[] event = Json.writeBytes(event(request, method, rawPath, match, body, requestId));
+        byte[] output = invoker.invoke(match.function().bean(), event);
+        writeResponse(request, response, callback, Json.mapper().readTree(output));
+    }
+
+    private Map<String, Object> event(Request request, String method, String rawPath, Router.Match match, byte[] body,
                                       String requestId) {
-        var headers = new LinkedHashMap<String, String>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        String rawQuery = ex.getRequestURI().getRawQuery();
+        var headers = Headers.lowerCased(request);
+        String rawQuery = request.getHttpURI().getQuery();
         Instant now = clock.instant();
         var http = new LinkedHashMap<String, Object>();
         http.put("method", method);
         http.put("path", rawPath);
-        http.put("protocol", ex.getProtocol());
-        http.put("sourceIp", ex.getRemoteAddress().getAddress().getHostAddress());
+        http.put("protocol", request.getConnectionMetaData().getProtocol());
+        http.put("sourceIp", Request.getRemoteAddr(request));
         http.put("userAgent", headers.getOrDefault("user-agent", ""));
         var ctx = new LinkedHashMap<String, Object>();
         ctx.put("accountId", "000000000000");
@@ -132,45 +140,59 @@ final class ApiGateway implements HttpHandler {
         return ct.startsWith("text/") || ct.contains("json") || ct.contains("xml") || ct.contains("x-www-form-urlencoded");
     }
 
-    private static void writeResponse(HttpExchange ex, JsonNode response) throws IOException {
-        int status = response.path("statusCode").asInt(200);
-        var headers = response.path("headers");
-        for (var e : headers.properties()) ex.getResponseHeaders().set(e.getKey(), e.getValue().asString());
-        var multi = response.path("multiValueHeaders");
+    private static void writeResponse(Request request, Response response, Callback callback, JsonNode answer) {
+        int status = answer.path("statusCode").asInt(200);
+        var headers = answer.path("headers");
+        for (var e : headers.properties()) response.getHeaders().put(e.getKey(), e.getValue().asString());
+        var multi = answer.path("multiValueHeaders");
         for (var e : multi.properties()) {
-            ex.getResponseHeaders().put(e.getKey(), e.getValue().valueStream().map(JsonNode::asString).toList());
+            response.getHeaders().put(e.getKey(), e.getValue().valueStream().map(JsonNode::asString).toList());
         }
-        String bodyText = response.path("body").isNull() ? null : response.path("body").asString(null);
+        String bodyText = answer.path("body").isNull() ? null : answer.path("body").asString(null);
         byte[] body = bodyText == null ? new byte[0]
-                : response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(bodyText)
+                : answer.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(bodyText)
                 : bodyText.getBytes(StandardCharsets.UTF_8);
-        send(ex, status, body);
+        send(request, response, callback, status, body);
     }
 
-    private void sendError(HttpExchange ex, ErrorCode code, String message, String requestId, Object details) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.getResponseHeaders().set("X-Request-Id", requestId);
-        send(ex, code.status(), Envelope.error(code, message, details, requestId, clock.instant()).getBytes(StandardCharsets.UTF_8));
+    private void sendError(Request request, Response response, Callback callback, ErrorCode code, String message, String requestId,
+                           Object details) {
+        response.getHeaders().put("Content-Type", "application/json");
+        response.getHeaders().put("X-Request-Id", requestId);
+        send(request, response, callback, code.status(),
+                Envelope.error(code, message, details, requestId, clock.instant()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        boolean noBody = status == 204 || status == 304 || "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(status, noBody ? -1 : body.length == 0 ? -1 : body.length);
-        if (!noBody && body.length > 0) ex.getResponseBody().write(body);
+    /** Writes the whole answer; no body for 204, 304 and HEAD (as the JDK server did). */
+    static void send(Request request, Response response, Callback callback, int status, byte[] body) {
+        response.setStatus(status);
+        boolean noBody = status == 204 || status == 304 || "HEAD".equalsIgnoreCase(request.getMethod());
+        if (noBody || body.length == 0) {
+            response.getHeaders().remove("Content-Length");
+            if (!noBody) response.getHeaders().put("Content-Length", 0L);
+            response.write(true, null, callback);
+        } else {
+            response.getHeaders().put("Content-Length", (long) body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
     }
 
     /** Reads the body, or returns null when it exceeds the limit. */
-    private static byte[] readLimited(InputStream in) throws IOException {
-        byte[] data = in.readNBytes(MAX_EVENT_BODY_BYTES + 1);
-        if (data.length > MAX_EVENT_BODY_BYTES) {
-            drain(in);
-            return null;
+    private static byte[] readLimited(Request request) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] data = in.readNBytes(MAX_EVENT_BODY_BYTES + 1);
+            if (data.length > MAX_EVENT_BODY_BYTES) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return null;
+            }
+            return data;
         }
-        return data;
     }
 
-    private static void drain(InputStream in) throws IOException {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+    private static void drain(Request request) throws IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
     }
 
     /** Query-string parsing as API Gateway does it: repeated keys are joined with commas. */

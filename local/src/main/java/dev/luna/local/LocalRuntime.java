@@ -1,6 +1,5 @@
 package dev.luna.local;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.luna.catalog.Catalog;
 import dev.luna.emulators.Emulators;
 import dev.luna.emulators.MailServer;
@@ -10,14 +9,13 @@ import dev.luna.http.PlatformHolder;
 import dev.luna.http.Router;
 import dev.luna.identity.ApiKeyStore;
 import dev.luna.identity.ProjectStore;
+import dev.luna.realtime.LiveEventBus;
+import dev.luna.realtime.LiveEventHub;
+import dev.luna.realtime.LiveEvents;
 import dev.luna.store.AwsClients;
 import dev.luna.store.DataDefinitions;
 import dev.luna.store.LunaConfig;
 import dev.luna.store.ResourceProvisioner;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.adapter.aws.AWSCompanionAutoConfiguration;
@@ -48,8 +44,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** The scheduled function that reconciles tasks with the queues; run once at a restart on a data directory. */
     static final String RECOVERY_FUNCTION = "health-check";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpFront server;
     private final Emulators emulators;
     private final ConfigurableApplicationContext context;
     private final AwsClients aws;
@@ -60,12 +55,17 @@ public final class LocalRuntime implements AutoCloseable {
     private final Scheduler scheduler;
 
     private final boolean ownsEmulators;
+    private final LiveEventHub liveEvents;
+    private final LunaConfig liveConfig;
     private final PineconeServer pinecone;
     private final MailServer mail;
 
-    private LocalRuntime(HttpServer server, ExecutorService executor, Emulators emulators, boolean ownsEmulators,
+    private LocalRuntime(HttpFront server, Emulators emulators, boolean ownsEmulators,
                          ConfigurableApplicationContext context, AwsClients aws, LambdaInvoker invoker, String generatedAdminKey,
-                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone, MailServer mail) {
+                         Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone, MailServer mail,
+                         LiveEventHub liveEvents, LunaConfig liveConfig) {
+        this.liveEvents = liveEvents;
+        this.liveConfig = liveConfig;
         this.ownsEmulators = ownsEmulators;
         this.pinecone = pinecone;
         this.mail = mail;
@@ -73,7 +73,6 @@ public final class LocalRuntime implements AutoCloseable {
         this.scheduler = scheduler;
         this.invoker = invoker;
         this.server = server;
-        this.executor = executor;
         this.emulators = emulators;
         this.context = context;
         this.aws = aws;
@@ -148,18 +147,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     private static LocalRuntime start(Builder b) {
         long t0 = System.nanoTime();
-        // Before the first HttpServer of the JVM (the JDK reads it once): the JDK server writes a response's headers
-        // and body separately, and without TCP_NODELAY Nagle's algorithm holds the body until the client's delayed
-        // ACK of the headers (up to 40 ms) — for this API and the embedded DynamoDB alike.
+        // Before the first JDK HttpServer of the JVM (the embedded DynamoDB's; the JDK reads it once): the JDK server
+        // writes a response's headers and body separately, and without TCP_NODELAY Nagle's algorithm holds the body
+        // until the client's delayed ACK of the headers (up to 40 ms).
         if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", b.port), 512);
-        } catch (BindException e) {
-            throw new PortInUseException(b.port);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HttpFront server = HttpFront.bind(b.port);
         Emulators emulators = null;
         ConfigurableApplicationContext context = null;
         AwsClients aws = null;
@@ -167,6 +159,8 @@ public final class LocalRuntime implements AutoCloseable {
         PineconeServer pinecone = null;
         MailServer mail = null;
         var pollers = new ArrayList<QueuePoller>();
+        LiveEventHub liveHub = null;
+        LunaConfig liveConfig = null;
         try {
             emulators = b.sharedStore != null ? b.sharedStore : Emulators.start(b.dataDirectory);
             var properties = new LinkedHashMap<String, String>();
@@ -182,6 +176,9 @@ public final class LocalRuntime implements AutoCloseable {
             pinecone = pineconeStandIn(properties);
             mail = mailServer(properties);
             var config = LunaConfig.from(properties::get);
+            // before any function exists: every TaskStore of this data store publishes to this hub
+            liveHub = LiveEventBus.attach(config, Clock.systemUTC());
+            liveConfig = config;
             // the runtime's own clients: the queue pollers (one long poll open per queue) and provisioning
             aws = new AwsClients(LunaConfig.from(k -> AwsClients.HTTP_MAX_CONNECTIONS.equals(k) ? "1024" : properties.get(k)));
             new ResourceProvisioner(aws).provision(DataDefinitions.load());
@@ -215,17 +212,17 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
             scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            server.createContext("/", new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
-            server.setExecutor(executor);
-            server.start();
+            var platform = PlatformHolder.of((GenericApplicationContext) context);
+            var live = new LiveStreams(liveHub, new LiveAccess(platform), Clock.systemUTC()).on(server.server());
+            server.start(live, null, new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
-                    server.getAddress().getPort(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),
+                    server.port(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
-            return new LocalRuntime(server, executor, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
-                    b.dataDirectory, pollers, scheduler, pinecone, mail);
+            return new LocalRuntime(server, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
+                    b.dataDirectory, pollers, scheduler, pinecone, mail, liveHub, liveConfig);
         } catch (RuntimeException e) {
-            server.stop(0);
+            server.close();
+            if (liveConfig != null) LiveEventBus.detach(liveConfig);
             pollers.forEach(QueuePoller::stop);
             if (scheduler != null) scheduler.close();
             if (context != null) context.close();
@@ -324,7 +321,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public URI baseUri() {
@@ -345,6 +342,11 @@ public final class LocalRuntime implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The live events of this runtime's data store (what its WebSocket and SSE clients receive). */
+    public LiveEvents liveEvents() {
+        return liveEvents;
+    }
+
     public Emulators emulators() {
         return emulators;
     }
@@ -353,8 +355,8 @@ public final class LocalRuntime implements AutoCloseable {
     public void close() {
         pollers.forEach(QueuePoller::stop);
         scheduler.close();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
+        LiveEventBus.detach(liveConfig);
         QueuePoller.awaitAll(pollers, java.time.Duration.ofSeconds(2)); // let batches in flight finish, briefly
         var platform = (Platform) context.getBeanFactory().getSingleton(PlatformHolder.BEAN);
         context.close();

@@ -3,7 +3,9 @@ package dev.luna.tasks.store;
 import dev.luna.core.Json;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
+import dev.luna.realtime.LiveEventBus;
 import dev.luna.tasks.Task;
+import dev.luna.tasks.TaskProgressEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +59,7 @@ public final class TaskStore {
                 aws.dynamo().putItem(b -> b.tableName(table).item(item(task)).conditionExpression("attribute_not_exists(pk)"));
             }
             dev.luna.tasks.TaskMetrics.submitted(task);
+            changed(task);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -93,6 +96,7 @@ public final class TaskStore {
             try {
                 if (writes.size() == 1) aws.dynamo().putItem(putRequest(put));
                 else aws.dynamo().transactWriteItems(b -> b.transactItems(writes));
+                changed(next);
                 return true;
             } catch (ConditionalCheckFailedException e) {
                 return false;
@@ -116,6 +120,7 @@ public final class TaskStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 aws.dynamo().transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(conditionalPut(running)).build(), slot));
+                changed(running);
                 return Claim.CLAIMED;
             } catch (TransactionCanceledException e) {
                 var reasons = e.cancellationReasons();
@@ -124,6 +129,11 @@ public final class TaskStore {
                 if (!conflicted(e, attempt)) throw e;
             }
         }
+    }
+
+    /** Tells the live subscribers of this data store (a local runtime's WebSocket and SSE clients) about a stored change. */
+    private void changed(Task task) {
+        TaskProgressEvents.publish(LiveEventBus.of(aws.config()), task);
     }
 
     /** One page of a project's tasks, newest first, created within [from, to] when given. */

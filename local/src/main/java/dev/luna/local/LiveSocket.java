@@ -1,0 +1,330 @@
+package dev.luna.local;
+
+import dev.luna.core.ErrorCode;
+import dev.luna.core.Json;
+import dev.luna.core.LunaException;
+import dev.luna.core.Principal;
+import dev.luna.realtime.LiveEvent;
+import dev.luna.realtime.LiveEventKind;
+import dev.luna.realtime.LiveEvents;
+import dev.luna.realtime.LiveFilter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One WebSocket connection of the live event protocol ({@code luna.v1}, see the README): on {@code /api/v1/ws} the
+ * client sends {@code subscribe}/{@code unsubscribe}/{@code ping} messages; on a per-resource path the one
+ * subscription is made at connect. Events come as {@code {"type":"event","id":<subscription>,"event":{...}}}; every
+ * bad message is answered with an {@code error} frame and the connection stays open. A connection whose credentials
+ * failed is accepted and closed at once with a {@link CloseCodes close code}. Public only because Jetty binds its
+ * listener methods by reflection.
+ */
+public final class LiveSocket implements Session.Listener.AutoDemanding {
+    private static final Logger log = LoggerFactory.getLogger(LiveSocket.class);
+    /** Subscriptions one connection may hold. */
+    static final int MAX_SUBSCRIPTIONS = 64;
+    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+    /** The close codes of the protocol: 4000 + the HTTP status of the refusal, and the standard ones. */
+    static final class CloseCodes {
+        static final int BAD_REQUEST = 4400;
+        static final int UNAUTHENTICATED = 4401;
+        static final int FORBIDDEN = 4403;
+        static final int NOT_FOUND = 4404;
+        /** The client does not read its events fast enough (standard 1013, try again later). */
+        static final int TOO_SLOW = StatusCode.TRY_AGAIN_LATER;
+
+        static int of(LunaException e) {
+            return 4000 + e.status();
+        }
+
+        private CloseCodes() {
+        }
+    }
+
+    /** What the connection does at open: refuse, serve the multiplexed protocol, or follow one resource. */
+    sealed interface Mode {
+        record Refuse(int code, String reason) implements Mode {
+        }
+
+        record Multiplexed(Principal caller) implements Mode {
+        }
+
+        /** One subscription made at connect; {@code taskId} set: ends (1000) after the task's terminal event. */
+        record Resource(String subscriptionId, LiveFilter filter, long since, String taskId) implements Mode {
+        }
+    }
+
+    private final LiveEvents live;
+    private final LiveAccess access;
+    private final Mode mode;
+    private final Map<String, SocketSubscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile Session session;
+
+    LiveSocket(LiveEvents live, LiveAccess access, Mode mode) {
+        this.live = live;
+        this.access = access;
+        this.mode = mode;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        this.session = s;
+        switch (mode) {
+            case Mode.Refuse r -> s.close(r.code(), r.reason(), Callback.NOOP);
+            case Mode.Multiplexed m -> send(frame("connected", null, Map.of("protocol", "luna.v1")));
+            case Mode.Resource r -> {
+                var sub = subscribe(r.subscriptionId(), r.filter(), r.since(), r.taskId() != null);
+                if (r.taskId() != null) sub.snapshotIfFinished(r.taskId());
+            }
+        }
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        JsonNode message;
+        try {
+            message = Json.tree(text);
+        } catch (RuntimeException e) {
+            error(null, ErrorCode.MALFORMED_JSON, "The message is not JSON");
+            return;
+        }
+        if (!message.isObject()) {
+            error(null, ErrorCode.VALIDATION_FAILED, "A message is a JSON object with a 'type'");
+            return;
+        }
+        String type = message.path("type").asString("");
+        String id = message.path("id").isString() ? message.path("id").asString() : null;
+        try {
+            switch (type) {
+                case "ping" -> send(frame("pong", id, Map.of()));
+                case "subscribe" -> onSubscribe(id, message);
+                case "unsubscribe" -> onUnsubscribe(id);
+                default -> error(id, ErrorCode.VALIDATION_FAILED, "Unknown message type '" + abbreviate(type)
+                        + "'; expected subscribe, unsubscribe or ping");
+            }
+        } catch (LunaException e) {
+            error(id, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("live socket message failed", e);
+            error(id, ErrorCode.INTERNAL, "Internal error");
+        }
+    }
+
+    @Override
+    public void onWebSocketBinary(java.nio.ByteBuffer payload, Callback callback) {
+        callback.succeed();
+        error(null, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Binary messages are not part of the protocol; send JSON text");
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        closeSubscriptions();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        closeSubscriptions();
+    }
+
+    private void onSubscribe(String id, JsonNode message) {
+        if (!(mode instanceof Mode.Multiplexed m)) {
+            error(id, ErrorCode.VALIDATION_FAILED, "This stream has its one subscription; use /api/v1/ws to choose");
+            return;
+        }
+        if (id == null || !SUBSCRIPTION_ID.matcher(id).matches()) {
+            error(null, ErrorCode.VALIDATION_FAILED, "'id' must be 1 to 64 letters, digits or _.:- (it names the subscription)");
+            return;
+        }
+        if (subscriptions.containsKey(id)) {
+            error(id, ErrorCode.CONFLICT, "A subscription with this id is open; unsubscribe first");
+            return;
+        }
+        if (subscriptions.size() >= MAX_SUBSCRIPTIONS) {
+            error(id, ErrorCode.VALIDATION_FAILED, "At most " + MAX_SUBSCRIPTIONS + " subscriptions per connection");
+            return;
+        }
+        var kinds = new LinkedHashSet<LiveEventKind>();
+        var events = message.path("events");
+        if (!events.isMissingNode() && !events.isNull()) {
+            if (!events.isArray()) throw new dev.luna.core.ValidationException("events", "must be an array of event types");
+            for (var e : events) {
+                var kind = e.isString() ? LiveEventKind.fromWire(e.asString()) : null;
+                if (kind == null) {
+                    throw new dev.luna.core.ValidationException("events", "unknown event type " + abbreviate(e.toString())
+                            + "; known: task_progress, agent_health, token_alert, system_notification");
+                }
+                kinds.add(kind);
+            }
+        }
+        long since = since(message.path("since"));
+        String taskId = text(message, "taskId");
+        String agentId = text(message, "agentId");
+        if (taskId != null && agentId != null) throw new dev.luna.core.ValidationException("taskId", "give taskId or agentId, not both");
+        LiveFilter filter;
+        if (taskId != null) {
+            filter = access.task(m.caller(), taskId);
+        } else if (agentId != null) {
+            var agent = access.agent(m.caller(), text(message, "projectId"), agentId);
+            filter = kinds.isEmpty() ? agent : access.filter(m.caller(), agent.projectId(), kinds, agent.subject());
+        } else {
+            filter = access.filter(m.caller(), text(message, "projectId"), kinds, null);
+        }
+        subscribe(id, filter, since, false);
+    }
+
+    private void onUnsubscribe(String id) {
+        var sub = id == null ? null : subscriptions.remove(id);
+        if (sub == null) {
+            error(id, ErrorCode.NOT_FOUND, "No open subscription with this id");
+            return;
+        }
+        sub.close();
+        send(frame("unsubscribed", id, Map.of()));
+    }
+
+    private SocketSubscription subscribe(String id, LiveFilter filter, long since, boolean endsWithTask) {
+        var sub = new SocketSubscription(id, filter, endsWithTask);
+        subscriptions.put(id, sub);
+        sub.start(live.subscribe(filter, since, sub::onEvent));
+        return sub;
+    }
+
+    private static long since(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return -1;
+        if (!node.isIntegralNumber() || node.asLong() < 0) {
+            throw new dev.luna.core.ValidationException("since", "must be the last sequence number seen (an integer >= 0)");
+        }
+        return node.asLong();
+    }
+
+    private static String text(JsonNode message, String field) {
+        var v = message.path(field);
+        if (v.isMissingNode() || v.isNull()) return null;
+        if (!v.isString()) throw new dev.luna.core.ValidationException(field, "must be a string");
+        return v.asString();
+    }
+
+    private void error(String id, ErrorCode code, String message) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("code", code.name());
+        body.put("message", message);
+        send(frame("error", id, body));
+    }
+
+    private static Map<String, Object> frame(String type, String id, Map<String, Object> fields) {
+        var f = new LinkedHashMap<String, Object>();
+        f.put("type", type);
+        if (id != null) f.put("id", id);
+        f.putAll(fields);
+        return f;
+    }
+
+    private void send(Map<String, Object> frame) {
+        sendText(Json.write(frame));
+    }
+
+    private void sendText(String text) {
+        var s = session;
+        if (s == null || !s.isOpen()) return;
+        s.sendText(text, Callback.from(() -> { }, failure -> {
+            // more frames queued than allowed (a client not reading), or the connection is gone
+            if (s.isOpen()) s.close(CloseCodes.TOO_SLOW, "Client too slow; reconnect with 'since'", Callback.NOOP);
+        }));
+    }
+
+    private void closeSubscriptions() {
+        for (var sub : List.copyOf(subscriptions.values())) sub.close();
+        subscriptions.clear();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
+    }
+
+    /** One subscription of this connection: holds events back until its acknowledgement is sent, then forwards them. */
+    private final class SocketSubscription {
+        private final String id;
+        private final LiveFilter filter;
+        private final boolean endsWithTask;
+        private final List<LiveEvent> early = new ArrayList<>();
+        private LiveEvents.Subscription handle;
+        private boolean acknowledged;
+        private boolean sawTerminal;
+
+        SocketSubscription(String id, LiveFilter filter, boolean endsWithTask) {
+            this.id = id;
+            this.filter = filter;
+            this.endsWithTask = endsWithTask;
+        }
+
+        synchronized void onEvent(LiveEvent event) {
+            if (!acknowledged) early.add(event);
+            else forward(event);
+        }
+
+        /** Acknowledges, then forwards what arrived meanwhile (never holds this lock while asking the stream: no lock cycle). */
+        void start(LiveEvents.Subscription subscription) {
+            var ack = new LinkedHashMap<String, Object>();
+            ack.put("projectId", filter.projectId());
+            ack.put("events", filter.kinds().stream().map(LiveEventKind::wire).sorted().toList());
+            if (filter.subject() != null) ack.put("subject", filter.subject());
+            ack.put("lastSeq", live.lastSequence(filter.projectId()));
+            ack.put("historyComplete", subscription.historyComplete());
+            if (!subscription.historyComplete()) ack.put("firstAvailableSeq", subscription.firstReplayed());
+            synchronized (this) {
+                this.handle = subscription;
+                send(frame("subscribed", id, ack));
+                acknowledged = true;
+                for (var e : early) forward(e);
+                early.clear();
+            }
+        }
+
+        /** A task that finished before its retained history: its stored state, then the end of the stream. */
+        void snapshotIfFinished(String taskId) {
+            var finished = access.storedTask(taskId).filter(t -> t.status().isTerminal()).orElse(null);
+            if (finished == null) return;
+            synchronized (this) {
+                if (sawTerminal) return;
+                send(frame("snapshot", id, Map.of("data", dev.luna.tasks.TaskProgressEvents.data(finished))));
+                sawTerminal = true;
+                endStream();
+            }
+        }
+
+        private void forward(LiveEvent event) {
+            if (sawTerminal) return;
+            sendText("{\"type\":\"event\",\"id\":" + Json.write(id) + ",\"event\":" + event.toJson() + "}");
+            if (endsWithTask && event.data().path("terminal").asBoolean(false)) {
+                sawTerminal = true;
+                endStream();
+            }
+        }
+
+        private void endStream() {
+            close();
+            var s = session;
+            if (s != null && s.isOpen()) s.close(StatusCode.NORMAL, "task finished", Callback.NOOP);
+        }
+
+        void close() {
+            LiveEvents.Subscription h;
+            synchronized (this) {
+                h = handle;
+            }
+            if (h != null) h.close();
+        }
+    }
+}

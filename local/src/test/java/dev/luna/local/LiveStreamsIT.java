@@ -1,0 +1,248 @@
+package dev.luna.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The live streams of the local runtime with real clients (java.net.http WebSocket, an SSE reader over HttpClient):
+ * every progress event of an echo task in order up to its terminal status, resuming from a sequence number, project
+ * isolation, the close codes of refused connections, and bad frames.
+ */
+class LiveStreamsIT {
+    private static URI base;
+    private static Api admin;
+    private static String agent;
+    private static String otherProject;
+    private static String otherKey;
+    private static String agentsOnlyKey;
+
+    @BeforeAll
+    static void start() {
+        base = TestRuntime.shared().baseUri();
+        admin = TestRuntime.admin();
+        agent = TestRuntime.runningTaskAgent(admin);
+        otherProject = admin.post("/api/v1/projects", "{\"name\":\"" + TestRuntime.unique("live-other") + "\"}").data().get("id").asString();
+        otherKey = key("[\"tasks:read\",\"tasks:write\",\"agents:read\"]", otherProject);
+        agentsOnlyKey = key("[\"agents:read\"]", null);
+    }
+
+    private static String key(String scopes, String project) {
+        var r = admin.post("/api/v1/api-keys", "{\"name\":\"live\",\"scopes\":" + scopes
+                + (project == null ? "" : ",\"projectId\":\"" + project + "\"") + "}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.data().get("secret").asString();
+    }
+
+    private static String submitEcho(int steps, int delayMs) {
+        var created = admin.post("/api/v1/tasks", "{\"type\":\"echo\",\"agentId\":\"" + agent + "\",\"payload\":{\"message\":\"live\",\"steps\":"
+                + steps + ",\"delayMs\":" + delayMs + "}}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.data().get("id").asString();
+    }
+
+    private static boolean terminalOf(JsonNode event, String taskId) {
+        return event.path("data").path("taskId").asString("").equals(taskId) && event.path("data").path("terminal").asBoolean();
+    }
+
+    private static List<JsonNode> ofTask(List<JsonNode> events, String taskId) {
+        return events.stream().filter(e -> e.path("data").path("taskId").asString("").equals(taskId)).toList();
+    }
+
+    @Test
+    void aSubscriberReceivesEveryProgressEventOfAnEchoTaskInOrderThenItsTerminalStatus() {
+        try (var ws = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY)) {
+            assertThat(ws.next().path("protocol").asString()).isEqualTo("luna.v1");
+            ws.send(Map.of("type", "subscribe", "id", "tasks", "events", List.of("task_progress")));
+            var ack = ws.next("subscribed");
+            assertThat(ack.path("id").asString()).isEqualTo("tasks");
+            assertThat(ack.path("projectId").asString()).isEqualTo("default");
+            String task = submitEcho(4, 400);
+            var events = ofTask(ws.eventsUntil(e -> terminalOf(e, task)), task);
+
+            var stored = admin.get("/api/v1/tasks/" + task).data();
+            assertThat(stored.path("status").asString()).isEqualTo("succeeded");
+            // every stored change of the task, each once, in order: revisions 1..final without a gap
+            var revisions = events.stream().map(e -> e.path("data").path("revision").asLong()).toList();
+            var expected = new ArrayList<Long>();
+            for (long r = revisions.getFirst(); r <= stored.path("revision").asLong(); r++) expected.add(r);
+            assertThat(revisions).isEqualTo(expected);
+            assertThat(events.getFirst().path("data").path("status").asString()).isIn("pending", "queued");
+            assertThat(events.stream().map(e -> e.path("data").path("status").asString())).contains("running");
+            var last = events.getLast();
+            assertThat(last.path("type").asString()).isEqualTo("task_progress");
+            assertThat(last.path("data").path("status").asString()).isEqualTo("succeeded");
+            assertThat(last.path("data").path("percentage").asInt()).isEqualTo(100);
+            assertThat(last.path("data").path("steps")).hasSize(4);
+            var seqs = events.stream().map(e -> e.path("seq").asLong()).toList();
+            assertThat(seqs).isSorted().doesNotHaveDuplicates();
+            var percentages = events.stream().map(e -> e.path("data").path("percentage").asInt()).toList();
+            assertThat(percentages).isSorted();
+            assertThat(events).allMatch(e -> e.path("projectId").asString().equals("default")
+                    && e.path("subject").asString().equals("task:" + task));
+        }
+    }
+
+    @Test
+    void aReconnectingClientResumesFromItsLastSequenceWithoutGapsOverWebSocketAndSse() {
+        String task = submitEcho(3, 300);
+        List<JsonNode> all;
+        try (var first = LiveClients.Ws.connect(base, "/api/v1/tasks/" + task + "/progress", TestRuntime.ADMIN_KEY)) {
+            assertThat(first.next("subscribed").path("subject").asString()).isEqualTo("task:" + task);
+            all = first.eventsUntil(e -> terminalOf(e, task));
+            assertThat(first.awaitClose()).as("the per-task stream ends with the task").isEqualTo(1000);
+        }
+        assertThat(all.size()).isGreaterThanOrEqualTo(4);
+        long resumeAfter = all.get(1).path("seq").asLong();
+        var missed = all.subList(2, all.size()).stream().map(e -> e.path("seq").asLong()).toList();
+
+        try (var again = LiveClients.Ws.connect(base, "/api/v1/tasks/" + task + "/progress?since=" + resumeAfter, TestRuntime.ADMIN_KEY)) {
+            assertThat(again.next("subscribed").path("historyComplete").asBoolean()).isTrue();
+            var replayed = again.eventsUntil(e -> terminalOf(e, task));
+            assertThat(replayed.stream().map(e -> e.path("seq").asLong()).toList()).isEqualTo(missed);
+            assertThat(again.awaitClose()).isEqualTo(1000);
+        }
+        try (var ws = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY)) {
+            ws.send(Map.of("type", "subscribe", "id", "resume", "taskId", task, "since", resumeAfter));
+            ws.next("subscribed");
+            var replayed = ws.eventsUntil(e -> terminalOf(e, task));
+            assertThat(replayed.stream().map(e -> e.path("seq").asLong()).toList()).isEqualTo(missed);
+        }
+        try (var sse = LiveClients.Sse.open(base, "/api/v1/events?types=task_progress", TestRuntime.ADMIN_KEY, Long.toString(resumeAfter))) {
+            assertThat(sse.status).isEqualTo(200);
+            assertThat(sse.contentType).startsWith("text/event-stream");
+            assertThat(sse.next().event()).isEqualTo("ready");
+            var ids = new ArrayList<Long>();
+            while (true) {
+                var e = sse.next();
+                if (!e.data().path("data").path("taskId").asString("").equals(task)) continue;
+                assertThat(e.event()).isEqualTo("task_progress");
+                assertThat(e.id()).isEqualTo(e.data().path("seq").asLong());
+                ids.add(e.id());
+                if (e.data().path("data").path("terminal").asBoolean()) break;
+            }
+            assertThat(ids).isEqualTo(missed);
+        }
+    }
+
+    @Test
+    void anotherProjectsEventsNeverArrive() {
+        try (var mine = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY);
+             var theirs = LiveClients.Ws.connect(base, "/api/v1/ws", otherKey);
+             var theirSse = LiveClients.Sse.open(base, "/api/v1/events", otherKey, null)) {
+            mine.next("connected");
+            theirs.next("connected");
+            mine.send(Map.of("type", "subscribe", "id", "all"));
+            mine.next("subscribed");
+            theirs.send(Map.of("type", "subscribe", "id", "all"));
+            assertThat(theirs.next("subscribed").path("projectId").asString()).isEqualTo(otherProject);
+            theirs.send(Map.of("type", "subscribe", "id", "peek", "projectId", "default"));
+            var refused = theirs.next("error");
+            assertThat(refused.path("id").asString()).isEqualTo("peek");
+            assertThat(refused.path("code").asString()).isEqualTo("NOT_FOUND");
+            assertThat(theirSse.next().data().path("projectId").asString()).isEqualTo(otherProject);
+
+            String task = submitEcho(2, 100);
+            mine.eventsUntil(e -> terminalOf(e, task));
+            // a marker published after the task in the other project proves their streams were live all along
+            theirs.send(Map.of("type", "ping", "id", "after"));
+            assertThat(theirs.next("pong").path("id").asString()).isEqualTo("after");
+            assertThat(theirs.messages).noneMatch(m -> "event".equals(m.path("type").asString()));
+            assertThat(theirSse.events).isEmpty();
+        }
+        try (var sse = LiveClients.Sse.open(base, "/api/v1/events?projectId=default", otherKey, null)) {
+            assertThat(sse.status).isEqualTo(404);
+            assertThat(sse.errorBody).contains("\"code\":\"NOT_FOUND\"");
+        }
+    }
+
+    @Test
+    void refusedConnectionsCloseWithTheDocumentedCodes() {
+        String task = submitEcho(1, 0);
+        try (var none = LiveClients.Ws.connect(base, "/api/v1/ws", null)) {
+            assertThat(none.awaitClose()).isEqualTo(4401);
+        }
+        try (var wrong = LiveClients.Ws.connect(base, "/api/v1/ws", "luna_not_a_real_key_0000000000000000000000")) {
+            assertThat(wrong.awaitClose()).isEqualTo(4401);
+        }
+        try (var jwt = LiveClients.Ws.connect(base, "/api/v1/tasks/" + task + "/progress", "eyJhbGciOiJIUzI1NiJ9.e30.c2ln")) {
+            assertThat(jwt.awaitClose()).isEqualTo(4401);
+        }
+        try (var otherTenant = LiveClients.Ws.connect(base, "/api/v1/tasks/" + task + "/progress", otherKey)) {
+            assertThat(otherTenant.awaitClose()).isEqualTo(4404);
+        }
+        try (var noScope = LiveClients.Ws.connect(base, "/api/v1/tasks/" + task + "/progress", agentsOnlyKey)) {
+            assertThat(noScope.awaitClose()).isEqualTo(4403);
+        }
+        try (var badId = LiveClients.Ws.connect(base, "/api/v1/tasks/not-a-task/progress", TestRuntime.ADMIN_KEY)) {
+            assertThat(badId.awaitClose()).isEqualTo(4400);
+        }
+        try (var sse = LiveClients.Sse.open(base, "/api/v1/events", null, null)) {
+            assertThat(sse.status).isEqualTo(401);
+            assertThat(sse.errorBody).contains("\"code\":\"UNAUTHENTICATED\"");
+        }
+    }
+
+    @Test
+    void badFramesGetErrorFramesAndTheConnectionStaysUsable() {
+        try (var ws = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY)) {
+            ws.next("connected");
+            ws.send("{not json");
+            assertThat(ws.next("error").path("code").asString()).isEqualTo("MALFORMED_JSON");
+            ws.send("[1,2]");
+            assertThat(ws.next("error").path("code").asString()).isEqualTo("VALIDATION_FAILED");
+            ws.send(Map.of("type", "launch"));
+            assertThat(ws.next("error").path("message").asString()).contains("Unknown message type");
+            ws.send(Map.of("type", "subscribe", "id", "x", "events", List.of("stock_prices")));
+            assertThat(ws.next("error").path("message").asString()).contains("stock_prices");
+            ws.send(Map.of("type", "subscribe", "id", "x", "since", -5));
+            assertThat(ws.next("error").path("code").asString()).isEqualTo("VALIDATION_FAILED");
+            ws.send(Map.of("type", "subscribe", "id", "x", "taskId", "tsk_00000000000000000000000000"));
+            assertThat(ws.next("error").path("code").asString()).isEqualTo("NOT_FOUND");
+            ws.send(Map.of("type", "subscribe"));
+            assertThat(ws.next("error").path("message").asString()).contains("'id'");
+            ws.send(Map.of("type", "unsubscribe", "id", "never"));
+            assertThat(ws.next("error").path("code").asString()).isEqualTo("NOT_FOUND");
+            ws.send(Map.of("type", "subscribe", "id", "ok"));
+            ws.next("subscribed");
+            ws.send(Map.of("type", "subscribe", "id", "ok"));
+            assertThat(ws.next("error").path("code").asString()).isEqualTo("CONFLICT");
+            ws.socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true).join();
+            assertThat(ws.next("error").path("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+            ws.send(Map.of("type", "unsubscribe", "id", "ok"));
+            assertThat(ws.next("unsubscribed").path("id").asString()).isEqualTo("ok");
+            ws.send(Map.of("type", "ping"));
+            ws.next("pong");
+            // an oversized message closes the connection with 1009 (message too big)
+            ws.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(LiveStreams.MAX_MESSAGE_BYTES) + "\"}");
+            assertThat(ws.awaitClose()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void badSseRequestsAreA400InTheEnvelope() {
+        try (var sse = LiveClients.Sse.open(base, "/api/v1/events", TestRuntime.ADMIN_KEY, "abc")) {
+            assertThat(sse.status).isEqualTo(400);
+            assertThat(sse.errorBody).contains("Last-Event-ID");
+        }
+        try (var sse = LiveClients.Sse.open(base, "/api/v1/events?types=task_progress,stock_prices", TestRuntime.ADMIN_KEY, null)) {
+            assertThat(sse.status).isEqualTo(400);
+            assertThat(sse.errorBody).contains("stock_prices");
+        }
+        try (var sse = LiveClients.Sse.open(base, "/api/v1/agents/nope/metrics/events", TestRuntime.ADMIN_KEY, null)) {
+            assertThat(sse.status).isEqualTo(400);
+        }
+        try (var sse = LiveClients.Sse.open(base, "/api/v1/agents/" + agent + "/metrics/events", TestRuntime.ADMIN_KEY, null)) {
+            assertThat(sse.status).isEqualTo(200);
+            var ready = sse.next();
+            assertThat(ready.event()).isEqualTo("ready");
+            assertThat(ready.data().path("subject").asString()).isEqualTo("agent:" + agent);
+        }
+    }
+}
