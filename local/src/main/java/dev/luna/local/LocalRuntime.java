@@ -214,6 +214,8 @@ public final class LocalRuntime implements AutoCloseable {
             scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
             var platform = PlatformHolder.of((GenericApplicationContext) context);
             var live = new LiveStreams(liveHub, new LiveAccess(platform), Clock.systemUTC()).on(server.server());
+            var graphql = context.getBeanFactory().getSingleton(dev.luna.functions.graphql.GraphqlExecutor.BEAN);
+            if (graphql != null) live.graphql((dev.luna.functions.graphql.GraphqlExecutor) graphql);
             server.start(live, null, new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
                     server.port(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),

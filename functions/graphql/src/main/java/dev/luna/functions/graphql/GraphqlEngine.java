@@ -33,11 +33,15 @@ final class GraphqlEngine {
     private final GraphQlSource source;
     private final ExecutionGraphQlService service;
 
-    GraphqlEngine(RestCalls rest) {
+    GraphqlEngine(RestCalls rest, java.util.function.Supplier<dev.luna.realtime.LiveEvents> live) {
         var fields = new ApiFields(rest);
+        var liveFields = new LiveFields(rest, live);
         this.source = GraphQlSource.schemaResourceBuilder()
                 .schemaResources(new ClassPathResource("graphql/schema.graphqls", GraphqlEngine.class.getClassLoader()))
-                .configureRuntimeWiring(fields::wire)
+                .configureRuntimeWiring(wiring -> {
+                    fields.wire(wiring);
+                    liveFields.wire(wiring);
+                })
                 .exceptionResolvers(List.of(new ErrorCodes()))
                 .instrumentation(List.of(new MaxQueryDepthInstrumentation(MAX_DEPTH), new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY)))
                 .build();
@@ -52,12 +56,30 @@ final class GraphqlEngine {
         return source.schema();
     }
 
-    /** Runs one document for {@code principal}; the answer is the GraphQL response map ({@code data}, {@code errors}). */
+    /**
+     * Runs one document for {@code principal} over HTTP; the answer is the GraphQL response map ({@code data},
+     * {@code errors}). A subscription is refused there: it is served over WebSocket.
+     */
     Map<String, Object> execute(String document, String operationName, Map<String, Object> variables, Principal principal, String requestId) {
+        return switch (open(document, operationName, variables, principal, requestId)) {
+            case GraphqlExecutor.Result.Single single -> single.response();
+            case GraphqlExecutor.Result.Stream stream -> ErrorCodes.withCodes(Map.of("errors", List.of(Map.of("message",
+                    "Subscriptions are served over WebSocket: the graphql-transport-ws protocol on /api/v1/graphql (the local runtime)"))));
+        };
+    }
+
+    /** Runs one document: one response, or for a subscription the stream of its responses. */
+    @SuppressWarnings("unchecked")
+    GraphqlExecutor.Result open(String document, String operationName, Map<String, Object> variables, Principal principal, String requestId) {
         var request = new DefaultExecutionGraphQlRequest(document, operationName, variables, null, requestId, Locale.ROOT);
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
                 RestCalls.PRINCIPAL, principal, RestCalls.REQUEST_ID, requestId, ParserOptions.class, PARSER)).build());
         var response = service.execute(request).block(TIMEOUT);
-        return ErrorCodes.withCodes(response.toMap());
+        if (response.isValid() && response.getExecutionResult().getData() instanceof org.reactivestreams.Publisher<?> events) {
+            var responses = reactor.core.publisher.Flux.from((org.reactivestreams.Publisher<graphql.ExecutionResult>) events)
+                    .map(result -> ErrorCodes.withCodes(result.toSpecification()));
+            return new GraphqlExecutor.Result.Stream(responses);
+        }
+        return new GraphqlExecutor.Result.Single(ErrorCodes.withCodes(response.toMap()));
     }
 }

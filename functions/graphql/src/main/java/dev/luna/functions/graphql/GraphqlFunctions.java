@@ -5,6 +5,7 @@ import dev.luna.http.HttpFunctions;
 import dev.luna.http.InProcessFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
+import dev.luna.realtime.LiveEventBus;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -22,8 +23,9 @@ public final class GraphqlFunctions implements ApplicationContextInitializer<Gen
         Platform platform = PlatformHolder.of(context);
         var functions = InProcessFunctions.of(context);
         applyMissingCollaborators(context, functions);
-        var engine = new GraphqlEngine(new RestCalls(functions));
+        var engine = new GraphqlEngine(new RestCalls(functions), () -> LiveEventBus.of(platform.config()));
         HttpFunctions.register(context, MODULE, platform, new GraphqlHandlers(engine, PersistedQueries.load()).byBean());
+        context.getBeanFactory().registerSingleton(GraphqlExecutor.BEAN, new GraphqlExecutor(engine));
     }
 
     /** Applies each collaborator module whose HTTP functions the context does not have yet. */
@@ -46,6 +48,6 @@ public final class GraphqlFunctions implements ApplicationContextInitializer<Gen
 
     /** The schema as served, printed (the checked-in docs/schema.graphql must equal it). */
     public static String printedSchema() {
-        return SchemaDocument.print(new GraphqlEngine(null).schema());
+        return SchemaDocument.print(new GraphqlEngine(null, null).schema());
     }
 }

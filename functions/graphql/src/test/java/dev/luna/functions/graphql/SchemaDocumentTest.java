@@ -25,11 +25,13 @@ class SchemaDocumentTest {
 
     @Test
     void schemaServesEveryOperationOfTheApi() {
-        var schema = new GraphqlEngine(null).schema();
+        var schema = new GraphqlEngine(null, null).schema();
         assertThat(schema.getQueryType().getFieldDefinitions()).extracting(f -> f.getName())
                 .contains("projects", "agents", "tasks", "queues", "usage", "budgets", "ragIndex");
         assertThat(schema.getMutationType().getFieldDefinitions()).extracting(f -> f.getName())
                 .containsExactlyInAnyOrder("registerAgent", "updateAgent", "startAgent", "stopAgent", "submitTask", "cancelTask", "retryTask");
+        assertThat(schema.getSubscriptionType().getFieldDefinitions()).extracting(f -> f.getName())
+                .containsExactlyInAnyOrder("taskProgress", "agentHealth", "tokenAlert", "systemNotification");
     }
 
     @Test
