@@ -1,5 +1,6 @@
 // Generates src/routes.generated.ts — the Worker's route table — from functions/catalog.json, the one source of
-// truth for routes (the local runtime, the OpenAPI document and Terraform read it too).
+// truth for routes (the local runtime, the OpenAPI document and Terraform read it too), plus the live streams of
+// openapi/streams.json (WebSocket /api/v1/ws and per-resource sockets, SSE /api/v1/events ...), relayed as they are.
 //   node scripts/gen-routes.mjs           write the table
 //   node scripts/gen-routes.mjs --check   fail when the committed table is not what the catalog generates
 import fs from "node:fs";
@@ -8,9 +9,11 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const catalogPath = path.resolve(here, "../../functions/catalog.json");
+// the live streams (WebSocket upgrades and SSE) the runtime serves beside the catalog functions
+const streamsPath = path.resolve(here, "../../functions/platform/src/main/resources/openapi/streams.json");
 const outPath = path.resolve(here, "../src/routes.generated.ts");
 
-export function generate(catalog) {
+export function generate(catalog, streams = { paths: {} }) {
   const routes = [];
   for (const [name, fn] of Object.entries(catalog.functions ?? {})) {
     if (fn.trigger?.type !== "http") continue;
@@ -20,6 +23,17 @@ export function generate(catalog) {
       function: name,
       public: fn.public === true,
       scopes: fn.scopes ?? [],
+    });
+  }
+  for (const [p, item] of Object.entries(streams.paths ?? {})) {
+    const op = item.get;
+    if (!op?.operationId || routes.some((r) => r.method === "GET" && r.path === p)) continue;
+    routes.push({
+      method: "GET",
+      path: p,
+      function: op.operationId,
+      public: false,
+      scopes: (op.security?.[0]?.bearer ?? []),
     });
   }
   const lines = routes.map((r) => `  ${JSON.stringify(r)},`);
@@ -36,7 +50,8 @@ export function generate(catalog) {
 }
 
 const catalog = JSON.parse(fs.readFileSync(catalogPath, "utf8"));
-const text = generate(catalog);
+const streams = fs.existsSync(streamsPath) ? JSON.parse(fs.readFileSync(streamsPath, "utf8")) : { paths: {} };
+const text = generate(catalog, streams);
 if (process.argv.includes("--check")) {
   const current = fs.existsSync(outPath) ? fs.readFileSync(outPath, "utf8") : "";
   if (current !== text) {

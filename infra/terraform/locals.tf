@@ -46,6 +46,8 @@ locals {
       max_concurrency = try(fn.trigger.maxConcurrency, 2)
       schedule        = try(fn.trigger.schedule, null)
       task_type       = try(fn.trigger.taskType, null)
+      ws_route        = try(fn.trigger.route, null)
+      stream_table    = try(fn.trigger.table, null)
       # The queues the function consumes, one event source mapping each: its queue
       # (queue trigger), or its task type's five priority queues (task trigger),
       # with the mapping's maximum concurrency and the oldest-message alarm.
@@ -95,6 +97,10 @@ locals {
   # queue and task functions alike: a Lambda fed by event source mappings
   queue_functions    = { for name, fn in local.functions : name => fn if contains(["queue", "task"], fn.trigger_type) }
   schedule_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "schedule" }
+
+  # the routes of the WebSocket API, and the functions fed by a table's DynamoDB stream (realtime.tf)
+  websocket_functions = { for name, fn in local.functions : name => fn if fn.trigger_type == "websocket" }
+  stream_functions    = { for name, fn in local.functions : name => fn if fn.trigger_type == "stream" }
 
   # Deployment packages scripts/package has not built yet. Plan works without
   # them; apply does not (see the check in main.tf).

@@ -95,3 +95,8 @@ output "pinecone_api_key_secret_arn" {
   description = "ARN of the Secrets Manager secret the RAG functions read the Pinecone API key from (set its value out of band)."
   value       = aws_secretsmanager_secret.pinecone.arn
 }
+
+output "websocket_url" {
+  description = "URL of the live-events WebSocket API (wss://...; protocol luna.v1, see the README's Live events)."
+  value       = aws_apigatewayv2_stage.websocket.invoke_url
+}

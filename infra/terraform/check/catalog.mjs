@@ -11,6 +11,8 @@ export const TRIGGERS = {
   queue: { local: "queue_functions", module: "modules/queue-function" },
   task: { local: "queue_functions", module: "modules/queue-function" },
   schedule: { local: "schedule_functions", module: "modules/scheduled-function" },
+  websocket: { local: "websocket_functions", module: "modules/websocket-function" },
+  stream: { local: "stream_functions", module: "modules/stream-function" },
 };
 export const PRIORITIES = ["critical", "high", "normal", "low", "background"];
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"];

@@ -12,6 +12,7 @@ locals {
         }
       }
       ttl_attribute = try(t.ttlAttribute, null)
+      stream_view   = try(t.streamView, null)
     }
   }
 
@@ -41,6 +42,9 @@ resource "aws_dynamodb_table" "this" {
   hash_key                    = each.value.hash_key
   range_key                   = each.value.range_key
   deletion_protection_enabled = var.deletion_protection
+  # a table whose changes a function consumes (data.json streamView) has a stream
+  stream_enabled   = each.value.stream_view != null
+  stream_view_type = each.value.stream_view
 
   dynamic "attribute" {
     for_each = each.value.attributes

@@ -8,6 +8,11 @@ output "table_arns" {
   value       = { for name, t in aws_dynamodb_table.this : name => t.arn }
 }
 
+output "table_stream_arns" {
+  description = "Logical table name => ARN of its DynamoDB stream (tables with a streamView in data.json)."
+  value       = { for name, t in aws_dynamodb_table.this : name => t.stream_arn if t.stream_enabled }
+}
+
 output "bucket_names" {
   description = "Logical bucket name => S3 bucket name."
   value       = { for name, b in aws_s3_bucket.this : name => b.bucket }

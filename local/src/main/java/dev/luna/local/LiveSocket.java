@@ -1,5 +1,8 @@
 package dev.luna.local;
 
+import dev.luna.functions.realtime.Frames;
+import dev.luna.functions.realtime.StreamAccess;
+import dev.luna.functions.realtime.Subscribe;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;
@@ -10,11 +13,9 @@ import dev.luna.realtime.LiveEvents;
 import dev.luna.realtime.LiveFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -34,7 +35,6 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private static final Logger log = LoggerFactory.getLogger(LiveSocket.class);
     /** Subscriptions one connection may hold. */
     static final int MAX_SUBSCRIPTIONS = 64;
-    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     /** The close codes of the protocol: 4000 + the HTTP status of the refusal, and the standard ones. */
     static final class CloseCodes {
@@ -67,12 +67,12 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     private final LiveEvents live;
-    private final LiveAccess access;
+    private final StreamAccess access;
     private final Mode mode;
     private final Map<String, SocketSubscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Session session;
 
-    LiveSocket(LiveEvents live, LiveAccess access, Mode mode) {
+    LiveSocket(LiveEvents live, StreamAccess access, Mode mode) {
         this.live = live;
         this.access = access;
         this.mode = mode;
@@ -83,7 +83,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         this.session = s;
         switch (mode) {
             case Mode.Refuse r -> s.close(r.code(), r.reason(), Callback.NOOP);
-            case Mode.Multiplexed m -> send(frame("connected", null, Map.of("protocol", "luna.v1")));
+            case Mode.Multiplexed m -> sendText(Frames.connected());
             case Mode.Resource r -> {
                 var sub = subscribe(r.subscriptionId(), r.filter(), r.since(), r.taskId() != null);
                 if (r.taskId() != null) sub.snapshotIfFinished(r.taskId());
@@ -108,7 +108,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         String id = message.path("id").isString() ? message.path("id").asString() : null;
         try {
             switch (type) {
-                case "ping" -> send(frame("pong", id, Map.of()));
+                case "ping" -> sendText(Frames.of("pong", id, Map.of()));
                 case "subscribe" -> onSubscribe(id, message);
                 case "unsubscribe" -> onUnsubscribe(id);
                 default -> error(id, ErrorCode.VALIDATION_FAILED, "Unknown message type '" + abbreviate(type)
@@ -143,45 +143,16 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             error(id, ErrorCode.VALIDATION_FAILED, "This stream has its one subscription; use /api/v1/ws to choose");
             return;
         }
-        if (id == null || !SUBSCRIPTION_ID.matcher(id).matches()) {
-            error(null, ErrorCode.VALIDATION_FAILED, "'id' must be 1 to 64 letters, digits or _.:- (it names the subscription)");
-            return;
-        }
-        if (subscriptions.containsKey(id)) {
-            error(id, ErrorCode.CONFLICT, "A subscription with this id is open; unsubscribe first");
+        var request = Subscribe.parse(message);
+        if (subscriptions.containsKey(request.id())) {
+            error(request.id(), ErrorCode.CONFLICT, "A subscription with this id is open; unsubscribe first");
             return;
         }
         if (subscriptions.size() >= MAX_SUBSCRIPTIONS) {
-            error(id, ErrorCode.VALIDATION_FAILED, "At most " + MAX_SUBSCRIPTIONS + " subscriptions per connection");
+            error(request.id(), ErrorCode.VALIDATION_FAILED, "At most " + MAX_SUBSCRIPTIONS + " subscriptions per connection");
             return;
         }
-        var kinds = new LinkedHashSet<LiveEventKind>();
-        var events = message.path("events");
-        if (!events.isMissingNode() && !events.isNull()) {
-            if (!events.isArray()) throw new dev.luna.core.ValidationException("events", "must be an array of event types");
-            for (var e : events) {
-                var kind = e.isString() ? LiveEventKind.fromWire(e.asString()) : null;
-                if (kind == null) {
-                    throw new dev.luna.core.ValidationException("events", "unknown event type " + abbreviate(e.toString())
-                            + "; known: task_progress, agent_health, token_alert, system_notification");
-                }
-                kinds.add(kind);
-            }
-        }
-        long since = since(message.path("since"));
-        String taskId = text(message, "taskId");
-        String agentId = text(message, "agentId");
-        if (taskId != null && agentId != null) throw new dev.luna.core.ValidationException("taskId", "give taskId or agentId, not both");
-        LiveFilter filter;
-        if (taskId != null) {
-            filter = access.task(m.caller(), taskId);
-        } else if (agentId != null) {
-            var agent = access.agent(m.caller(), text(message, "projectId"), agentId);
-            filter = kinds.isEmpty() ? agent : access.filter(m.caller(), agent.projectId(), kinds, agent.subject());
-        } else {
-            filter = access.filter(m.caller(), text(message, "projectId"), kinds, null);
-        }
-        subscribe(id, filter, since, false);
+        subscribe(request.id(), access.filter(m.caller(), request), request.since(), false);
     }
 
     private void onUnsubscribe(String id) {
@@ -191,7 +162,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             return;
         }
         sub.close();
-        send(frame("unsubscribed", id, Map.of()));
+        sendText(Frames.of("unsubscribed", id, Map.of()));
     }
 
     private SocketSubscription subscribe(String id, LiveFilter filter, long since, boolean endsWithTask) {
@@ -201,38 +172,8 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         return sub;
     }
 
-    private static long since(JsonNode node) {
-        if (node.isMissingNode() || node.isNull()) return -1;
-        if (!node.isIntegralNumber() || node.asLong() < 0) {
-            throw new dev.luna.core.ValidationException("since", "must be the last sequence number seen (an integer >= 0)");
-        }
-        return node.asLong();
-    }
-
-    private static String text(JsonNode message, String field) {
-        var v = message.path(field);
-        if (v.isMissingNode() || v.isNull()) return null;
-        if (!v.isString()) throw new dev.luna.core.ValidationException(field, "must be a string");
-        return v.asString();
-    }
-
     private void error(String id, ErrorCode code, String message) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("code", code.name());
-        body.put("message", message);
-        send(frame("error", id, body));
-    }
-
-    private static Map<String, Object> frame(String type, String id, Map<String, Object> fields) {
-        var f = new LinkedHashMap<String, Object>();
-        f.put("type", type);
-        if (id != null) f.put("id", id);
-        f.putAll(fields);
-        return f;
-    }
-
-    private void send(Map<String, Object> frame) {
-        sendText(Json.write(frame));
+        sendText(Frames.error(id, code, message));
     }
 
     private void sendText(String text) {
@@ -276,16 +217,11 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
 
         /** Acknowledges, then forwards what arrived meanwhile (never holds this lock while asking the stream: no lock cycle). */
         void start(LiveEvents.Subscription subscription) {
-            var ack = new LinkedHashMap<String, Object>();
-            ack.put("projectId", filter.projectId());
-            ack.put("events", filter.kinds().stream().map(LiveEventKind::wire).sorted().toList());
-            if (filter.subject() != null) ack.put("subject", filter.subject());
-            ack.put("lastSeq", live.lastSequence(filter.projectId()));
-            ack.put("historyComplete", subscription.historyComplete());
-            if (!subscription.historyComplete()) ack.put("firstAvailableSeq", subscription.firstReplayed());
+            String ack = Frames.subscribed(id, filter, live.lastSequence(filter.projectId()), subscription.historyComplete(),
+                    subscription.firstReplayed());
             synchronized (this) {
                 this.handle = subscription;
-                send(frame("subscribed", id, ack));
+                sendText(ack);
                 acknowledged = true;
                 for (var e : early) forward(e);
                 early.clear();
@@ -298,7 +234,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             if (finished == null) return;
             synchronized (this) {
                 if (sawTerminal) return;
-                send(frame("snapshot", id, Map.of("data", dev.luna.tasks.TaskProgressEvents.data(finished))));
+                sendText(Frames.of("snapshot", id, Map.of("data", dev.luna.tasks.TaskProgressEvents.data(finished))));
                 sawTerminal = true;
                 endStream();
             }
@@ -306,7 +242,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
 
         private void forward(LiveEvent event) {
             if (sawTerminal) return;
-            sendText("{\"type\":\"event\",\"id\":" + Json.write(id) + ",\"event\":" + event.toJson() + "}");
+            sendText(Frames.event(id, event));
             if (endsWithTask && event.data().path("terminal").asBoolean(false)) {
                 sawTerminal = true;
                 endStream();

@@ -1,5 +1,6 @@
 package dev.luna.local;
 
+import dev.luna.functions.realtime.StreamAccess;
 import dev.luna.core.ErrorCode;
 import dev.luna.core.Ids;
 import dev.luna.core.Json;
@@ -55,7 +56,7 @@ final class LiveStreams extends Handler.Abstract {
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
     private final LiveEvents live;
-    private final LiveAccess access;
+    private final StreamAccess access;
     private final Ids ids;
     private final Clock clock;
     private final Set<SseStream> streams = ConcurrentHashMap.newKeySet();
@@ -67,7 +68,7 @@ final class LiveStreams extends Handler.Abstract {
     private ServerWebSocketContainer sockets;
     private dev.luna.functions.graphql.GraphqlExecutor graphql;
 
-    LiveStreams(LiveEvents live, LiveAccess access, Clock clock) {
+    LiveStreams(LiveEvents live, StreamAccess access, Clock clock) {
         this.live = live;
         this.access = access;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.luna.local;
 
+import dev.luna.functions.realtime.StreamAccess;
 import dev.luna.catalog.Catalog;
 import dev.luna.emulators.Emulators;
 import dev.luna.emulators.MailServer;
@@ -213,7 +214,7 @@ public final class LocalRuntime implements AutoCloseable {
             }
             scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
             var platform = PlatformHolder.of((GenericApplicationContext) context);
-            var live = new LiveStreams(liveHub, new LiveAccess(platform), Clock.systemUTC()).on(server.server());
+            var live = new LiveStreams(liveHub, new StreamAccess(platform), Clock.systemUTC()).on(server.server());
             var graphql = context.getBeanFactory().getSingleton(dev.luna.functions.graphql.GraphqlExecutor.BEAN);
             if (graphql != null) live.graphql((dev.luna.functions.graphql.GraphqlExecutor) graphql);
             server.start(live, null, new ApiGateway(new Router(catalog.functions().values()), invoker, Clock.systemUTC()));

@@ -69,6 +69,25 @@ class CatalogIT {
                         assertThat(record.get("receiptHandle").asString()).isNotBlank();
                         assertThat(record.get("body").isString()).isTrue();
                     }
+                } else if (f.trigger().isWebSocket()) {
+                    var ctx = event.get("requestContext");
+                    assertThat(ctx.get("routeKey").asString()).as(file.toString()).isEqualTo(f.trigger().route());
+                    assertThat(ctx.get("eventType").asString()).as(file.toString())
+                            .isEqualTo(switch (f.trigger().route()) {
+                                case "$connect" -> "CONNECT";
+                                case "$disconnect" -> "DISCONNECT";
+                                default -> "MESSAGE";
+                            });
+                    assertThat(ctx.get("connectionId").asString()).isNotBlank();
+                    assertThat(ctx.get("requestId").asString()).isNotBlank();
+                } else if (f.trigger().isStream()) {
+                    assertThat(event.get("Records").isArray()).as(file + ": a DynamoDB stream event").isTrue();
+                    for (var record : event.get("Records")) {
+                        assertThat(record.get("eventSource").asString()).isEqualTo("aws:dynamodb");
+                        assertThat(record.get("eventSourceARN").asString()).as(file + ": the stream of table " + f.trigger().table())
+                                .contains(":table/luna-" + f.trigger().table() + "/stream/");
+                        assertThat(record.get("dynamodb").get("SequenceNumber").asString()).isNotBlank();
+                    }
                 } else {
                     assertThat(f.trigger().isSchedule()).as(f.name() + " has a known trigger").isTrue();
                     assertThat(event.get("detail-type").asString()).as(file.toString()).isEqualTo("Scheduled Event");

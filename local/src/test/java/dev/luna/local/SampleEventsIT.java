@@ -35,7 +35,7 @@ class SampleEventsIT {
                         String event = fixtures.prepare(f.name(), Files.readString(file));
                         byte[] out = runtime.invoker().invoke(f.bean(), event.getBytes(StandardCharsets.UTF_8));
                         JsonNode response = Json.mapper().readTree(out);
-                        if (f.trigger().isQueue() || f.trigger().isTask()) {
+                        if (f.trigger().isQueue() || f.trigger().isTask() || f.trigger().isStream()) {
                             assertThat(response.get("batchItemFailures").isArray()).as(f.name() + " answered " + response).isTrue();
                             assertThat(response.get("batchItemFailures").size()).as(f.name() + " answered " + response).isZero();
                             return;

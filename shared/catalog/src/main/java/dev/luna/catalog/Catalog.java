@@ -45,7 +45,13 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
      * {@code cron(...)} expression).
      */
     public record Trigger(String type, String method, String path, String queue, String schedule, Integer batchSize,
-                          Integer maxConcurrency, String taskType, Map<String, Integer> priorityConcurrency) {
+                          Integer maxConcurrency, String taskType, Map<String, Integer> priorityConcurrency, String route,
+                          String table) {
+        public Trigger(String type, String method, String path, String queue, String schedule, Integer batchSize,
+                       Integer maxConcurrency, String taskType, Map<String, Integer> priorityConcurrency) {
+            this(type, method, path, queue, schedule, batchSize, maxConcurrency, taskType, priorityConcurrency, null, null);
+        }
+
         /** The five priorities, highest first: each task type has one queue per priority. */
         public static final List<String> PRIORITIES = List.of("critical", "high", "normal", "low", "background");
         /**
@@ -74,6 +80,16 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
 
         public boolean isQueue() {
             return "queue".equals(type);
+        }
+
+        /** A route of the API Gateway WebSocket API ({@code route}: {@code $connect}, {@code $disconnect}, {@code $default}). */
+        public boolean isWebSocket() {
+            return "websocket".equals(type);
+        }
+
+        /** Fed by the DynamoDB stream of {@code table} (new images), through an event source mapping. */
+        public boolean isStream() {
+            return "stream".equals(type);
         }
 
         public boolean isTask() {
@@ -170,7 +186,8 @@ public record Catalog(int version, Defaults defaults, Map<String, Module> module
                     new Trigger(text(t, "type"), text(t, "method"), text(t, "path"), text(t, "queue"), text(t, "schedule"),
                             t.has("batchSize") ? t.get("batchSize").asInt() : null,
                             t.has("maxConcurrency") ? t.get("maxConcurrency").asInt() : null, text(t, "taskType"),
-                            t.has("priorityConcurrency") ? priorityConcurrency(t.get("priorityConcurrency")) : null),
+                            t.has("priorityConcurrency") ? priorityConcurrency(t.get("priorityConcurrency")) : null,
+                            text(t, "route"), text(t, "table")),
                     f.path("public").asBoolean(false),
                     f.has("scopes") ? f.get("scopes").valueStream().map(n -> n.asString()).toList() : List.of(),
                     f.has("memoryMb") ? f.get("memoryMb").asInt() : null,

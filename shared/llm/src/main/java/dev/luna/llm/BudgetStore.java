@@ -121,10 +121,25 @@ public final class BudgetStore {
         var item = alertItem(a, scope);
         try {
             aws.dynamo().putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            publish(a);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** A {@code token_alert} live event for a newly raised alert (about the agent, when the budget is an agent's). */
+    private void publish(Alert a) {
+        var data = dev.luna.core.Json.object();
+        data.put("alertId", a.id());
+        if (a.agentId() != null) data.put("agentId", a.agentId());
+        data.put("period", a.period());
+        data.put("threshold", a.threshold());
+        data.put("spentUsd", a.spentUsd());
+        data.put("limitUsd", a.limitUsd());
+        data.put("utilization", a.utilization());
+        dev.luna.realtime.LiveEventBus.of(aws.config()).publish(a.projectId(), dev.luna.realtime.LiveEventKind.TOKEN_ALERT,
+                a.agentId() == null ? null : dev.luna.realtime.LiveEvent.agentSubject(a.agentId()), data);
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Map;
 public record DataDefinitions(Map<String, Table> tables, Map<String, Bucket> buckets, Map<String, Queue> queues, Queue taskQueue) {
 
     public record Table(String description, String hashKey, String rangeKey, Map<String, String> attributes,
-                        Map<String, Index> globalSecondaryIndexes, String ttlAttribute) {
+                        Map<String, Index> globalSecondaryIndexes, String ttlAttribute,
+                        /** The DynamoDB stream view (NEW_IMAGE) when a function consumes the table's changes, else null. */ String streamView) {
     }
 
     public record Index(String hashKey, String rangeKey) {

@@ -34,6 +34,11 @@ final class AgentRepository {
         this.table = aws.config().tableName("agents");
     }
 
+    /** The live events of this data store: agent health changes are published there. */
+    dev.luna.realtime.LiveEvents live() {
+        return dev.luna.realtime.LiveEventBus.of(aws.config());
+    }
+
     record Stored(Agent agent, Heartbeat heartbeat) {
     }
 

@@ -227,7 +227,9 @@ public final class AgentService {
             var version = c.spec() == null ? null
                     : new AgentVersion(id, versionNumber, c.spec(), c.versionChange(), c.restoredFrom(), now, access.principal().id());
             if (repository.replace(next, agent.revision(), version)) {
-                return withHealth(next, current.heartbeat());
+                var changed = withHealth(next, current.heartbeat());
+                if (next.status() != agent.status()) publishHealth(changed);
+                return changed;
             }
             if (ifMatch.isPresent() || bodyRevision != null) {
                 throw new LunaException(ifMatch.isPresent() ? ErrorCode.PRECONDITION_FAILED : ErrorCode.VERSION_CONFLICT,
@@ -281,5 +283,16 @@ public final class AgentService {
         return new LunaException(ErrorCode.INVALID_TRANSITION, "Cannot " + action + " agent " + agent.id() + ": it is "
                 + agent.status().wire() + " (must be " + required + ")",
                 Map.of("status", agent.status().wire(), "action", action));
+    }
+
+    /** An {@code agent_health} live event: the agent's status changed (started, stopped, ...), with its health now. */
+    private void publishHealth(Agent agent) {
+        var data = dev.luna.core.Json.object();
+        data.put("agentId", agent.id());
+        data.put("name", agent.name());
+        data.put("agentStatus", dev.luna.core.Json.mapper().valueToTree(agent.status()).asString(""));
+        if (agent.health() != null) data.set("health", dev.luna.core.Json.mapper().valueToTree(agent.health()));
+        repository.live().publish(agent.projectId(), dev.luna.realtime.LiveEventKind.AGENT_HEALTH,
+                dev.luna.realtime.LiveEvent.agentSubject(agent.id()), data);
     }
 }

@@ -24,7 +24,9 @@ final class OpenApiDocument {
     private final String json;
 
     OpenApiDocument(Catalog catalog) {
-        this.json = Json.write(build(catalog, components()));
+        var doc = build(catalog, components());
+        doc.set("x-luna-streams", resource("/openapi/streams.json"));
+        this.json = Json.write(doc);
     }
 
     String json() {
@@ -161,7 +163,12 @@ final class OpenApiDocument {
     }
 
     static ObjectNode components() {
-        try (InputStream in = OpenApiDocument.class.getResourceAsStream("/openapi/components.json")) {
+        return resource("/openapi/components.json");
+    }
+
+    /** The WebSocket and SSE streams: not catalog functions, so described beside {@code paths} (openapi/streams.json). */
+    private static ObjectNode resource(String name) {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream(name)) {
             JsonNode node = Json.tree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return (ObjectNode) node;
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.luna.local;
+package dev.luna.functions.realtime;
 
 import dev.luna.catalog.Access;
 import dev.luna.core.ErrorCode;
@@ -22,19 +22,19 @@ import java.util.Set;
  * project resolved as for any call (named, else the credential's, else {@code default}) and checked against the
  * caller's membership (404 when it is not a member), and each event kind behind the scope that reads it.
  */
-final class LiveAccess {
+public final class StreamAccess {
     private final Platform platform;
     private final ProjectStore projects;
     private final TaskStore tasks;
 
-    LiveAccess(Platform platform) {
+    public StreamAccess(Platform platform) {
         this.platform = platform;
         this.projects = new ProjectStore(platform.aws());
         this.tasks = TaskStores.create(platform.aws()).tasks();
     }
 
     /** The scope that reads each kind (system notifications: any member). */
-    static String scopeOf(LiveEventKind kind) {
+    public static String scopeOf(LiveEventKind kind) {
         return switch (kind) {
             case TASK_PROGRESS -> "tasks:read";
             case AGENT_HEALTH -> "agents:read";
@@ -44,7 +44,7 @@ final class LiveAccess {
     }
 
     /** The caller of {@code authorization} ({@code Bearer <token>}) or of {@code accessToken}; 401 when neither holds a valid one. */
-    Principal authenticate(String authorization, String accessToken) {
+    public Principal authenticate(String authorization, String accessToken) {
         String token = null;
         if (authorization != null && !authorization.isBlank()) {
             String[] parts = authorization.trim().split("\\s+");
@@ -65,7 +65,7 @@ final class LiveAccess {
      * The filter of a subscription: the project (checked), the kinds asked for (all the caller may read when none),
      * each needing its scope (403 otherwise), and the subject.
      */
-    LiveFilter filter(Principal caller, String namedProject, Set<LiveEventKind> asked, String subject) {
+    public LiveFilter filter(Principal caller, String namedProject, Set<LiveEventKind> asked, String subject) {
         var access = new Access(caller, List.of(), null, projects);
         String project = access.requireProject(namedProject);
         var kinds = EnumSet.noneOf(LiveEventKind.class);
@@ -82,7 +82,7 @@ final class LiveAccess {
     }
 
     /** The progress filter of one task the caller may read; 404 when it does not exist for the caller. */
-    LiveFilter task(Principal caller, String taskId) {
+    public LiveFilter task(Principal caller, String taskId) {
         if (taskId == null || !IdFormat.TASK.matches(taskId)) throw new ValidationException("path.id", "must be " + IdFormat.TASK.description());
         if (!caller.has("tasks:read")) throw forbidden(LiveEventKind.TASK_PROGRESS);
         var task = tasks.get(taskId).orElseThrow(() -> LunaException.notFound("Task", taskId));
@@ -92,15 +92,25 @@ final class LiveAccess {
     }
 
     /** The health and token events of one agent of the caller's project. */
-    LiveFilter agent(Principal caller, String namedProject, String agentId) {
+    public LiveFilter agent(Principal caller, String namedProject, String agentId) {
         if (agentId == null || !IdFormat.AGENT.matches(agentId)) throw new ValidationException("path.id", "must be " + IdFormat.AGENT.description());
         if (!caller.has("agents:read")) throw forbidden(LiveEventKind.AGENT_HEALTH);
         var access = new Access(caller, List.of("agents:read"), null, projects);
         return LiveFilter.agent(access.requireProject(namedProject), agentId);
     }
 
+    /** The filter of a {@code subscribe} message: one task, one agent, or the project's events of the asked kinds. */
+    public LiveFilter filter(Principal caller, Subscribe s) {
+        if (s.taskId() != null) return task(caller, s.taskId());
+        if (s.agentId() != null) {
+            var agent = agent(caller, s.projectId(), s.agentId());
+            return s.kinds().isEmpty() ? agent : filter(caller, agent.projectId(), s.kinds(), agent.subject());
+        }
+        return filter(caller, s.projectId(), s.kinds(), null);
+    }
+
     /** The stored task (for a snapshot when its stream has no history left). */
-    java.util.Optional<dev.luna.tasks.Task> storedTask(String taskId) {
+    public java.util.Optional<dev.luna.tasks.Task> storedTask(String taskId) {
         return tasks.get(taskId);
     }
 

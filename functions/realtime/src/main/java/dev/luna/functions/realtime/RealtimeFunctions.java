@@ -1,0 +1,63 @@
+package dev.luna.functions.realtime;
+
+import dev.luna.catalog.Catalog;
+import dev.luna.core.Json;
+import dev.luna.http.Platform;
+import dev.luna.http.PlatformHolder;
+import java.lang.reflect.Type;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.MDC;
+import org.springframework.cloud.function.context.FunctionRegistration;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The realtime module in AWS: the API Gateway WebSocket API's routes ({@code ws-connect}, {@code ws-disconnect},
+ * {@code ws-default}) and the fan-out of task state changes ({@code ws-fanout}, on the tasks table's stream). Each
+ * function takes the raw event bytes, as the scheduled functions do. The local runtime serves the same protocol from
+ * its own HTTP front and in-process events.
+ */
+public final class RealtimeFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
+    private static final Type LAMBDA_TYPE = ResolvableType.forClassWithGenerics(Function.class,
+            ResolvableType.forClassWithGenerics(Message.class, byte[].class), ResolvableType.forClass(Object.class)).getType();
+
+    @Override
+    public void initialize(GenericApplicationContext context) {
+        Platform platform = PlatformHolder.of(context);
+        var connections = new WsConnections(platform.aws());
+        var events = new EventLog(platform.aws(), platform.clock());
+        var poster = new ConnectionPoster(platform.config());
+        var routes = new WsRoutes(new StreamAccess(platform), connections, events, poster, platform.clock());
+        var fanout = new TaskFanout(connections, events, poster);
+        register(context, Map.of(
+                "wsConnect", routes::connect,
+                "wsDisconnect", routes::disconnect,
+                "wsDefault", routes::message,
+                "wsFanout", fanout::handle));
+    }
+
+    private static void register(GenericApplicationContext context, Map<String, Function<JsonNode, Object>> handlers) {
+        var unused = new HashSet<>(handlers.keySet());
+        for (var spec : Catalog.load().module("realtime")) {
+            var handler = handlers.get(spec.bean());
+            if (handler == null) throw new IllegalStateException("catalog function " + spec.name() + " has no handler " + spec.bean());
+            unused.remove(spec.bean());
+            Function<Message<byte[]>, Object> lambda = message -> {
+                var event = Json.mapper().readTree(message.getPayload());
+                MDC.put("function", spec.name());
+                try {
+                    return handler.apply(event);
+                } finally {
+                    MDC.remove("function");
+                }
+            };
+            context.registerBean(spec.bean(), FunctionRegistration.class, () -> new FunctionRegistration<>(lambda, spec.bean()).type(LAMBDA_TYPE));
+        }
+        if (!unused.isEmpty()) throw new IllegalStateException("realtime handlers not in the catalog: " + unused);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.luna.functions.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.luna.core.Json;
+import dev.luna.core.Principal;
+import dev.luna.emulators.dynamodb.DynamoDbServer;
+import dev.luna.http.Platform;
+import dev.luna.realtime.LiveFilter;
+import dev.luna.store.AwsClients;
+import dev.luna.store.DataDefinitions;
+import dev.luna.store.LunaConfig;
+import dev.luna.store.ResourceProvisioner;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The AWS shape of the live streams against real stand-ins: the embedded DynamoDB for connections and the event log,
+ * and an HTTP server playing API Gateway's management API (PostToConnection; 410 for a connection that is gone).
+ */
+class WebSocketApiIT {
+    record Posted(String connectionId, JsonNode frame) {
+    }
+
+    private final DynamoDbServer dynamo = DynamoDbServer.builder().start();
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final HttpServer management;
+    private final Platform platform;
+    private final WsConnections connections;
+    private final EventLog events;
+    private final WsRoutes routes;
+    private final TaskFanout fanout;
+    private final Principal admin = new Principal("usr_admin", "api_key", Set.of(Principal.ADMIN), null);
+
+    WebSocketApiIT() throws IOException {
+        management = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        management.createContext("/", ex -> {
+            try (ex) {
+                String path = URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                byte[] body = ex.getRequestBody().readAllBytes();
+                boolean post = "POST".equals(ex.getRequestMethod()) && path.contains("/@connections/");
+                if (post && !id.startsWith("gone")) posted.add(new Posted(id, Json.tree(new String(body, StandardCharsets.UTF_8))));
+                int status = !post ? 400 : id.startsWith("gone") ? 410 : 200;
+                byte[] answer = status == 410 ? "{\"message\":\"Gone\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                if (status == 410) ex.getResponseHeaders().set("x-amzn-ErrorType", "GoneException"); // as API Gateway answers
+                ex.sendResponseHeaders(status, answer.length == 0 ? -1 : answer.length);
+                if (answer.length > 0) ex.getResponseBody().write(answer);
+            }
+        });
+        management.start();
+        var settings = Map.of(LunaConfig.DYNAMODB_ENDPOINT, dynamo.endpoint().toString(), LunaConfig.RESOURCE_PREFIX, "wstest",
+                LunaConfig.REGION, "us-east-1", ConnectionPoster.CALLBACK_URL, "http://127.0.0.1:" + management.getAddress().getPort() + "/live");
+        var config = LunaConfig.from(settings::get);
+        platform = new Platform(config, Clock.systemUTC());
+        var defs = DataDefinitions.load();
+        new ResourceProvisioner(platform.aws()).provision(new DataDefinitions(defs.tables(), Map.of(), Map.of(), null));
+        connections = new WsConnections(platform.aws());
+        events = new EventLog(platform.aws(), Clock.systemUTC());
+        var poster = new ConnectionPoster(config);
+        routes = new WsRoutes(new StreamAccess(platform), connections, events, poster, Clock.systemUTC());
+        fanout = new TaskFanout(connections, events, poster);
+    }
+
+    @AfterEach
+    void stop() {
+        management.stop(0);
+        platform.close();
+        dynamo.close();
+    }
+
+    private static JsonNode streamRecord(String taskId, String project, String status, long revision, String sequence) {
+        var doc = Json.object();
+        doc.put("id", taskId);
+        doc.put("projectId", project);
+        doc.put("type", "echo");
+        doc.put("priority", 3);
+        doc.put("status", status);
+        doc.put("revision", revision);
+        doc.put("attempts", 1);
+        doc.put("timeoutMs", 30_000);
+        doc.put("generation", 1);
+        doc.put("cancelRequested", false);
+        doc.put("cached", false);
+        doc.put("retries", 0);
+        doc.put("createdAt", "2026-11-27T04:00:00Z");
+        doc.put("updatedAt", "2026-11-27T04:00:01Z");
+        var image = Json.object();
+        image.putObject("sk").put("S", "TASK");
+        image.putObject("doc").put("S", doc.toString());
+        var record = Json.object();
+        record.put("eventSource", "aws:dynamodb");
+        var dynamodb = record.putObject("dynamodb");
+        dynamodb.set("NewImage", image);
+        dynamodb.put("SequenceNumber", sequence);
+        return record;
+    }
+
+    private JsonNode batch(JsonNode... records) {
+        var event = Json.object();
+        var array = event.putArray("Records");
+        for (var r : records) array.add(r);
+        return event;
+    }
+
+    private static String task(int n) {
+        return "tsk_" + String.format("%026d", n);
+    }
+
+    @Test
+    void theFanOutPostsNumberedEventsToMatchingSubscriptionsOnlyAndForgetsGoneConnections() {
+        var now = java.time.Instant.now();
+        for (String c : List.of("c1", "c2", "c3", "gone1")) connections.open(c, admin, now);
+        connections.subscribe("c1", "all", LiveFilter.project("p1"), now);
+        connections.subscribe("c2", "other-task", LiveFilter.task("p1", task(99)), now);
+        connections.subscribe("c3", "other-project", LiveFilter.project("p2"), now);
+        connections.subscribe("gone1", "all", LiveFilter.project("p1"), now);
+
+        var answer = fanout.handle(batch(streamRecord(task(1), "p1", "queued", 1, "100"), streamRecord(task(1), "p1", "running", 2, "101")));
+
+        assertThat(Json.mapper().valueToTree(answer).path("batchItemFailures")).isEmpty();
+        assertThat(posted).extracting(Posted::connectionId).containsExactly("c1", "c1");
+        assertThat(posted).extracting(p -> p.frame().path("event").path("seq").asLong()).containsExactly(1L, 2L);
+        assertThat(posted.get(1).frame().path("id").asString()).isEqualTo("all");
+        assertThat(posted.get(1).frame().path("event").path("data").path("status").asString()).isEqualTo("running");
+        assertThat(connections.ofProject("p1")).extracting(WsConnections.Subscription::connectionId).containsExactlyInAnyOrder("c1", "c2");
+        assertThat(connections.caller("gone1")).isEmpty();
+        assertThat(events.lastSequence("p1")).isEqualTo(2);
+    }
+
+    @Test
+    void aSubscribeWithSinceReplaysTheMissedEventsAfterItsAcknowledgement() {
+        fanout.handle(batch(streamRecord(task(2), "default", "queued", 1, "1"), streamRecord(task(2), "default", "running", 2, "2"),
+                streamRecord(task(2), "default", "succeeded", 3, "3")));
+        connections.open("c9", admin, java.time.Instant.now());
+        var answer = routes.message(message("c9", "{\"type\":\"subscribe\",\"id\":\"resume\",\"events\":[\"task_progress\"],\"since\":1}"));
+        assertThat(answer.get("statusCode")).isEqualTo(200);
+        assertThat(posted).extracting(p -> p.frame().path("type").asString()).containsExactly("subscribed", "event", "event");
+        assertThat(posted.get(0).frame().path("historyComplete").asBoolean()).isTrue();
+        assertThat(posted.subList(1, 3)).extracting(p -> p.frame().path("event").path("seq").asLong()).containsExactly(2L, 3L);
+        assertThat(connections.subscriptions("c9")).extracting(WsConnections.Subscription::id).containsExactly("resume");
+    }
+
+    @Test
+    void badMessagesAndBadCredentialsAreAnsweredNeverThrown() {
+        assertThat(body(routes.message(message("c1", "{not json"))).path("code").asString()).isEqualTo("MALFORMED_JSON");
+        assertThat(body(routes.message(message("c1", "{\"type\":\"subscribe\",\"id\":\"x\",\"events\":[\"nope\"]}"))).path("code").asString())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(body(routes.message(message("c1", "{\"type\":\"subscribe\",\"id\":\"x\"}"))).path("code").asString())
+                .as("a connection never authenticated").isEqualTo("UNAUTHENTICATED");
+        assertThat(body(routes.message(message("c1", "{\"type\":\"unsubscribe\",\"id\":\"x\"}"))).path("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(body(routes.message(message("c1", "x".repeat(WsRoutes.MAX_MESSAGE_CHARS + 1)))).path("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(body(routes.message(message("c1", "{\"type\":\"ping\",\"id\":\"p\"}"))).path("type").asString()).isEqualTo("pong");
+        var refused = routes.connect(Json.tree("{\"requestContext\":{\"connectionId\":\"c5\",\"requestId\":\"r\"},\"headers\":{}}"));
+        assertThat(refused.get("statusCode")).isEqualTo(401);
+        var wrongKey = routes.connect(Json.tree("{\"requestContext\":{\"connectionId\":\"c6\",\"requestId\":\"r\"},"
+                + "\"headers\":{\"Authorization\":\"Bearer luna_not_a_key_000000000000000000000000\"}}"));
+        assertThat(wrongKey.get("statusCode")).isEqualTo(401);
+        assertThat(connections.caller("c5")).isEmpty();
+        assertThat(posted).isEmpty();
+    }
+
+    private static JsonNode message(String connectionId, String body) {
+        var event = Json.object();
+        var ctx = event.putObject("requestContext");
+        ctx.put("connectionId", connectionId);
+        ctx.put("requestId", "req-" + connectionId);
+        ctx.put("routeKey", "$default");
+        event.put("body", body);
+        return event;
+    }
+
+    private static JsonNode body(Map<String, Object> answer) {
+        return Json.tree((String) answer.get("body"));
+    }
+}
