@@ -43,6 +43,8 @@ export const ROUTES: readonly Route[] = [
   {"method":"GET","path":"/api/v1/tokens/budget","function":"tokens-budget-list","public":false,"scopes":["tokens:read"]},
   {"method":"GET","path":"/api/v1/tokens/alerts","function":"tokens-alerts","public":false,"scopes":["tokens:read"]},
   {"method":"POST","path":"/api/v1/ai/chat/completions","function":"ai-chat-completions","public":false,"scopes":["tokens:write"]},
+  {"method":"POST","path":"/api/v1/graphql","function":"graphql","public":false,"scopes":[]},
+  {"method":"GET","path":"/api/v1/graphql","function":"graphql-persisted","public":false,"scopes":[]},
   {"method":"POST","path":"/api/v1/tasks","function":"tasks-submit","public":false,"scopes":["tasks:write"]},
   {"method":"GET","path":"/api/v1/tasks","function":"tasks-list","public":false,"scopes":["tasks:read"]},
   {"method":"GET","path":"/api/v1/tasks/{id}","function":"tasks-get","public":false,"scopes":["tasks:read"]},

@@ -45,6 +45,7 @@ final class LiveStreams extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     static final String WS_PATH = "/api/v1/ws";
     static final String EVENTS_PATH = "/api/v1/events";
+    static final String GRAPHQL_PATH = "/api/v1/graphql";
     private static final Pattern TASK_PROGRESS = Pattern.compile("/api/v1/tasks/([^/]+)/progress");
     private static final Pattern AGENT_METRICS = Pattern.compile("/api/v1/agents/([^/]+)/metrics");
     private static final Pattern AGENT_EVENTS = Pattern.compile("/api/v1/agents/([^/]+)/metrics/events");
@@ -65,12 +66,19 @@ final class LiveStreams extends Handler.Abstract {
         return t;
     });
     private ServerWebSocketContainer sockets;
+    private dev.luna.functions.graphql.GraphqlExecutor graphql;
 
     LiveStreams(LiveEvents live, StreamAccess access, Clock clock) {
         this.live = live;
         this.access = access;
         this.clock = clock;
         this.ids = new Ids(clock);
+    }
+
+    /** Serves GraphQL subscriptions ({@code graphql-transport-ws}) on {@code /api/v1/graphql} with this executor. */
+    LiveStreams graphql(dev.luna.functions.graphql.GraphqlExecutor executor) {
+        this.graphql = executor;
+        return this;
     }
 
     /** Registers the WebSocket container on {@code server}; call before the server starts. */
@@ -123,6 +131,14 @@ final class LiveStreams extends Handler.Abstract {
     }
 
     private WebSocketCreator creatorFor(String path) {
+        if (GRAPHQL_PATH.equals(path) && graphql != null) {
+            return (req, resp, cb) -> {
+                boolean accepted = req.getSubProtocols().contains(GraphqlWsSocket.SUBPROTOCOL);
+                if (accepted) resp.setAcceptedSubProtocol(GraphqlWsSocket.SUBPROTOCOL);
+                return new GraphqlWsSocket(graphql, authorization -> access.authenticate(authorization, null),
+                        req.getHeaders().get(HttpHeader.AUTHORIZATION), accepted, keepAlive, () -> ids.next("req"));
+            };
+        }
         if (WS_PATH.equals(path)) {
             return (req, resp, cb) -> socket(req, q -> new LiveSocket.Mode.Multiplexed(authenticate(req, q)));
         }

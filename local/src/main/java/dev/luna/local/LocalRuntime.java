@@ -215,6 +215,8 @@ public final class LocalRuntime implements AutoCloseable {
             scheduler.start(catalog.functions().values().stream().filter(f -> f.trigger().isSchedule()).toList());
             var platform = PlatformHolder.of((GenericApplicationContext) context);
             var live = new LiveStreams(liveHub, new StreamAccess(platform), Clock.systemUTC()).on(server.server());
+            var graphql = context.getBeanFactory().getSingleton(dev.luna.functions.graphql.GraphqlExecutor.BEAN);
+            if (graphql != null) live.graphql((dev.luna.functions.graphql.GraphqlExecutor) graphql);
             var router = new Router(catalog.functions().values());
             server.start(live, ConsoleAssets.locate().besides(router), new ApiGateway(router, invoker, Clock.systemUTC()));
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",

@@ -74,6 +74,11 @@ public final class Emulators implements AutoCloseable {
         }
     }
 
+    /** The DynamoDB emulator itself (its request counts). */
+    public DynamoDbServer dynamo() {
+        return dynamo;
+    }
+
     public URI dynamoEndpoint() {
         return dynamo.endpoint();
     }

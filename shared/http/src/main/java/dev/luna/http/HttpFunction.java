@@ -242,12 +242,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
     }
 
     private void authorize(Principal principal) {
-        for (String scope : spec.scopes()) {
-            if (!principal.has(scope)) {
-                throw new LunaException(ErrorCode.FORBIDDEN, "This operation needs the scope '" + scope + "'",
-                        Map.of("requiredScopes", spec.scopes()));
-            }
-        }
+        InProcessFunctions.Scopes.require(spec, principal);
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {

@@ -32,6 +32,7 @@ public final class HttpFunctions {
                                 Map<String, RouteHandler> handlersByBean) {
         var catalog = Catalog.load();
         var unused = new HashSet<>(handlersByBean.keySet());
+        var inProcess = InProcessFunctions.of(context);
         for (var spec : catalog.module(module)) {
             if (!spec.trigger().isHttp()) continue;
             var handler = handlersByBean.get(spec.bean());
@@ -41,6 +42,7 @@ public final class HttpFunctions {
             }
             unused.remove(spec.bean());
             var function = new HttpFunction(spec, handler, platform);
+            inProcess.add(module, spec, handler, platform);
             Function<Message<byte[]>, APIGatewayV2HTTPResponse> lambda = message -> function.apply(Events.httpEvent(message.getPayload()));
             context.registerBean(spec.bean(), FunctionRegistration.class,
                     () -> new FunctionRegistration<>(lambda, spec.bean()).type(LAMBDA_TYPE));

@@ -22,9 +22,11 @@ final class DynamoDbHttpHandler implements HttpHandler {
   private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
   private final DynamoDbService service;
+  private final RequestCounts counts;
 
-  DynamoDbHttpHandler(DynamoDbService service) {
+  DynamoDbHttpHandler(DynamoDbService service, RequestCounts counts) {
     this.service = service;
+    this.counts = counts;
   }
 
   @Override
@@ -74,6 +76,7 @@ final class DynamoDbHttpHandler implements HttpHandler {
     if (!request.isObject()) {
       throw DynamoDbError.serialization("The request body must be a JSON object");
     }
+    counts.record(request);
     return service.execute(target.substring(TARGET_PREFIX.length()), request);
   }
 

@@ -33,9 +33,11 @@ public final class DynamoDbServer implements AutoCloseable {
   private final ExecutorService executor;
   private final TableCatalog catalog;
   private final URI endpoint;
+  private final RequestCounts counts;
   private boolean closed;
 
-  private DynamoDbServer(HttpServer server, ExecutorService executor, TableCatalog catalog, URI endpoint) {
+  private DynamoDbServer(HttpServer server, ExecutorService executor, TableCatalog catalog, URI endpoint, RequestCounts counts) {
+    this.counts = counts;
     this.server = server;
     this.executor = executor;
     this.catalog = catalog;
@@ -91,15 +93,24 @@ public final class DynamoDbServer implements AutoCloseable {
       }
       ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
       server.setExecutor(executor);
-      server.createContext("/", new DynamoDbHttpHandler(new DynamoDbService(catalog)));
+      RequestCounts counts = new RequestCounts();
+      server.createContext("/", new DynamoDbHttpHandler(new DynamoDbService(catalog), counts));
       server.start();
       int boundPort = server.getAddress().getPort();
       String uriHost = host.contains(":") ? "[" + host + "]" : host;
-      return new DynamoDbServer(server, executor, catalog, URI.create("http://" + uriHost + ":" + boundPort));
+      return new DynamoDbServer(server, executor, catalog, URI.create("http://" + uriHost + ":" + boundPort), counts);
     }
   }
 
   /** The base URI to use as the SDK's endpoint override, e.g. {@code http://127.0.0.1:54321}. */
+  /**
+   * How many requests named a table whose name ends with {@code tableSuffix} so far (a batch or transaction counts
+   * once per table it names): lets tests measure the store calls an operation makes.
+   */
+  public long requestsTo(String tableSuffix) {
+    return counts.to(tableSuffix);
+  }
+
   public URI endpoint() {
     return endpoint;
   }
