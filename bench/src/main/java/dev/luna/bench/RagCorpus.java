@@ -25,7 +25,8 @@ import java.util.zip.ZipFile;
  * by that method's chunk; shuffled with a fixed seed.
  */
 final class RagCorpus {
-    private static final Pattern JAVADOC = Pattern.compile("/\\*\\*.*?\\*/", Pattern.DOTALL);
+    /** A Javadoc comment: {@code /**} not followed by a third star (Jackson's {@code /*****} banner lines are not Javadoc). */
+    private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(?![*/]).*?\\*/", Pattern.DOTALL);
 
     /** A question and the chunk that answers it (the method {@code symbol} in {@code path}). */
     record Query(String text, String path, String symbol) {

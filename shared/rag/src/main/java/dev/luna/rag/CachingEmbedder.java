@@ -109,6 +109,7 @@ public final class CachingEmbedder implements Embedder {
     }
 
     /** A query embedding, from the query cache where possible. */
+    @Override
     public float[] embedQuery(String query) {
         String k = key(query);
         float[] v = queries.get(k);
@@ -118,7 +119,7 @@ public final class CachingEmbedder implements Embedder {
             return v;
         }
         queryMisses.incrementAndGet();
-        v = delegate.embed(query);
+        v = delegate.embedQuery(query);
         queries.put(k, v);
         return v;
     }

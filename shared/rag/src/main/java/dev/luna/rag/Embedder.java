@@ -13,4 +13,9 @@ public interface Embedder {
     default float[] embed(String text) {
         return embedAll(List.of(text)).get(0);
     }
+
+    /** A search query's embedding: models trained with a query instruction (bge) get it here; others embed it as text. */
+    default float[] embedQuery(String query) {
+        return embed(query);
+    }
 }

@@ -1,24 +1,78 @@
 package dev.luna.rag;
 
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * all-MiniLM-L6-v2 (quantized ONNX, 384 dimensions) running in-process; the model ships inside its Maven artifact,
- * so no network is used. (bge-small-en-v1.5-q was tried: its 1.19.0-beta29 artifact does not resolve.)
+ * A sentence-embedding model (quantized ONNX, 384 dimensions) running in-process; each model ships inside its Maven
+ * artifact, so no network is used. Chosen by {@link #SETTING}: {@code all-minilm-l6-v2-q} or
+ * {@code bge-small-en-v1.5-q} (which embeds queries with its retrieval instruction). Both have 384 dimensions, so a
+ * Pinecone index serves either; the embedding cache keys by model, and re-indexing after a change of model re-embeds.
+ * {@code scripts/bench/rag-quality} compares them.
  */
 public final class OnnxEmbedder implements Embedder {
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    /** The setting (or environment variable) naming the model. */
+    public static final String SETTING = "LUNA_RAG_EMBEDDING_MODEL";
+
+    /** The models that ship as Maven artifacts, with how each embeds a query. */
+    public enum Model {
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
+        BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ", BgeSmallEnV15QuantizedEmbeddingModel::new);
+
+        final String id;
+        final String queryPrefix;
+        final Supplier<EmbeddingModel> load;
+
+        Model(String id, String queryPrefix, Supplier<EmbeddingModel> load) {
+            this.id = id;
+            this.queryPrefix = queryPrefix;
+            this.load = load;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** The model named {@code id}; an {@link IllegalArgumentException} listing the known ones otherwise. */
+        public static Model of(String id) {
+            for (var m : values()) if (m.id.equals(id)) return m;
+            throw new IllegalArgumentException(SETTING + " must be one of " + Arrays.stream(values()).map(Model::id).toList() + ", not " + id);
+        }
+    }
+
+    /** The model used when {@link #SETTING} is not set. */
+    public static final Model DEFAULT = Model.ALL_MINILM_L6_V2_Q;
+
+    /** The models' dimension, known without loading them. */
+    public static final int DIMENSION = 384;
+
+    private final Model which;
+    private final EmbeddingModel model;
+
+    public OnnxEmbedder() {
+        this(DEFAULT);
+    }
+
+    public OnnxEmbedder(Model which) {
+        this.which = which;
+        this.model = which.load.get();
+    }
+
+    /** The model a setting names (null or blank: {@link #DEFAULT}). */
+    public static OnnxEmbedder named(String id) {
+        return new OnnxEmbedder(id == null || id.isBlank() ? DEFAULT : Model.of(id.trim()));
+    }
 
     @Override
     public String modelId() {
-        return "all-minilm-l6-v2-q";
+        return which.id;
     }
-
-    /** The model's dimension, known without loading it. */
-    public static final int DIMENSION = 384;
 
     @Override
     public int dimension() {
@@ -31,6 +85,11 @@ public final class OnnxEmbedder implements Embedder {
         var out = new ArrayList<float[]>(texts.size());
         for (var e : model.embedAll(segments).content()) out.add(normalize(e.vector()));
         return out;
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return embed(which.queryPrefix + query);
     }
 
     static float[] normalize(float[] v) {

@@ -145,7 +145,7 @@ final class Indexer {
         }
         var embedder = engine.embedder();
         var before = embedder.stats();
-        var vectors = chunks.isEmpty() ? List.<float[]>of() : embedder.embedAll(chunks.stream().map(Chunk::content).toList());
+        var vectors = chunks.isEmpty() ? List.<float[]>of() : embedder.embedAll(chunks.stream().map(dev.luna.rag.EmbeddingText::of).toList());
         var after = embedder.stats();
         var entries = new ArrayList<VectorStore.Entry>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) entries.add(new VectorStore.Entry(chunks.get(i), vectors.get(i), fileHashes.get(chunks.get(i).path())));

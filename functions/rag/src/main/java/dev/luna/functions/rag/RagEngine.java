@@ -20,16 +20,20 @@ final class RagEngine implements AutoCloseable {
     final TokenOptimizer optimizer = new TokenOptimizer();
     final VectorStore store;
     private final Path directory;
+    private final String model;
     private volatile CachingEmbedder embedder;
     private volatile Retriever retriever;
 
     RagEngine(Path directory) {
-        this(directory, new LuceneStore(directory == null ? null : directory.resolve("indexes")));
+        this(directory, new LuceneStore(directory == null ? null : directory.resolve("indexes")), null);
     }
 
-    RagEngine(Path directory, VectorStore store) {
+    /** @param model the embedding model's id ({@link OnnxEmbedder#SETTING}; null for the default) */
+    RagEngine(Path directory, VectorStore store, String model) {
         this.directory = directory;
         this.store = store;
+        this.model = model;
+        OnnxEmbedder.Model.of(model == null || model.isBlank() ? OnnxEmbedder.DEFAULT.id() : model.trim()); // a wrong name fails start-up, not the first query
     }
 
     CachingEmbedder embedder() {
@@ -37,7 +41,7 @@ final class RagEngine implements AutoCloseable {
         if (e == null) {
             synchronized (this) {
                 if (embedder == null) {
-                    embedder = new CachingEmbedder(new OnnxEmbedder(), directory == null ? null : directory.resolve("embeddings.bin"), 10_000);
+                    embedder = new CachingEmbedder(OnnxEmbedder.named(model), directory == null ? null : directory.resolve("embeddings.bin"), 10_000);
                 }
                 e = embedder;
             }

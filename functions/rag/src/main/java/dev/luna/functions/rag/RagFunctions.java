@@ -45,7 +45,8 @@ public final class RagFunctions implements ApplicationContextInitializer<Generic
         var config = platform.config();
         String dir = config.setting(RagEngine.INDEX_DIR, config.isLocal() ? null : "/tmp/luna-rag");
         Path directory = dir == null ? null : Path.of(dir);
-        var engine = new RagEngine(directory, RagStores.create(config, directory, dev.luna.rag.OnnxEmbedder.DIMENSION));
+        var engine = new RagEngine(directory, RagStores.create(config, directory, dev.luna.rag.OnnxEmbedder.DIMENSION),
+                config.setting(dev.luna.rag.OnnxEmbedder.SETTING, null));
         context.registerBean("ragEngine", RagEngine.class, () -> engine);
         var jobs = new IndexJobRepository(platform.aws(), platform.clock());
         var git = GitSettings.of(config);

@@ -7,6 +7,7 @@ import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
 import dev.luna.identity.ProjectStore;
+import dev.luna.rag.CachingEmbedder;
 import dev.luna.rag.Chunk;
 import dev.luna.rag.ContextPacker;
 import dev.luna.rag.Retriever;
@@ -215,8 +216,8 @@ final class RagService {
         var replaced = new Chunk(c.id(), c.path(), c.language(), update.symbol() != null ? update.symbol() : c.symbol(), c.kind(), c.startLine(),
                 c.startLine() + lines - 1, content, Hashes.sha256(content), Tokens.count(content));
         var embedder = engine.embedder();
-        embedder.invalidate(c.contentHash());
-        var vector = embedder.embedAll(List.of(content)).get(0);
+        embedder.invalidate(CachingEmbedder.key(dev.luna.rag.EmbeddingText.of(c)));
+        var vector = embedder.embedAll(List.of(dev.luna.rag.EmbeddingText.of(replaced))).get(0);
         // the file's hash no longer describes the index: a later index job re-reads the file
         engine.store.put(project, new VectorStore.Entry(replaced, vector, "edited:" + replaced.contentHash()));
         return ContextView.of(project, replaced);
@@ -227,7 +228,7 @@ final class RagService {
         requireProject(access, project);
         var current = load(project, id);
         engine.store.delete(project, id);
-        engine.embedder().invalidate(current.chunk().contentHash());
+        engine.embedder().invalidate(CachingEmbedder.key(dev.luna.rag.EmbeddingText.of(current.chunk())));
         return ContextView.of(project, current.chunk());
     }
 
