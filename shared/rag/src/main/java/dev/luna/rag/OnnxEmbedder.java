@@ -7,7 +7,6 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A sentence-embedding model (quantized ONNX, 384 dimensions) running in-process; each model ships inside its Maven
@@ -22,17 +21,17 @@ public final class OnnxEmbedder implements Embedder {
 
     /** The models that ship as Maven artifacts, with how each embeds a query. */
     public enum Model {
-        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
-        BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ", BgeSmallEnV15QuantizedEmbeddingModel::new);
+        ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", ""),
+        BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ");
 
+        // no reference to the model classes here: naming a model must not need them on the classpath (a package
+        // that only reads index jobs leaves them out)
         final String id;
         final String queryPrefix;
-        final Supplier<EmbeddingModel> load;
 
-        Model(String id, String queryPrefix, Supplier<EmbeddingModel> load) {
+        Model(String id, String queryPrefix) {
             this.id = id;
             this.queryPrefix = queryPrefix;
-            this.load = load;
         }
 
         public String id() {
@@ -61,7 +60,10 @@ public final class OnnxEmbedder implements Embedder {
 
     public OnnxEmbedder(Model which) {
         this.which = which;
-        this.model = which.load.get();
+        this.model = switch (which) {
+            case ALL_MINILM_L6_V2_Q -> new AllMiniLmL6V2QuantizedEmbeddingModel();
+            case BGE_SMALL_EN_V15_Q -> new BgeSmallEnV15QuantizedEmbeddingModel();
+        };
     }
 
     /** The model a setting names (null or blank: {@link #DEFAULT}). */
