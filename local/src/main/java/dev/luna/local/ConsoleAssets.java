@@ -1,5 +1,6 @@
 package dev.luna.local;
 
+import dev.luna.http.Router;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

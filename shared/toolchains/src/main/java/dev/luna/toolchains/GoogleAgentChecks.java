@@ -63,14 +63,25 @@ public final class GoogleAgentChecks {
         String origin = "http://127.0.0.1:" + port;
         Process server = null;
         try {
-            var command = List.of("mvn", "-B", "-q", "-o", "exec:java");
-            var builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                    .redirectOutput(Files.createTempFile("luna-a2a-server", ".log").toFile());
-            builder.environment().putAll(Map.of("PORT", String.valueOf(port), "AGENT_URL", origin + "/", "AGENT_MODEL", "fake"));
-            useJdk17(builder);
-            server = builder.start();
-            if (!waitForCard(origin, server)) return List.of("the A2A server did not serve its card at " + origin + "/.well-known/agent-card.json within "
-                    + START_TIMEOUT.toSeconds() + " s (exit " + (server.isAlive() ? "none" : server.exitValue()) + ")");
+            // offline first (the compile step fetched the dependencies); a fresh machine may still lack exec-maven-plugin,
+            // so a server that exits without serving is started once more, online
+            boolean served = false;
+            Path serverLog = Files.createTempFile("luna-a2a-server", ".log");
+            for (boolean offline : new boolean[] {true, false}) {
+                var command = offline ? List.of("mvn", "-B", "-q", "-o", "exec:java") : List.of("mvn", "-B", "-q", "exec:java");
+                var builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).redirectOutput(serverLog.toFile());
+                builder.environment().putAll(Map.of("PORT", String.valueOf(port), "AGENT_URL", origin + "/", "AGENT_MODEL", "fake"));
+                useJdk17(builder);
+                server = builder.start();
+                served = waitForCard(origin, server);
+                if (served || server.isAlive()) break;
+            }
+            if (!served) {
+                String tail = Files.readString(serverLog);
+                return List.of("the A2A server did not serve its card at " + origin + "/.well-known/agent-card.json within "
+                        + START_TIMEOUT.toSeconds() + " s (exit " + (server.isAlive() ? "none" : server.exitValue()) + "): "
+                        + tail.substring(Math.max(0, tail.length() - 2000)));
+            }
             var toolchain = NodeToolchain.get(SET);
             var run = toolchain.runScript(toolchain.home(), NODE_TIMEOUT, "bin/a2a-roundtrip.mjs", List.of(origin, text));
             log.addAll(run.linesStartingWith("OK:"));
