@@ -244,6 +244,33 @@ class LiveStreamsIT {
     }
 
     @Test
+    void aDeadLetteredTaskAndATimedOutOneRaiseSystemNotifications() {
+        try (var ws = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY)) {
+            ws.next();
+            ws.send(Map.of("type", "subscribe", "id", "ops", "events", List.of("system_notification")));
+            ws.next("subscribed");
+            var failing = admin.post("/api/v1/tasks", "{\"type\":\"test-fail\",\"agentId\":\"" + agent + "\",\"payload\":{}}");
+            assertThat(failing.status()).as(failing.toString()).isEqualTo(201);
+            String dead = failing.data().get("id").asString();
+            var notice = ws.eventsUntil(e -> e.path("data").path("taskId").asString("").equals(dead)).getLast();
+            assertThat(notice.path("type").asString()).isEqualTo("system_notification");
+            assertThat(notice.path("subject").asString()).isEqualTo("task:" + dead);
+            assertThat(notice.path("data").path("code").asString()).isEqualTo("TASK_DEAD_LETTERED");
+            assertThat(notice.path("data").path("level").asString()).isEqualTo("error");
+            assertThat(notice.path("data").path("message").asString()).contains(dead).contains("3 attempts").contains("boom on attempt 3");
+            assertThat(admin.get("/api/v1/tasks/" + dead).data().get("status").asString()).isEqualTo("dead_lettered");
+
+            var slow = admin.post("/api/v1/tasks", "{\"type\":\"test-timeout\",\"agentId\":\"" + agent + "\",\"payload\":{}}");
+            String timedOut = slow.data().get("id").asString();
+            var late = ws.eventsUntil(e -> e.path("data").path("taskId").asString("").equals(timedOut)).getLast();
+            assertThat(late.path("data").path("code").asString()).isEqualTo("TASK_TIMED_OUT");
+            assertThat(late.path("data").path("level").asString()).isEqualTo("warning");
+            // only notifications arrive on this subscription: no task_progress of either task
+            assertThat(late.path("type").asString()).isEqualTo("system_notification");
+        }
+    }
+
+    @Test
     void badSseRequestsAreA400InTheEnvelope() {
         try (var sse = LiveClients.Sse.open(base, "/api/v1/events", TestRuntime.ADMIN_KEY, "abc")) {
             assertThat(sse.status).isEqualTo(400);

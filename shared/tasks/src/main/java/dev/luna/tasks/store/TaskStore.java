@@ -133,7 +133,9 @@ public final class TaskStore {
 
     /** Tells the live subscribers of this data store (a local runtime's WebSocket and SSE clients) about a stored change. */
     private void changed(Task task) {
-        TaskProgressEvents.publish(LiveEventBus.of(aws.config()), task);
+        var live = LiveEventBus.of(aws.config());
+        TaskProgressEvents.publish(live, task);
+        dev.luna.tasks.TaskNotifications.publish(live, task);
     }
 
     /** One page of a project's tasks, newest first, created within [from, to] when given. */
