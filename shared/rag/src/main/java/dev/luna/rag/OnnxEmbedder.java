@@ -38,9 +38,13 @@ public final class OnnxEmbedder implements Embedder {
             return id;
         }
 
-        /** The model named {@code id}; an {@link IllegalArgumentException} listing the known ones otherwise. */
+        /**
+         * The model a setting names (null or blank: {@link #DEFAULT}); an {@link IllegalArgumentException} listing
+         * the known ones otherwise.
+         */
         public static Model of(String id) {
-            for (var m : values()) if (m.id.equals(id)) return m;
+            if (id == null || id.isBlank()) return ALL_MINILM_L6_V2_Q; // OnnxEmbedder.DEFAULT, named here so the outer class stays unloaded
+            for (var m : values()) if (m.id.equals(id.trim())) return m;
             throw new IllegalArgumentException(SETTING + " must be one of " + Arrays.stream(values()).map(Model::id).toList() + ", not " + id);
         }
     }
@@ -68,7 +72,7 @@ public final class OnnxEmbedder implements Embedder {
 
     /** The model a setting names (null or blank: {@link #DEFAULT}). */
     public static OnnxEmbedder named(String id) {
-        return new OnnxEmbedder(id == null || id.isBlank() ? DEFAULT : Model.of(id.trim()));
+        return new OnnxEmbedder(Model.of(id));
     }
 
     @Override

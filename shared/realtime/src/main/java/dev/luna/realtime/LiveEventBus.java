@@ -57,5 +57,10 @@ public final class LiveEventBus {
         public long lastSequence(String projectId) {
             return 0;
         }
+
+        @Override
+        public boolean delivers() {
+            return false;
+        }
     };
 }

@@ -26,6 +26,14 @@ public interface LiveEvents {
     /** The latest sequence number of a project's stream (0 before its first event). */
     long lastSequence(String projectId);
 
+    /**
+     * Whether anything published here can reach a subscriber; false where no hub is attached (in Lambda), so hot
+     * paths skip building events nobody receives.
+     */
+    default boolean delivers() {
+        return true;
+    }
+
     /** Receives events of one subscription. */
     @FunctionalInterface
     interface LiveListener {

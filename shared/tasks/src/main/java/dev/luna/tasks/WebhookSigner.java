@@ -1,14 +1,9 @@
 package dev.luna.tasks;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs webhook deliveries: header {@code X-Luna-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
@@ -54,12 +49,6 @@ public final class WebhookSigner {
     }
 
     private String hmac(String text) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.luna.core.Hashes.hmacSha256Hex(secret, text);
     }
 }

@@ -1,20 +1,14 @@
 package dev.luna.functions.rag;
 
 import dev.luna.core.Json;
-import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,23 +70,13 @@ record GitPush(Provider provider, String event, List<String> repositoryUrls, Str
         byte[] given;
         if (provider == Provider.GITHUB) {
             if (!proof.startsWith("sha256=")) return false;
-            expected = ("sha256=" + HexFormat.of().formatHex(hmac(secret, body))).getBytes(StandardCharsets.US_ASCII);
+            expected = ("sha256=" + dev.luna.core.Hashes.hmacSha256Hex(secret, body)).getBytes(StandardCharsets.US_ASCII);
             given = proof.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         } else {
             expected = secret.getBytes(StandardCharsets.UTF_8);
             given = proof.getBytes(StandardCharsets.UTF_8);
         }
         return MessageDigest.isEqual(expected, given);
-    }
-
-    static byte[] hmac(String secret, String body) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new LunaException(dev.luna.core.ErrorCode.INTERNAL, "HMAC-SHA256 is unavailable", null, e);
-        }
     }
 
     private static void add(LinkedHashSet<String> urls, JsonNode node) {

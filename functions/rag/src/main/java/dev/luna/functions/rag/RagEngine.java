@@ -20,7 +20,7 @@ final class RagEngine implements AutoCloseable {
     final TokenOptimizer optimizer = new TokenOptimizer();
     final VectorStore store;
     private final Path directory;
-    private final String model;
+    private final OnnxEmbedder.Model model;
     private volatile CachingEmbedder embedder;
     private volatile Retriever retriever;
 
@@ -32,8 +32,7 @@ final class RagEngine implements AutoCloseable {
     RagEngine(Path directory, VectorStore store, String model) {
         this.directory = directory;
         this.store = store;
-        this.model = model;
-        OnnxEmbedder.Model.of(model == null || model.isBlank() ? OnnxEmbedder.DEFAULT.id() : model.trim()); // a wrong name fails start-up, not the first query
+        this.model = OnnxEmbedder.Model.of(model); // a wrong name fails start-up, not the first query
     }
 
     CachingEmbedder embedder() {
@@ -41,7 +40,7 @@ final class RagEngine implements AutoCloseable {
         if (e == null) {
             synchronized (this) {
                 if (embedder == null) {
-                    embedder = new CachingEmbedder(OnnxEmbedder.named(model), directory == null ? null : directory.resolve("embeddings.bin"), 10_000);
+                    embedder = new CachingEmbedder(new OnnxEmbedder(model), directory == null ? null : directory.resolve("embeddings.bin"), 10_000);
                 }
                 e = embedder;
             }

@@ -37,7 +37,7 @@ class GitWatchTest {
     @Test
     void aGithubDeliveryIsSignedWithTheHmacOfItsRawBodyAndAGitlabOneCarriesTheToken() {
         String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + "a".repeat(40) + "\",\"repository\":{\"clone_url\":\"https://github.com/acme/billing.git\"}}";
-        String signature = "sha256=" + java.util.HexFormat.of().formatHex(GitPush.hmac("s3cret-s3cret-s3cret", body));
+        String signature = "sha256=" + dev.luna.core.Hashes.hmacSha256Hex("s3cret-s3cret-s3cret", body);
         var push = GitPush.parse(h -> switch (h) {
             case "X-GitHub-Event" -> Optional.of("push");
             case "X-Hub-Signature-256" -> Optional.of(signature);

@@ -134,6 +134,7 @@ public final class TaskStore {
     /** Tells the live subscribers of this data store (a local runtime's WebSocket and SSE clients) about a stored change. */
     private void changed(Task task) {
         var live = LiveEventBus.of(aws.config());
+        if (!live.delivers()) return; // in Lambda: the tasks table's stream feeds the WebSocket fan-out instead
         TaskProgressEvents.publish(live, task);
         dev.luna.tasks.TaskNotifications.publish(live, task);
     }
