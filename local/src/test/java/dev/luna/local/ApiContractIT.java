@@ -9,6 +9,7 @@ import dev.luna.store.AwsClients;
 import dev.luna.store.LunaConfig;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -52,18 +53,35 @@ class ApiContractIT {
             expected.add(name);
         }
         var seen = new ArrayList<String>();
+        var forward = new ArrayList<List<String>>();
         String next = "/api/v1/agents?limit=5&namePrefix=" + prefix;
-        int pages = 0;
+        String prev = null;
         while (next != null) {
             var page = api.get(next);
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            page.data().forEach(a -> seen.add(a.get("name").asString()));
-            var link = page.json().get("links").get("next");
-            next = link == null || link.isNull() ? null : link.asString();
-            pages++;
+            var names = new ArrayList<String>();
+            page.data().forEach(a -> names.add(a.get("name").asString()));
+            seen.addAll(names);
+            forward.add(names);
+            assertThat(page.json().get("links").has("prev")).as("links.prev on every page but the first").isEqualTo(forward.size() > 1);
+            next = link(page, "next");
+            prev = link(page, "prev");
         }
         assertThat(seen).containsExactlyElementsOf(expected);
-        assertThat(pages).isEqualTo(5);
+        assertThat(forward).hasSize(5);
+        // and back from the last page to the first through links.prev, over the same pages
+        var backward = new ArrayList<List<String>>();
+        backward.add(forward.getLast());
+        while (prev != null) {
+            var page = api.get(prev);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            var names = new ArrayList<String>();
+            page.data().forEach(a -> names.add(a.get("name").asString()));
+            backward.addFirst(names);
+            assertThat(link(page, "next")).as("a page reached by prev links onwards").isNotNull();
+            prev = link(page, "prev");
+        }
+        assertThat(backward).containsExactlyElementsOf(forward);
 
         var filtered = new ArrayList<String>();
         next = "/api/v1/agents?limit=2&type=even-type&capability=triple&namePrefix=" + prefix;
@@ -77,6 +95,11 @@ class ApiContractIT {
         assertThat(api.get("/api/v1/agents?status=running&namePrefix=" + prefix).data().size()).isZero();
         assertThat(api.get("/api/v1/agents?status=registered&limit=100&namePrefix=" + prefix).data().size()).isEqualTo(23);
         assertThat(api.get("/api/v1/agents?health=healthy&limit=100&namePrefix=" + prefix).data().size()).isEqualTo(23);
+    }
+
+    private static String link(Api.Response page, String name) {
+        var link = page.json().get("links").get(name);
+        return link == null || link.isNull() ? null : link.asString();
     }
 
     @Test

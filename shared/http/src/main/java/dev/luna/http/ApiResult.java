@@ -11,6 +11,7 @@ public final class ApiResult {
     private final int status;
     private final Object data;
     private final String nextCursor;
+    private String prevCursor;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final Map<String, String> links = new LinkedHashMap<>();
     private final String rawBody;
@@ -39,6 +40,13 @@ public final class ApiResult {
 
     public static ApiResult page(Object items, String nextCursor) {
         return new ApiResult(200, items, nextCursor, null, null);
+    }
+
+    /** A page of a list that can go both ways: {@code links.next} and {@code links.prev} where there are such pages. */
+    public static ApiResult page(dev.luna.store.Keyset.Page<?> page) {
+        var r = new ApiResult(200, page.items(), page.next(), null, null);
+        r.prevCursor = page.prev();
+        return r;
     }
 
     public static ApiResult raw(int status, String contentType, String body) {
@@ -87,6 +95,10 @@ public final class ApiResult {
 
     public String nextCursor() {
         return nextCursor;
+    }
+
+    public String prevCursor() {
+        return prevCursor;
     }
 
     public Map<String, String> headers() {

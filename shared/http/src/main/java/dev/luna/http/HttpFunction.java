@@ -307,8 +307,13 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         } else {
             headers.put("Content-Type", "application/json");
             String self = request.path() + (request.rawQuery() == null || request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
-            String next = result.nextCursor() == null ? null : nextLink(request, result.nextCursor());
-            body = Envelope.success(result.data(), request.requestId(), now, self, next, result.links());
+            String next = result.nextCursor() == null ? null : pageLink(request, result.nextCursor());
+            var links = result.links();
+            if (result.prevCursor() != null) {
+                links = new LinkedHashMap<>(links);
+                links.put("prev", pageLink(request, result.prevCursor()));
+            }
+            body = Envelope.success(result.data(), request.requestId(), now, self, next, links);
         }
         headers.putAll(result.headers());
         headers.put("X-Request-Id", request.requestId());
@@ -319,7 +324,7 @@ public final class HttpFunction implements Function<APIGatewayV2HTTPEvent, APIGa
         return APIGatewayV2HTTPResponse.builder().withStatusCode(result.status()).withHeaders(headers).withBody(body).build();
     }
 
-    private static String nextLink(ApiRequest request, String cursor) {
+    private static String pageLink(ApiRequest request, String cursor) {
         var sb = new StringBuilder(request.path()).append('?');
         request.queryParameters().forEach((k, v) -> {
             if (!k.equals("cursor")) sb.append(enc(k)).append('=').append(enc(v)).append('&');

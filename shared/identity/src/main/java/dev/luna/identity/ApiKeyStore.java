@@ -4,9 +4,11 @@ import dev.luna.core.Hashes;
 import dev.luna.core.Json;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
+import dev.luna.store.Keyset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -68,16 +70,11 @@ public final class ApiKeyStore {
     }
 
     /** A page of a subject's keys, newest first. */
-    public Page listByOwner(String owner, Map<String, AttributeValue> startKey, int limit) {
+    public Keyset.Page<ApiKeyRecord> listByOwner(String owner, String cursor, int limit) {
         var req = QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :o")
-                .expressionAttributeValues(Map.of(":o", Attr.s("OWNER#" + owner))).scanIndexForward(false).limit(limit);
-        if (startKey != null) req.exclusiveStartKey(startKey);
-        var resp = aws.dynamo().query(req.build());
-        return new Page(resp.items().stream().map(i -> Json.readTrusted(Attr.str(i, "doc"), ApiKeyRecord.class)).toList(),
-                resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
-    }
-
-    public record Page(List<ApiKeyRecord> items, Map<String, AttributeValue> lastKey) {
+                .expressionAttributeValues(Map.of(":o", Attr.s("OWNER#" + owner))).scanIndexForward(false);
+        var keys = new Keyset.Keys(Set.of("pk", "sk", "gsi1pk", "gsi1sk"), "gsi1pk", "OWNER#" + owner);
+        return Keyset.page(aws.dynamo(), req.build(), keys, cursor, limit, i -> Json.readTrusted(Attr.str(i, "doc"), ApiKeyRecord.class));
     }
 
     public boolean existsById(String id) {

@@ -6,10 +6,12 @@ import dev.luna.core.LunaException;
 import dev.luna.core.ProjectRole;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
+import dev.luna.store.Keyset;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -147,11 +149,25 @@ public final class ProjectStore {
     }
 
     public Page<Member> members(String projectId, Map<String, AttributeValue> startKey, int limit) {
-        var req = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :p AND begins_with(sk, :m)")
-                .expressionAttributeValues(Map.of(":p", Attr.s("PROJECT#" + projectId), ":m", Attr.s("MEMBER#"))).limit(limit);
+        var req = membersQuery(projectId).limit(limit);
         if (startKey != null) req.exclusiveStartKey(startKey);
         var resp = aws.dynamo().query(req.build());
-        return new Page<>(resp.items().stream().map(i -> Json.readTrusted(Attr.str(i, "doc"), Member.class)).toList(), lastKey(resp.lastEvaluatedKey()));
+        return new Page<>(resp.items().stream().map(ProjectStore::member).toList(), lastKey(resp.lastEvaluatedKey()));
+    }
+
+    /** A page of a project's members, by user id, from a {@code links.next} or {@code links.prev} cursor. */
+    public Keyset.Page<Member> members(String projectId, String cursor, int limit) {
+        var keys = new Keyset.Keys(Set.of("pk", "sk"), "pk", "PROJECT#" + projectId);
+        return Keyset.page(aws.dynamo(), membersQuery(projectId).build(), keys, cursor, limit, ProjectStore::member);
+    }
+
+    private QueryRequest.Builder membersQuery(String projectId) {
+        return QueryRequest.builder().tableName(table).keyConditionExpression("pk = :p AND begins_with(sk, :m)")
+                .expressionAttributeValues(Map.of(":p", Attr.s("PROJECT#" + projectId), ":m", Attr.s("MEMBER#")));
+    }
+
+    private static Member member(Map<String, AttributeValue> item) {
+        return Json.readTrusted(Attr.str(item, "doc"), Member.class);
     }
 
     /** The memberships of a subject (its projects), by project id. */

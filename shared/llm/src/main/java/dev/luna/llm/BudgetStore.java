@@ -2,6 +2,7 @@ package dev.luna.llm;
 
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
+import dev.luna.store.Keyset;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,13 +191,11 @@ public final class BudgetStore {
     }
 
     /** A page of a project's alerts, newest first. */
-    public Page<Alert> alerts(String projectId, Map<String, AttributeValue> start, int limit) {
+    public Keyset.Page<Alert> alerts(String projectId, String cursor, int limit) {
         var req = QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :p")
-                .expressionAttributeValues(Map.of(":p", Attr.s("ALERTS#" + projectId))).scanIndexForward(false).limit(limit);
-        if (start != null) req.exclusiveStartKey(start);
-        var resp = aws.dynamo().query(req.build());
-        return new Page<>(resp.items().stream().map(BudgetStore::alert).toList(),
-                resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
+                .expressionAttributeValues(Map.of(":p", Attr.s("ALERTS#" + projectId))).scanIndexForward(false);
+        var keys = new Keyset.Keys(java.util.Set.of("pk", "sk", "gsi1pk", "gsi1sk"), "gsi1pk", "ALERTS#" + projectId);
+        return Keyset.page(aws.dynamo(), req.build(), keys, cursor, limit, BudgetStore::alert);
     }
 
     /** A page of items and the key to resume after it (null at the end). */

@@ -43,13 +43,11 @@ final class AgentHandlers {
     }
 
     private ApiResult list(ApiRequest r) {
-        var page = service.list(query(r), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100), r.access());
-        return ApiResult.page(page.items(), page.nextCursor());
+        return ApiResult.page(service.list(query(r), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100), r.access()));
     }
 
     private ApiResult versions(ApiRequest r) {
-        var page = service.versions(r.pathParam("id"), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100), r.access());
-        return ApiResult.page(page.items(), page.nextCursor());
+        return ApiResult.page(service.versions(r.pathParam("id"), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100), r.access()));
     }
 
     private static Heartbeat heartbeat(ApiRequest r) {

@@ -3,12 +3,15 @@ package dev.luna.functions.agents;
 import dev.luna.core.Json;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
+import dev.luna.store.Keyset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -26,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 final class AgentRepository {
     static final String HEAD = "HEAD";
+    private static final Set<String> INDEX_KEY = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
+    private static final Set<String> TABLE_KEY = Set.of("pk", "sk");
     private final AwsClients aws;
     private final String table;
 
@@ -119,6 +124,24 @@ final class AgentRepository {
 
     /** One page of active agents of a project, ordered by name, optionally restricted to a name prefix. */
     Page<Stored> page(String projectId, String namePrefix, Map<String, AttributeValue> startKey, int limit) {
+        var req = projectQuery(projectId, namePrefix).limit(limit);
+        if (startKey != null) req.exclusiveStartKey(startKey);
+        var resp = aws.dynamo().query(req.build());
+        return new Page<>(resp.items().stream().map(AgentRepository::stored).toList(),
+                resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
+    }
+
+    /**
+     * A page of a project's agents ordered by name (optionally with a name prefix) as {@code read} turns them into
+     * items (null: left out), from a {@code links.next} or {@code links.prev} cursor of this list.
+     */
+    <T> Keyset.Page<T> list(String projectId, String namePrefix, String cursor, int limit, Function<Stored, T> read) {
+        var keys = new Keyset.Keys(INDEX_KEY, "gsi1pk", partition(projectId));
+        return Keyset.page(aws.dynamo(), projectQuery(projectId, namePrefix).limit(25).build(), keys, cursor, limit,
+                row -> read.apply(stored(row)));
+    }
+
+    private QueryRequest.Builder projectQuery(String projectId, String namePrefix) {
         var values = new HashMap<String, AttributeValue>();
         values.put(":p", Attr.s(partition(projectId)));
         String condition = "gsi1pk = :p";
@@ -126,12 +149,8 @@ final class AgentRepository {
             condition += " AND begins_with(gsi1sk, :prefix)";
             values.put(":prefix", Attr.s(namePrefix.toLowerCase(Locale.ROOT)));
         }
-        var req = QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression(condition)
-                .expressionAttributeValues(values).limit(limit);
-        if (startKey != null) req.exclusiveStartKey(startKey);
-        var resp = aws.dynamo().query(req.build());
-        return new Page<>(resp.items().stream().map(AgentRepository::stored).toList(),
-                resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
+        return QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression(condition)
+                .expressionAttributeValues(values);
     }
 
     /** A head with the health the last health sweep persisted on it (null before the first sweep). */
@@ -164,21 +183,27 @@ final class AgentRepository {
         }
     }
 
-    /** The key a list cursor must point at to resume right after {@code agent}. */
-    static Map<String, AttributeValue> indexKey(Agent agent) {
-        return Map.of("pk", Attr.s(pk(agent.id())), "sk", Attr.s(HEAD), "gsi1pk", Attr.s(partition(agent.projectId())),
-                "gsi1sk", Attr.s(sortKey(agent)));
-    }
-
     Page<AgentVersion> versions(String id, Map<String, AttributeValue> startKey, int limit, boolean newestFirst) {
-        var req = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
-                .expressionAttributeValues(Map.of(":pk", Attr.s(pk(id)), ":v", Attr.s("V#")))
-                .scanIndexForward(!newestFirst).limit(limit);
+        var req = versionsQuery(id).scanIndexForward(!newestFirst).limit(limit);
         if (startKey != null) req.exclusiveStartKey(startKey);
         var resp = aws.dynamo().query(req.build());
-        return new Page<>(resp.items().stream().map(i -> Json.readTrusted(Attr.str(i, "doc"), AgentVersion.class)).toList(),
+        return new Page<>(resp.items().stream().map(AgentRepository::version).toList(),
                 resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
+    }
+
+    /** A page of an agent's versions, newest first, from a {@code links.next} or {@code links.prev} cursor. */
+    Keyset.Page<AgentVersion> versions(String id, String cursor, int limit) {
+        var keys = new Keyset.Keys(TABLE_KEY, "pk", pk(id));
+        return Keyset.page(aws.dynamo(), versionsQuery(id).scanIndexForward(false).build(), keys, cursor, limit, AgentRepository::version);
+    }
+
+    private QueryRequest.Builder versionsQuery(String id) {
+        return QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :v)")
+                .expressionAttributeValues(Map.of(":pk", Attr.s(pk(id)), ":v", Attr.s("V#")));
+    }
+
+    private static AgentVersion version(Map<String, AttributeValue> item) {
+        return Json.readTrusted(Attr.str(item, "doc"), AgentVersion.class);
     }
 
     Optional<AgentVersion> version(String id, int number) {

@@ -6,7 +6,7 @@ import dev.luna.core.Ids;
 import dev.luna.core.LunaException;
 import dev.luna.core.Semver;
 import dev.luna.core.ValidationException;
-import dev.luna.store.Cursor;
+import dev.luna.store.Keyset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,9 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * transitions only, deactivation, rollback, heartbeats and health. Knows nothing of HTTP or Lambda.
  */
 public final class AgentService {
-    private static final int MAX_PAGES_PER_REQUEST = 10;
-    private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
-    private static final Set<String> TABLE_CURSOR = Set.of("pk", "sk");
 
     private final AgentRepository repository;
     private final Clock clock;
@@ -40,10 +36,6 @@ public final class AgentService {
         this.ids = ids;
         this.health = health;
         this.meters = meters;
-    }
-
-    /** A page of results and the cursor of the next one (null at the end). */
-    public record Page<T>(List<T> items, String nextCursor) {
     }
 
     public record HealthOverview(List<AgentHealth> agents, Map<String, Integer> summary) {
@@ -71,28 +63,13 @@ public final class AgentService {
         return meters.metrics(load(id, access).agent());
     }
 
-    Page<Agent> list(AgentQuery query, String cursor, int limit, Access access) {
+    Keyset.Page<Agent> list(AgentQuery query, String cursor, int limit, Access access) {
         access.require(query.projectId(), "Project", query.projectId());
-        var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", AgentRepository.partition(query.projectId()));
-        var items = new ArrayList<Agent>();
         var batch = health.batch();
-        Map<String, AttributeValue> resumeAt = null;
-        for (int pages = 0; pages < MAX_PAGES_PER_REQUEST; pages++) {
-            var page = repository.page(query.projectId(), query.namePrefix(), start, Math.max(limit, 25));
-            for (var s : page.items()) {
-                var h = batch.of(s);
-                if (!query.matches(s.agent(), h)) continue;
-                items.add(s.agent().withHealth(h));
-                if (items.size() == limit) {
-                    boolean more = page.lastKey() != null || s != page.items().get(page.items().size() - 1);
-                    return new Page<>(items, more ? Cursor.encode(AgentRepository.indexKey(s.agent())) : null);
-                }
-            }
-            start = page.lastKey();
-            resumeAt = start;
-            if (start == null) break;
-        }
-        return new Page<>(items, Cursor.encode(resumeAt));
+        return repository.list(query.projectId(), query.namePrefix(), cursor, limit, s -> {
+            var h = batch.of(s);
+            return query.matches(s.agent(), h) ? s.agent().withHealth(h) : null;
+        });
     }
 
     Agent update(String id, AgentUpdate update, Optional<Long> ifMatch, Access access) {
@@ -153,11 +130,9 @@ public final class AgentService {
         });
     }
 
-    Page<AgentVersion> versions(String id, String cursor, int limit, Access access) {
+    Keyset.Page<AgentVersion> versions(String id, String cursor, int limit, Access access) {
         load(id, access);
-        var start = Cursor.decode(cursor, TABLE_CURSOR, "pk", AgentRepository.pk(id));
-        var page = repository.versions(id, start, limit, true);
-        return new Page<>(page.items(), Cursor.encode(page.lastKey()));
+        return repository.versions(id, cursor, limit);
     }
 
     AgentHealth health(String id, Access access) {

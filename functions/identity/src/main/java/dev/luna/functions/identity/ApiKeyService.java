@@ -9,7 +9,7 @@ import dev.luna.core.Violations;
 import dev.luna.identity.ApiKeyAuthenticator;
 import dev.luna.identity.ApiKeyRecord;
 import dev.luna.identity.ApiKeyStore;
-import dev.luna.store.Cursor;
+import dev.luna.store.Keyset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,6 @@ final class ApiKeyService {
     static final Set<String> KNOWN_SCOPES = Set.of("agents:read", "agents:write", "tasks:read", "tasks:write", "projects:read",
             "projects:write", "rag:read", "rag:write", "tokens:read", "tokens:write", Principal.ADMIN);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}");
-    private static final Set<String> CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
     private final ApiKeyStore store;
     private final Clock clock;
     private final Ids ids;
@@ -94,14 +93,14 @@ final class ApiKeyService {
         return new Created(record.withoutHash(), secret);
     }
 
-    ProjectService.Page<ApiKeyRecord> list(Access access, String owner, String cursor, int limit) {
+    Keyset.Page<ApiKeyRecord> list(Access access, String owner, String cursor, int limit) {
         var caller = access.principal();
         String subject = owner == null ? caller.id() : owner;
         if (!subject.equals(caller.id()) && !caller.isAdmin()) {
             throw new LunaException(ErrorCode.FORBIDDEN, "Only administrators list other users' keys");
         }
-        var page = store.listByOwner(subject, Cursor.decode(cursor, CURSOR, "gsi1pk", "OWNER#" + subject), limit);
-        return new ProjectService.Page<>(page.items().stream().map(ApiKeyRecord::withoutHash).toList(), Cursor.encode(page.lastKey()));
+        var page = store.listByOwner(subject, cursor, limit);
+        return new Keyset.Page<>(page.items().stream().map(ApiKeyRecord::withoutHash).toList(), page.next(), page.prev());
     }
 
     ApiKeyRecord revoke(String id, Access access) {

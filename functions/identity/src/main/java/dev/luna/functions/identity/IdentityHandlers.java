@@ -45,14 +45,14 @@ final class IdentityHandlers {
                 Map.entry("projectsDelete", r -> ApiResult.ok(projects.delete(r.pathParam("id"), r.access()))),
                 Map.entry("projectsMembersAdd", r -> ApiResult.ok(projects.putMember(r.pathParam("id"),
                         r.bodyAs(ProjectRequests.MemberBody.class), r.access()))),
-                Map.entry("projectsMembersList", r -> page(projects.members(r.pathParam("id"), r.access(), cursor(r), limit(r)))),
+                Map.entry("projectsMembersList", r -> ApiResult.page(projects.members(r.pathParam("id"), r.access(), cursor(r), limit(r)))),
                 Map.entry("projectsMembersRemove", r -> ApiResult.ok(projects.removeMember(r.pathParam("id"), r.pathParam("userId"), r.access()))),
                 Map.entry("apiKeysCreate", r -> {
                     var created = apiKeys.create(r.bodyAs(ApiKeyService.CreateKey.class), r.access());
                     return ApiResult.created(Map.of("key", created.key(), "secret", created.secret()),
                             "/api/v1/api-keys/" + created.key().id()).header("Cache-Control", "no-store");
                 }),
-                Map.entry("apiKeysList", r -> page(apiKeys.list(r.access(), r.query("owner").orElse(null), cursor(r), limit(r)))),
+                Map.entry("apiKeysList", r -> ApiResult.page(apiKeys.list(r.access(), r.query("owner").orElse(null), cursor(r), limit(r)))),
                 Map.entry("apiKeysDelete", r -> ApiResult.ok(apiKeys.revoke(r.pathParam("id"), r.access()))),
                 Map.entry("authToken", r -> noStore(ApiResult.ok(tokens.exchange(r.bodyAs(TokenService.TokenRequest.class))))),
                 Map.entry("authRefresh", r -> noStore(ApiResult.ok(tokens.refresh(r.bodyAs(TokenService.RefreshRequest.class))))),

@@ -9,6 +9,7 @@ import dev.luna.identity.ProjectStore.Member;
 import dev.luna.identity.ProjectStore.Project;
 import dev.luna.identity.ProjectStore;
 import dev.luna.store.Cursor;
+import dev.luna.store.Keyset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,11 +142,10 @@ final class ProjectService {
         return member;
     }
 
-    Page<Member> members(String projectId, Access access, String cursor, int limit) {
+    Keyset.Page<Member> members(String projectId, Access access, String cursor, int limit) {
         access.require(projectId, "Project", projectId);
         load(projectId);
-        var page = store.members(projectId, Cursor.decode(cursor, MEMBER_CURSOR, "pk", "PROJECT#" + projectId), limit);
-        return new Page<>(page.items(), Cursor.encode(page.lastKey()));
+        return store.members(projectId, cursor, limit);
     }
 
     Member removeMember(String projectId, String userId, Access access) {

@@ -91,8 +91,7 @@ final class TaskHandlers {
         String type = r.query("type").orElse(null);
         if (type != null && type.length() > 64) throw new ValidationException("type", "must be at most 64 characters");
         var query = new TaskQuery(projectOf(r), status, type, priority, r.query("agentId").orElse(null), after, before);
-        var page = tasks.list(query, r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100));
-        return ApiResult.page(page.items(), page.nextCursor());
+        return ApiResult.page(tasks.list(query, r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100)));
     }
 
     private ApiResult events(ApiRequest r) {
@@ -104,8 +103,7 @@ final class TaskHandlers {
     }
 
     private ApiResult deadLetters(ApiRequest r) {
-        var page = tasks.deadLetters(projectOf(r), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100));
-        return ApiResult.page(page.items(), page.nextCursor());
+        return ApiResult.page(tasks.deadLetters(projectOf(r), r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100)));
     }
 
     private ApiResult redrive(ApiRequest r) {

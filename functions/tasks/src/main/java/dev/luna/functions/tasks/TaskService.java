@@ -7,7 +7,7 @@ import dev.luna.core.Ids;
 import dev.luna.core.Json;
 import dev.luna.core.LunaException;
 import dev.luna.core.ValidationException;
-import dev.luna.store.Cursor;
+import dev.luna.store.Keyset;
 import dev.luna.tasks.Priority;
 import dev.luna.tasks.Progress;
 import dev.luna.tasks.RetrySettings;
@@ -28,9 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,10 +37,6 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /api/v1/tasks} and the submission queue.
  */
 final class TaskService {
-    private static final int MAX_PAGES_PER_REQUEST = 10;
-    private static final Set<String> INDEX_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
-    private static final Set<String> STATE_CURSOR = Set.of("pk", "sk", "gsi2pk", "gsi2sk");
-
     private final TaskLifecycle lifecycle;
     private final TaskStore store;
     private final TaskTypes types;
@@ -62,9 +56,6 @@ final class TaskService {
         this.clock = clock;
         this.ids = ids;
         this.allowPrivateWebhooks = allowPrivateWebhooks;
-    }
-
-    record Page<T>(List<T> items, String nextCursor) {
     }
 
     /** A dead-lettered task with its failure analysis. */
@@ -213,25 +204,9 @@ final class TaskService {
         return store.get(id).filter(t -> t.projectId().equals(projectId)).orElseThrow(() -> LunaException.notFound("Task", id));
     }
 
-    Page<TaskView> list(TaskQuery q, String cursor, int limit) {
-        var start = Cursor.decode(cursor, INDEX_CURSOR, "gsi1pk", TaskKeys.projectPartition(q.projectId()));
-        var items = new ArrayList<TaskView>();
-        Map<String, AttributeValue> resumeAt = null;
-        for (int pages = 0; pages < MAX_PAGES_PER_REQUEST; pages++) {
-            var page = store.page(q.projectId(), q.createdAfter(), q.createdBefore(), start, Math.max(limit, 50));
-            for (var t : page.items()) {
-                if (!q.matches(t)) continue;
-                items.add(t.view().summary());
-                if (items.size() == limit) {
-                    boolean more = page.lastKey() != null || t != page.items().get(page.items().size() - 1);
-                    return new Page<>(items, more ? Cursor.encode(TaskStore.projectIndexKey(t)) : null);
-                }
-            }
-            start = page.lastKey();
-            resumeAt = start;
-            if (start == null) break;
-        }
-        return new Page<>(items, Cursor.encode(resumeAt));
+    Keyset.Page<TaskView> list(TaskQuery q, String cursor, int limit) {
+        var page = store.list(q.projectId(), q.createdAfter(), q.createdBefore(), cursor, limit, q::matches);
+        return new Keyset.Page<>(page.items().stream().map(t -> t.view().summary()).toList(), page.next(), page.prev());
     }
 
     /** Cancels: a queued task never runs; a running one stops at its next progress step. */
@@ -297,13 +272,11 @@ final class TaskService {
         return new Result(t.id(), t.status(), result, t.resultRef() != null ? "s3" : "inline", t.resultBytes(), t.cached(), t.cachedFrom());
     }
 
-    Page<DeadLetter> deadLetters(String projectId, String cursor, int limit) {
-        String partition = TaskKeys.deadPartition(projectId);
-        var start = Cursor.decode(cursor, STATE_CURSOR, "gsi2pk", partition);
-        var page = store.state(partition, start, limit);
+    Keyset.Page<DeadLetter> deadLetters(String projectId, String cursor, int limit) {
+        var page = store.stateList(TaskKeys.deadPartition(projectId), cursor, limit);
         var items = page.items().stream().map(t -> new DeadLetter(t.id(), t.type(), t.priority().level(), t.priority().wire(),
                 t.agentId(), t.attempts(), t.completedAt(), t.error())).toList();
-        return new Page<>(items, Cursor.encode(page.lastKey()));
+        return new Keyset.Page<>(items, page.next(), page.prev());
     }
 
     /** Re-queues dead-lettered tasks (the named ones, or the oldest {@code limit} of the project). */

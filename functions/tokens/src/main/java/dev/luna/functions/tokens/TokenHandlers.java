@@ -9,7 +9,6 @@ import dev.luna.http.RouteHandler;
 import dev.luna.llm.BudgetStore;
 import dev.luna.llm.LlmGateway;
 import dev.luna.llm.UsageQuery;
-import dev.luna.store.Cursor;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,11 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The HTTP side of the tokens API and of the OpenAI-compatible endpoint: parse, call, answer. */
 final class TokenHandlers {
-    private static final Set<String> ALERT_CURSOR = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
 
     private final LlmGateway gateway;
     private final BudgetService budgets;
@@ -92,9 +89,7 @@ final class TokenHandlers {
 
     private ApiResult alerts(ApiRequest r) {
         String projectId = project(r);
-        var start = Cursor.decode(r.query("cursor").orElse(null), ALERT_CURSOR, "gsi1pk", "ALERTS#" + projectId);
-        var page = store.alerts(projectId, start, r.intQuery("limit", 20, 1, 100));
-        return ApiResult.page(page.items(), Cursor.encode(page.lastKey()));
+        return ApiResult.page(store.alerts(projectId, r.query("cursor").orElse(null), r.intQuery("limit", 20, 1, 100)));
     }
 
     private ApiResult chat(ApiRequest r) {

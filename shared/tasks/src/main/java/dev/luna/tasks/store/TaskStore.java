@@ -3,6 +3,7 @@ package dev.luna.tasks.store;
 import dev.luna.core.Json;
 import dev.luna.store.Attr;
 import dev.luna.store.AwsClients;
+import dev.luna.store.Keyset;
 import dev.luna.realtime.LiveEventBus;
 import dev.luna.tasks.Task;
 import dev.luna.tasks.TaskProgressEvents;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * its agent slot, a handler's staged effects — commits in the same transaction.
  */
 public final class TaskStore {
+    private static final Set<String> PROJECT_INDEX_KEY = Set.of("pk", "sk", "gsi1pk", "gsi1sk");
+    private static final Set<String> STATE_INDEX_KEY = Set.of("pk", "sk", "gsi2pk", "gsi2sk");
     private final AwsClients aws;
     private final String table;
     private final AgentSlots slots;
@@ -141,6 +146,24 @@ public final class TaskStore {
 
     /** One page of a project's tasks, newest first, created within [from, to] when given. */
     public Page<Task> page(String projectId, Instant from, Instant to, Map<String, AttributeValue> startKey, int limit) {
+        var req = projectQuery(projectId, from, to).limit(limit);
+        if (startKey != null) req.exclusiveStartKey(startKey);
+        return tasks(aws.dynamo().query(req.build()));
+    }
+
+    /**
+     * A page of a project's tasks that {@code keep} accepts, newest first, created within [from, to] when given,
+     * from a {@code links.next} or {@code links.prev} cursor of this list.
+     */
+    public Keyset.Page<Task> list(String projectId, Instant from, Instant to, String cursor, int limit, Predicate<Task> keep) {
+        var keys = new Keyset.Keys(PROJECT_INDEX_KEY, "gsi1pk", TaskKeys.projectPartition(projectId));
+        return Keyset.page(aws.dynamo(), projectQuery(projectId, from, to).limit(50).build(), keys, cursor, limit, row -> {
+            var task = task(row);
+            return keep.test(task) ? task : null;
+        });
+    }
+
+    private QueryRequest.Builder projectQuery(String projectId, Instant from, Instant to) {
         var values = new HashMap<String, AttributeValue>();
         values.put(":p", Attr.s(TaskKeys.projectPartition(projectId)));
         String condition = "gsi1pk = :p";
@@ -149,28 +172,35 @@ public final class TaskStore {
             values.put(":from", Attr.s(from == null ? "0" : TaskKeys.sortable(from)));
             values.put(":to", Attr.s(to == null ? "9" : TaskKeys.sortable(to) + "~"));
         }
-        var req = QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression(condition)
-                .expressionAttributeValues(values).scanIndexForward(false).limit(limit);
-        if (startKey != null) req.exclusiveStartKey(startKey);
-        return tasks(aws.dynamo().query(req.build()));
+        return QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression(condition)
+                .expressionAttributeValues(values).scanIndexForward(false);
     }
 
     /** One page of the state index {@code gsi2} for {@code partition}, oldest first. */
     public Page<Task> state(String partition, Map<String, AttributeValue> startKey, int limit) {
-        var req = QueryRequest.builder().tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :p")
-                .expressionAttributeValues(Map.of(":p", Attr.s(partition))).limit(limit);
+        var req = stateQuery(partition).limit(limit);
         if (startKey != null) req.exclusiveStartKey(startKey);
         return tasks(aws.dynamo().query(req.build()));
     }
 
-    /** The key a list cursor must point at to resume after {@code task} in a project listing. */
-    public static Map<String, AttributeValue> projectIndexKey(Task task) {
-        return Map.of("pk", Attr.s(TaskKeys.pk(task.id())), "sk", Attr.s(TaskKeys.TASK_SK), "gsi1pk", Attr.s(TaskKeys.projectPartition(task.projectId())),
-                "gsi1sk", Attr.s(TaskKeys.sortable(task.createdAt()) + "#" + task.id()));
+    /** A page of the state index {@code gsi2} for {@code partition}, oldest first, from a cursor of this list. */
+    public Keyset.Page<Task> stateList(String partition, String cursor, int limit) {
+        var keys = new Keyset.Keys(STATE_INDEX_KEY, "gsi2pk", partition);
+        return Keyset.page(aws.dynamo(), stateQuery(partition).build(), keys, cursor, limit, TaskStore::task);
+    }
+
+    private QueryRequest.Builder stateQuery(String partition) {
+        return QueryRequest.builder().tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :p")
+                .expressionAttributeValues(Map.of(":p", Attr.s(partition)));
+    }
+
+
+    private static Task task(Map<String, AttributeValue> item) {
+        return Json.readTrusted(Attr.str(item, "doc"), Task.class);
     }
 
     private static Page<Task> tasks(QueryResponse resp) {
-        return new Page<>(resp.items().stream().map(i -> Json.readTrusted(Attr.str(i, "doc"), Task.class)).toList(),
+        return new Page<>(resp.items().stream().map(TaskStore::task).toList(),
                 resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
     }
 
