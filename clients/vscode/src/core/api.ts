@@ -234,8 +234,8 @@ export class LunaClient {
     const agents: any[] = await this.request('GET', `/api/v1/agents?${this.q()}&status=running&limit=100`);
     const found = agents.find(a => capabilities.every(c => (a.config?.capabilities ?? []).includes(c)));
     if (found) return found.id;
-    const agent = await this.request('POST', `/api/v1/agents?${this.q()}`, {
-      name: `${name} (${capabilities.join(', ')})`.slice(0, 100), type: 'task-executor', version: '1.0.0',
+    const agent = await this.request('POST', '/api/v1/agents', {
+      projectId: this.projectId, name: `${name} ${capabilities.join(' ')}`.replace(/[^A-Za-z0-9 ._-]/g, ' ').slice(0, 100), type: 'task-executor', version: '1.0.0',
       config: { runtime: 'java', capabilities },
     });
     await this.request('POST', `/api/v1/agents/${agent.id}/start`);
