@@ -93,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): void {
     output, findings.collection,
     vscode.window.registerTreeDataProvider('luna.ask', askView),
     vscode.window.registerTreeDataProvider('luna.tasks', tasksView),
-    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, findings, { providedCodeActionKinds: Findings.kinds }),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, findings, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
 
     vscode.commands.registerCommand('luna.setApiKey', guarded(async () => { await connection.clearKey(); await connection.promptKey(); })),
     vscode.commands.registerCommand('luna.clearApiKey', guarded(() => connection.clearKey())),

@@ -4,10 +4,14 @@ import * as vscode from 'vscode';
 import type { DiagnosticModel, Range as FindingRange } from '../core/sarif.js';
 import { byFile } from '../core/sarif.js';
 
-const SEVERITY: Record<DiagnosticModel['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Hint,
-};
+function severity(s: DiagnosticModel['severity']): vscode.DiagnosticSeverity {
+  switch (s) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    default: return vscode.DiagnosticSeverity.Hint;
+  }
+}
 
 export function toRange(r: FindingRange): vscode.Range {
   const startCol = Math.max((r.startColumn ?? 1) - 1, 0);
@@ -18,7 +22,6 @@ export function toRange(r: FindingRange): vscode.Range {
 export class Findings implements vscode.CodeActionProvider {
   readonly collection = vscode.languages.createDiagnosticCollection('luna');
   private readonly models = new WeakMap<vscode.Diagnostic, DiagnosticModel>();
-  static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
   /** Replaces the findings of the given files (all files when `only` is undefined) with these. */
   show(root: vscode.Uri, diagnostics: DiagnosticModel[], only?: vscode.Uri[]): void {
@@ -27,7 +30,7 @@ export class Findings implements vscode.CodeActionProvider {
     for (const [path, models] of byFile(diagnostics)) {
       const uri = vscode.Uri.joinPath(root, ...path.split('/'));
       this.collection.set(uri, models.map(m => {
-        const d = new vscode.Diagnostic(toRange(m.range), m.message, SEVERITY[m.severity]);
+        const d = new vscode.Diagnostic(toRange(m.range), m.message, severity(m.severity));
         d.source = `Luna ${m.analyzer}`;
         const code = [...m.cwe, m.ruleId].join(' · ');
         d.code = m.helpUri ? { value: code, target: vscode.Uri.parse(m.helpUri) } : code;
