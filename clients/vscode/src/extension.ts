@@ -26,8 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
   let indexer: WorkspaceIndexer | undefined;
   let indexerKey = '';
 
-  const indexerFor = async (): Promise<WorkspaceIndexer | undefined> => {
-    const client = await connection.get();
+  const indexerFor = async (prompt = true): Promise<WorkspaceIndexer | undefined> => {
+    const client = await connection.get(prompt);
     const folder = root();
     if (!client || !folder) return undefined;
     const key = `${client.baseUrl}|${client.projectId}|${folder.fsPath}`;
@@ -186,15 +186,16 @@ export function activate(context: vscode.ExtensionContext): void {
     })),
 
     // keep the index fresh: a saved file is re-sent when its content changed since it was indexed
+    // (only once this workspace has been indexed: the indexer's state says what was sent; never prompts for a key)
     vscode.workspace.onDidSaveTextDocument(doc => {
-      if (!connection.config().indexOnSave || doc.uri.scheme !== 'file' || !indexer) return;
-      void indexerFor().then(ix => ix?.refresh([doc.uri.fsPath]))
+      if (!connection.config().indexOnSave || doc.uri.scheme !== 'file') return;
+      void indexerFor(false).then(async ix => (ix && (await ix.hasState()) ? ix.refresh([doc.uri.fsPath]) : undefined))
         .then(o => { if (o && (o.sent.length || o.deleted.length)) output.appendLine(`index: refreshed ${[...o.sent, ...o.deleted].join(', ')}`); })
         .catch(e => output.appendLine(`index refresh failed: ${(e as Error).message}`));
     }),
     vscode.workspace.onDidDeleteFiles(e => {
-      if (!connection.config().indexOnSave || !indexer) return;
-      void indexerFor().then(ix => ix?.refresh(e.files.map(f => f.fsPath))).catch(err => output.appendLine(`index refresh failed: ${(err as Error).message}`));
+      if (!connection.config().indexOnSave) return;
+      void indexerFor(false).then(async ix => (ix && (await ix.hasState()) ? ix.refresh(e.files.map(f => f.fsPath)) : undefined)).catch(err => output.appendLine(`index refresh failed: ${(err as Error).message}`));
     }),
   );
 }

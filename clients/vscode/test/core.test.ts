@@ -157,6 +157,7 @@ describe('indexing and asking', () => {
   });
 
   test('a re-index with nothing changed sends nothing', async () => {
+    assert.equal(await indexer.hasState(), true);
     const outcome = await indexer.index();
     assert.deepEqual(outcome.sent, []);
     assert.equal(outcome.jobs.length, 0);
@@ -252,6 +253,11 @@ describe('tasks', () => {
     assert.equal(done.status, 'succeeded');
     assert.ok(updates.every(u => u.via === 'polling'));
     assert.equal(updates.at(-1)!.percentage, 100);
+  });
+
+  test('following an unknown task is a NOT_FOUND, not a fall-back to polling', async () => {
+    await assert.rejects(followTask(client(), 'tsk_00000000000000000000000000', () => assert.fail('no update expected')),
+      (e: unknown) => e instanceof LunaApiError && e.status === 404 && e.code === 'NOT_FOUND');
   });
 
   test('without an agent and without consent, AGENT_UNAVAILABLE reaches the caller', async () => {

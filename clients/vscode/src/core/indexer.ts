@@ -108,6 +108,11 @@ export class WorkspaceIndexer {
     });
   }
 
+  /** Whether this workspace was indexed before (something was sent and remembered). */
+  async hasState(): Promise<boolean> {
+    return Object.keys(await this.loadState()).length > 0;
+  }
+
   /** Forgets what was sent (the next index sends everything). */
   async reset(): Promise<void> {
     this.state = {};

@@ -16,9 +16,10 @@ export class Connection {
   }
 
   /** The client for the current settings; asks for the API key when none is stored. Undefined when the user gives none. */
-  async get(): Promise<LunaClient | undefined> {
+  async get(prompt = true): Promise<LunaClient | undefined> {
     const { url, project } = this.config();
     let key = await this.secrets.get(SECRET);
+    if (!key && !prompt) return undefined;
     if (!key) {
       key = await this.promptKey();
       if (!key) return undefined;
