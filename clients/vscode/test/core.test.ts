@@ -335,15 +335,18 @@ describe('analysis', () => {
     assert.deepEqual(files, ['src/main/java/shop/Orders.java']);
   });
 
-  test('a large workspace goes as a zip archive', async () => {
+  test('a large workspace goes as a zip archive, which code-analysis reads', async () => {
     const root = path.join(tmp, 'analyse-big');
-    const files: Record<string, string> = {};
+    const files: Record<string, string> = { 'src/main/java/shop/Orders.java': ORDERS };
     for (let i = 0; i < 40; i++) files[`src/F${i}.java`] = `class F${i} {\n${'    int x = 1; // filler line\n'.repeat(600)}}\n`;
     await write(root, files);
     const source = await workspaceSource(root) as any;
     assert.equal(source.type, 'archive');
     assert.equal(source.format, 'zip');
     assert.ok(source.contentBase64.length < 1000 * 1024);
+    const outcome = await analyse(client(), source, () => {}, { analysisOptions: { rules: ['security'] } });
+    assert.deepEqual([...byFile(outcome.diagnostics).keys()], ['src/main/java/shop/Orders.java']);
+    assert.ok(outcome.diagnostics.some(d => d.cwe.includes('CWE-89')));
   });
 
   test('a suggested fix: SARIF fixes become edits; a model explanation matched by fingerprint becomes a fix to show', () => {
