@@ -84,6 +84,16 @@ describe('API client', () => {
     assert.notEqual(await c.accessToken(), first);
   });
 
+  test('signing out revokes the session; the next call exchanges the key again', async () => {
+    const c = client();
+    const first = await c.accessToken();
+    await c.signOut();
+    const res = await fetch(`${URL}/api/v1/task-types`, { headers: { Authorization: `Bearer ${first}` } });
+    assert.equal(res.status, 401, 'the revoked session\'s access token is refused');
+    assert.ok((await c.taskTypes()).length > 0);
+    assert.equal(c.tokenGrants, 2);
+  });
+
   test('a refused key is a LunaApiError with the envelope code', async () => {
     const bad = new LunaClient({ baseUrl: URL!, apiKey: 'luna_not_a_real_key_000000000000', projectId: project });
     await assert.rejects(bad.taskTypes(), (e: unknown) => e instanceof LunaApiError && e.status === 401 && e.code === 'UNAUTHENTICATED');

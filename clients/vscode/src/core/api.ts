@@ -106,17 +106,18 @@ export class LunaClient {
   async accessToken(): Promise<string> {
     const t = this.tokens;
     if (t && this.now() < t.refreshAt) return t.access;
-    this.pending ??= (t && this.now() < t.expiresAt + 5_000 ? this.refresh(t) : this.exchange())
-      .catch(() => this.exchange())
+    // a refresh token that is refused (revoked, expired) is replaced by a new exchange of the key
+    this.pending ??= (t && this.now() < t.expiresAt + 5_000 ? this.refresh(t).catch(() => this.exchange()) : this.exchange())
       .finally(() => { this.pending = undefined; });
     return (await this.pending).access;
   }
 
-  /** Revokes the session (the refresh token's family); the next call exchanges the key again. */
+  /** Revokes the session (its access token and its refresh token's family); the next call exchanges the key again. */
   async signOut(): Promise<void> {
     const t = this.tokens;
     this.tokens = undefined;
-    if (t) await this.raw('POST', '/api/v1/auth/revoke', { token: t.refresh }, false).catch(() => undefined);
+    if (!t) return;
+    for (const token of [t.access, t.refresh]) await this.raw('POST', '/api/v1/auth/revoke', { token }, false).catch(() => undefined);
   }
 
   private async exchange(): Promise<Tokens> {
