@@ -133,8 +133,8 @@ export class WorkspaceIndexer {
       const part = batches[i];
       const del = i === 0 ? deleted : [];
       onProgress({ phase: 'uploading', filesDone: done, filesTotal: total, message: `Sending ${part.length + del.length} files` });
-      const source = part.length > 0 ? { type: 'inline', files: part } : { type: 'inline', files: [] as InlineFile[] };
-      const accepted = await this.client.index({ source, ...(del.length ? { deletedPaths: del } : {}) });
+      // a batch without files is a delete-only update (the API takes an empty inline source with deletedPaths)
+      const accepted = await this.client.index({ source: { type: 'inline', files: part }, ...(del.length ? { deletedPaths: del } : {}) });
       const job = await this.client.waitForJob(accepted.id, j => {
         const p = j.progress;
         onProgress({ phase: 'indexing', filesDone: done + (p?.filesProcessed ?? 0), filesTotal: total,
