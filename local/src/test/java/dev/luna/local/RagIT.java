@@ -141,6 +141,18 @@ class RagIT {
         assertThat(deleted.get("result").get("filesDeleted").asInt()).isEqualTo(1);
         var none = api.post("/api/v1/rag/query", Json.write(Map.of("projectId", p, "query", "deploying bundle alias", "filters", Map.of("path", "docs/**"))));
         assertThat(none.data().get("contexts").size()).isZero();
+
+        // a delete-only update: inline without files, only deletedPaths (an editor's removed file)
+        var deleteOnly = job(api.post("/api/v1/rag/index", Json.write(Map.of("projectId", p, "source", Map.of("type", "inline", "files", List.of()),
+                "deletedPaths", List.of("tools/retry.py")))));
+        assertThat(deleteOnly.get("status").asString()).isEqualTo("succeeded");
+        assertThat(deleteOnly.get("result").get("filesDeleted").asInt()).isEqualTo(1);
+        assertThat(deleteOnly.get("result").get("filesIndexed").asInt()).isZero();
+        var gone = api.post("/api/v1/rag/query", Json.write(Map.of("projectId", p, "query", "retry", "filters", Map.of("path", "tools/**"))));
+        assertThat(gone.data().get("contexts").size()).isZero();
+        var nothing = api.post("/api/v1/rag/index", Json.write(Map.of("projectId", p, "source", Map.of("type", "inline", "files", List.of()))));
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.toString()).contains("source.files");
     }
 
     @Test

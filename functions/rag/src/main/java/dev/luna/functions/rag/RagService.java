@@ -121,7 +121,13 @@ final class RagService {
     }
 
     private void validate(Requests.IndexRequest r) {
-        sources.validate(r.source(), "source");
+        // an inline source without files is a delete-only update (e.g. an editor's removed files): it needs deletedPaths
+        var src = r.source();
+        boolean deleteOnly = src != null && dev.luna.sources.Source.INLINE.equals(src.type()) && src.files() != null && src.files().isEmpty();
+        if (deleteOnly && (r.deletedPaths() == null || r.deletedPaths().isEmpty())) {
+            throw new ValidationException("source.files", "must list at least one file (or deletedPaths at least one path)");
+        }
+        if (!deleteOnly) sources.validate(src, "source");
         var refresh = r.refresh();
         if (refresh != null) {
             if (!dev.luna.sources.Source.GIT.equals(r.source().type())) throw new ValidationException("refresh", "only git sources can be kept fresh");
