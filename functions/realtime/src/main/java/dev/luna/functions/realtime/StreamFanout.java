@@ -4,7 +4,6 @@ import dev.luna.realtime.LiveEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The fan-out from state changes in AWS, one per table stream: each record that {@link StreamRecords} maps to a live
- * event (a task's new state, an agent's status change, a newly raised token alert) becomes a numbered event in the
+ * event (a task's new state, an agent's status change, a newly raised token alert) becomes numbered events in the
  * {@link EventLog}, posted to every matching subscription of its project; a connection that answers 410 Gone is
  * forgotten. Records are handled in stream order; the first that fails is reported ({@code batchItemFailures}, its
  * sequence number) so Lambda retries from it.
@@ -22,9 +21,9 @@ final class StreamFanout {
     private final WsConnections connections;
     private final EventLog events;
     private final ConnectionPoster poster;
-    private final Function<JsonNode, Optional<StreamRecords.Change>> changes;
+    private final Function<JsonNode, List<StreamRecords.Change>> changes;
 
-    StreamFanout(WsConnections connections, EventLog events, ConnectionPoster poster, Function<JsonNode, Optional<StreamRecords.Change>> changes) {
+    StreamFanout(WsConnections connections, EventLog events, ConnectionPoster poster, Function<JsonNode, List<StreamRecords.Change>> changes) {
         this.connections = connections;
         this.events = events;
         this.poster = poster;
@@ -38,18 +37,17 @@ final class StreamFanout {
         int delivered = 0;
         for (var record : streamEvent.path("Records")) {
             try {
-                var change = changes.apply(record);
-                if (change.isEmpty()) continue;
+                var found = changes.apply(record);
+                if (found.isEmpty()) continue;
                 records++;
-                var c = change.get();
-                delivered += deliver(events.append(c.projectId(), c.kind(), c.subject(), c.data()));
+                for (var c : found) delivered += deliver(events.append(c.projectId(), c.kind(), c.subject(), c.data()));
             } catch (RuntimeException e) {
                 log.error("fan-out of stream record {} failed", record.path("dynamodb").path("SequenceNumber").asString(""), e);
                 failures.add(Map.of("itemIdentifier", record.path("dynamodb").path("SequenceNumber").asString("")));
                 break;
             }
         }
-        log.info("fan-out: {} records, {} events, {} frames posted", streamEvent.path("Records").size(), records, delivered);
+        log.info("fan-out: {} records ({} with live events), {} frames posted", streamEvent.path("Records").size(), records, delivered);
         return Map.of("batchItemFailures", failures);
     }
 

@@ -199,6 +199,26 @@ class WebSocketApiIT {
     }
 
     @Test
+    void aTaskThatBecomesDeadLetteredRaisesOneSystemNotificationBesideItsProgress() {
+        var now = java.time.Instant.now();
+        connections.open("c1", admin, now);
+        connections.subscribe("c1", "ops", new LiveFilter("p1", Set.of(LiveEventKind.SYSTEM_NOTIFICATION), null), now);
+        var dead = streamRecord(task(5), "p1", "dead_lettered", 4, "200");
+        ((tools.jackson.databind.node.ObjectNode) dead.path("dynamodb")).set("OldImage", Json.tree("{\"status\":{\"S\":\"running\"}}"));
+        var again = streamRecord(task(5), "p1", "dead_lettered", 5, "201"); // a later write in the same state
+        ((tools.jackson.databind.node.ObjectNode) again.path("dynamodb")).set("OldImage", Json.tree("{\"status\":{\"S\":\"dead_lettered\"}}"));
+
+        fanout.handle(batch(dead, again));
+
+        assertThat(posted).extracting(Posted::connectionId).containsExactly("c1");
+        var event = posted.getFirst().frame().path("event");
+        assertThat(event.path("type").asString()).isEqualTo("system_notification");
+        assertThat(event.path("data").path("code").asString()).isEqualTo("TASK_DEAD_LETTERED");
+        assertThat(event.path("data").path("taskId").asString()).isEqualTo(task(5));
+        assertThat(events.lastSequence("p1")).as("two progress events and one notification").isEqualTo(3);
+    }
+
+    @Test
     void anAgentStatusChangeFromTheAgentsStreamReachesItsSubscribersAsAgentHealth() throws IOException {
         var now = java.time.Instant.now();
         for (String c : List.of("c1", "c2", "c3")) connections.open(c, admin, now);
