@@ -86,7 +86,9 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         this.session = s;
         // every frame of this connection goes through its outbox, in order; publishers only queue
         this.outbox = new Outbox(((org.eclipse.jetty.websocket.common.WebSocketSession) s).getCoreSession(), writer, code -> {
-            if (s.isOpen()) s.close(code, code == CloseCodes.TOO_SLOW ? "Client too slow; reconnect with 'since'" : null, Callback.NOOP);
+            // at once, not when the close handshake completes (a client that does not read may never complete it)
+            closeSubscriptions();
+            if (s.isOpen()) s.close(code, "Client too slow; reconnect with 'since'", Callback.NOOP);
         });
         switch (mode) {
             case Mode.Refuse r -> s.close(r.code(), r.reason(), Callback.NOOP);
