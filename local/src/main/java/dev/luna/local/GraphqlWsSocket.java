@@ -45,13 +45,16 @@ public final class GraphqlWsSocket implements Session.Listener.AutoDemanding {
     private final ScheduledExecutorService timer;
     private final Supplier<String> requestIds;
     private final Map<String, Disposable> operations = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Executor writer;
     private volatile Session session;
+    private volatile Outbox outbox;
     private volatile Principal caller;
     private volatile boolean initReceived;
     private volatile ScheduledFuture<?> initTimeout;
 
     GraphqlWsSocket(GraphqlExecutor executor, Authenticator authenticator, String upgradeAuthorization, boolean subprotocolAccepted,
-                    ScheduledExecutorService timer, Supplier<String> requestIds) {
+                    ScheduledExecutorService timer, Supplier<String> requestIds, java.util.concurrent.Executor writer) {
+        this.writer = writer;
         this.executor = executor;
         this.authenticator = authenticator;
         this.upgradeAuthorization = upgradeAuthorization;
@@ -63,6 +66,9 @@ public final class GraphqlWsSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
+        // messages go out in order through the connection's bounded outbox; event publishers only queue them
+        this.outbox = new Outbox(((org.eclipse.jetty.websocket.common.WebSocketSession) s).getCoreSession(), writer,
+                code -> close(code, "Client too slow"));
         if (!subprotocolAccepted) {
             close(4406, "Subprotocol not acceptable: use " + SUBPROTOCOL);
             return;
@@ -229,9 +235,10 @@ public final class GraphqlWsSocket implements Session.Listener.AutoDemanding {
     }
 
     private void send(Map<String, Object> message) {
+        var o = outbox;
         var s = session;
-        if (s == null || !s.isOpen()) return;
-        s.sendText(Json.write(message), Callback.from(() -> { }, failure -> log.debug("GraphQL socket send failed: {}", failure.toString())));
+        if (o == null || s == null || !s.isOpen()) return;
+        o.offer(Json.write(message));
     }
 
     private void close(int code, String reason) {

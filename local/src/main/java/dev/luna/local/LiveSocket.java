@@ -69,18 +69,27 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     private final LiveEvents live;
     private final StreamAccess access;
     private final Mode mode;
+    private final java.util.concurrent.Executor writer;
     private final Map<String, SocketSubscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Session session;
+    private volatile Outbox outbox;
 
-    LiveSocket(LiveEvents live, StreamAccess access, Mode mode) {
+    LiveSocket(LiveEvents live, StreamAccess access, Mode mode, java.util.concurrent.Executor writer) {
         this.live = live;
         this.access = access;
         this.mode = mode;
+        this.writer = writer;
     }
 
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
+        // every frame of this connection goes through its outbox, in order; publishers only queue
+        this.outbox = new Outbox(((org.eclipse.jetty.websocket.common.WebSocketSession) s).getCoreSession(), writer, code -> {
+            // at once, not when the close handshake completes (a client that does not read may never complete it)
+            closeSubscriptions();
+            if (s.isOpen()) s.close(code, "Client too slow; reconnect with 'since'", Callback.NOOP);
+        });
         switch (mode) {
             case Mode.Refuse r -> s.close(r.code(), r.reason(), Callback.NOOP);
             case Mode.Multiplexed m -> sendText(Frames.connected());
@@ -131,11 +140,15 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         closeSubscriptions();
+        var o = outbox;
+        if (o != null) o.close();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         closeSubscriptions();
+        var o = outbox;
+        if (o != null) o.close();
     }
 
     private void onSubscribe(String id, JsonNode message) {
@@ -177,12 +190,8 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
     }
 
     private void sendText(String text) {
-        var s = session;
-        if (s == null || !s.isOpen()) return;
-        s.sendText(text, Callback.from(() -> { }, failure -> {
-            // more frames queued than allowed (a client not reading), or the connection is gone
-            if (s.isOpen()) s.close(CloseCodes.TOO_SLOW, "Client too slow; reconnect with 'since'", Callback.NOOP);
-        }));
+        var o = outbox;
+        if (o != null) o.offer(text);
     }
 
     private void closeSubscriptions() {
@@ -199,6 +208,8 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
         private final String id;
         private final LiveFilter filter;
         private final boolean endsWithTask;
+        /** {@code {"type":"event","id":<id>,"event":} as UTF-8, made once per subscription. */
+        private final byte[] framePrefix;
         private final List<LiveEvent> early = new ArrayList<>();
         private LiveEvents.Subscription handle;
         private boolean acknowledged;
@@ -208,6 +219,7 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
             this.id = id;
             this.filter = filter;
             this.endsWithTask = endsWithTask;
+            this.framePrefix = Frames.eventPrefix(id);
         }
 
         synchronized void onEvent(LiveEvent event) {
@@ -242,17 +254,22 @@ public final class LiveSocket implements Session.Listener.AutoDemanding {
 
         private void forward(LiveEvent event) {
             if (sawTerminal) return;
-            sendText(Frames.event(id, event));
+            var o = outbox;
+            if (o != null) o.offer(Frames.event(framePrefix, event));
             if (endsWithTask && event.data().path("terminal").asBoolean(false)) {
                 sawTerminal = true;
                 endStream();
             }
         }
 
+        /** Stops the subscription and closes the connection normally once its queued frames (the terminal event) are out. */
         private void endStream() {
             close();
             var s = session;
-            if (s != null && s.isOpen()) s.close(StatusCode.NORMAL, "task finished", Callback.NOOP);
+            var o = outbox;
+            if (s != null && o != null) o.finish(() -> {
+                if (s.isOpen()) s.close(StatusCode.NORMAL, "task finished", Callback.NOOP);
+            });
         }
 
         void close() {

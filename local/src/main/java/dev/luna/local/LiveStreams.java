@@ -51,7 +51,10 @@ final class LiveStreams extends Handler.Abstract {
     private static final Pattern AGENT_EVENTS = Pattern.compile("/api/v1/agents/([^/]+)/metrics/events");
     /** The largest message a client may send (a subscribe is a few hundred bytes); larger closes with 1009. */
     static final int MAX_MESSAGE_BYTES = 16 * 1024;
-    /** Event frames queued for one WebSocket client at most; beyond, it is closed with 1013 and resumes with 'since'. */
+    /**
+     * Frames Jetty holds for one WebSocket client at most (a backstop: each connection's {@link Outbox} hands it one
+     * batch at a time and closes a client that lets {@link Outbox#MAX_QUEUED} pile up with 1013).
+     */
     static final int MAX_QUEUED_FRAMES = 10_000;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
@@ -66,6 +69,8 @@ final class LiveStreams extends Handler.Abstract {
         return t;
     });
     private ServerWebSocketContainer sockets;
+    /** Writes to live connections (the server's thread pool): publishers only queue. */
+    private java.util.concurrent.Executor writer = Runnable::run;
     private dev.luna.functions.graphql.GraphqlExecutor graphql;
 
     LiveStreams(LiveEvents live, StreamAccess access, Clock clock) {
@@ -83,6 +88,7 @@ final class LiveStreams extends Handler.Abstract {
 
     /** Registers the WebSocket container on {@code server}; call before the server starts. */
     LiveStreams on(Server server) {
+        writer = server.getThreadPool();
         sockets = ServerWebSocketContainer.ensure(server);
         sockets.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
         sockets.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
@@ -136,7 +142,7 @@ final class LiveStreams extends Handler.Abstract {
                 boolean accepted = req.getSubProtocols().contains(GraphqlWsSocket.SUBPROTOCOL);
                 if (accepted) resp.setAcceptedSubProtocol(GraphqlWsSocket.SUBPROTOCOL);
                 return new GraphqlWsSocket(graphql, authorization -> access.authenticate(authorization, null),
-                        req.getHeaders().get(HttpHeader.AUTHORIZATION), accepted, keepAlive, () -> ids.next("req"));
+                        req.getHeaders().get(HttpHeader.AUTHORIZATION), accepted, keepAlive, () -> ids.next("req"), writer);
             };
         }
         if (WS_PATH.equals(path)) {
@@ -172,7 +178,7 @@ final class LiveStreams extends Handler.Abstract {
             log.error("live socket refused on an internal error", e);
             chosen = new LiveSocket.Mode.Refuse(org.eclipse.jetty.websocket.api.StatusCode.SERVER_ERROR, "Internal error");
         }
-        return new LiveSocket(live, access, chosen);
+        return new LiveSocket(live, access, chosen, writer);
     }
 
     private dev.luna.core.Principal authenticate(Request request, Map<String, String> query) {
@@ -204,7 +210,7 @@ final class LiveStreams extends Handler.Abstract {
         response.getHeaders().put("Content-Type", "text/event-stream; charset=utf-8");
         response.getHeaders().put("Cache-Control", "no-cache");
         response.getHeaders().put("X-Accel-Buffering", "no");
-        var stream = new SseStream(response, callback, streams::remove);
+        var stream = new SseStream(response, callback, streams::remove, writer);
         streams.add(stream);
         var ready = new LinkedHashMap<String, Object>();
         ready.put("projectId", filter.projectId());

@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * One open {@code text/event-stream} answer: live events become SSE events ({@code id} = the project sequence, for
  * {@code Last-Event-ID}; {@code event} = the kind; {@code data} = the event JSON). Events arrive on publishers'
- * threads and are queued, then written in order, one write at a time, everything queued in one write; a client that
+ * threads and are queued, then written in order by the writer executor (never on the publisher's thread), one
+ * non-blocking write at a time, everything queued in one write; a client that
  * falls {@link #MAX_QUEUED_CHUNKS} behind is cut off (it reconnects with its Last-Event-ID and loses nothing).
  */
 final class SseStream implements LiveEvents.LiveListener {
@@ -21,6 +22,7 @@ final class SseStream implements LiveEvents.LiveListener {
     private final Response response;
     private final Callback done;
     private final Consumer<SseStream> onEnd;
+    private final java.util.concurrent.Executor writer;
     private final StringBuilder queued = new StringBuilder();
     private int queuedChunks;
     private boolean writing;
@@ -28,10 +30,11 @@ final class SseStream implements LiveEvents.LiveListener {
     private boolean ended;
     private volatile LiveEvents.Subscription subscription;
 
-    SseStream(Response response, Callback done, Consumer<SseStream> onEnd) {
+    SseStream(Response response, Callback done, Consumer<SseStream> onEnd, java.util.concurrent.Executor writer) {
         this.response = response;
         this.done = done;
         this.onEnd = onEnd;
+        this.writer = writer;
     }
 
     void subscription(LiveEvents.Subscription subscription) {
@@ -61,7 +64,7 @@ final class SseStream implements LiveEvents.LiveListener {
             if (writing) return;
             writing = true;
         }
-        writeQueued();
+        writer.execute(this::writeQueued);
     }
 
     /** Ends the stream once everything queued is written. */
@@ -72,7 +75,7 @@ final class SseStream implements LiveEvents.LiveListener {
             if (writing) return;
             writing = true;
         }
-        writeQueued();
+        writer.execute(this::writeQueued);
     }
 
     private void writeQueued() {
@@ -91,7 +94,7 @@ final class SseStream implements LiveEvents.LiveListener {
         }
         response.write(last, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), Callback.from(() -> {
             if (last) finish(null);
-            else writeQueued();
+            else writer.execute(this::writeQueued);
         }, this::finish));
     }
 

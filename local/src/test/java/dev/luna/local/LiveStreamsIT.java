@@ -56,6 +56,58 @@ class LiveStreamsIT {
     }
 
     @Test
+    void aClientThatStopsReadingIsDroppedWithoutHoldingUpThePublisherOrTheOtherSubscribers() throws Exception {
+        var hub = (dev.luna.realtime.LiveEventHub) TestRuntime.shared().liveEvents();
+        String project = admin.post("/api/v1/projects", "{\"name\":\"" + TestRuntime.unique("live-slow") + "\"}").data().get("id").asString();
+        String subscribe = "{\"type\":\"subscribe\",\"id\":\"n\",\"events\":[\"system_notification\"],\"projectId\":\"" + project + "\"}";
+        int before = hub.subscriberCount();
+        try (var reader = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY)) {
+            reader.next("connected");
+            reader.send(subscribe);
+            reader.next("subscribed");
+            // a client that reads its acknowledgement, then nothing more: its socket buffers fill, then its outbox
+            var acknowledged = new java.util.concurrent.CompletableFuture<Void>();
+            var stalled = LiveClients.HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + TestRuntime.ADMIN_KEY)
+                    .buildAsync(URI.create(base.toString().replaceFirst("^http", "ws") + "/api/v1/ws"), new java.net.http.WebSocket.Listener() {
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                            if (data.toString().contains("\"subscribed\"")) acknowledged.complete(null);
+                            else ws.request(1);
+                            return null;
+                        }
+                    }).join();
+            try {
+                stalled.sendText(subscribe, true).join();
+                acknowledged.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(hub.subscriberCount()).isEqualTo(before + 2);
+
+                int events = 12_000;
+                var data = dev.luna.core.Json.object();
+                data.put("level", "info");
+                data.put("code", "BULK");
+                data.put("message", "x".repeat(2_000));
+                for (int i = 1; i <= events; i++) {
+                    hub.publish(project, dev.luna.realtime.LiveEventKind.SYSTEM_NOTIFICATION, null, data);
+                    // keep within 1,000 events of the reading client (a burst of 4,096 would drop it too), never of the stalled one
+                    long paced = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                    while (i % 500 == 0 && reader.messages.size() < i - 1_000 && System.nanoTime() < paced) Thread.sleep(5);
+                }
+
+                // the publisher got through every event; the reading client gets them all, in order
+                var got = reader.eventsUntil(e -> e.path("seq").asLong() == events);
+                assertThat(got).hasSize(events);
+                assertThat(got.getLast().path("seq").asLong()).isEqualTo(events);
+                // the stalled one was closed (1013) and its subscription dropped, well before its 12,000 events
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (hub.subscriberCount() > before + 1 && System.nanoTime() < deadline) Thread.sleep(50);
+                assertThat(hub.subscriberCount()).as("the stalled client's subscription is gone").isEqualTo(before + 1);
+            } finally {
+                stalled.abort();
+            }
+        }
+    }
+
+    @Test
     void aSubscriberReceivesEveryProgressEventOfAnEchoTaskInOrderThenItsTerminalStatus() {
         try (var ws = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY)) {
             assertThat(ws.next().path("protocol").asString()).isEqualTo("luna.v1");

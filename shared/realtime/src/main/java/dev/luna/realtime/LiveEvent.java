@@ -22,6 +22,7 @@ public final class LiveEvent {
     private final Instant at;
     private final JsonNode data;
     private volatile String json;
+    private volatile byte[] utf8;
 
     public LiveEvent(String projectId, long sequence, LiveEventKind kind, String subject, Instant at, JsonNode data) {
         this.projectId = Objects.requireNonNull(projectId, "projectId");
@@ -81,6 +82,13 @@ public final class LiveEvent {
         String j = json;
         if (j == null) json = j = Json.write(wire());
         return j;
+    }
+
+    /** {@link #toJson()} as UTF-8 bytes, encoded once (every subscriber's frame copies these bytes; do not change them). */
+    public byte[] toJsonBytes() {
+        byte[] b = utf8;
+        if (b == null) utf8 = b = toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return b;
     }
 
     @Override

@@ -15,9 +15,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@link LiveEvents} in one process: each project's stream numbers its events, keeps them for the retention period
  * (bounded by a count per project), and hands every new event to the matching subscribers directly on the
- * publisher's thread — no polling, so delivery costs what the listeners cost. Publishing and subscribing on a
- * project hold its lock, so a subscriber's replay and the live events that follow form one gap-free, duplicate-free
- * sequence.
+ * publisher's thread — no polling, so delivery costs what the listeners cost (connections only queue the event and
+ * write it from another thread). Subscribers are indexed by project and subject: an event about {@code task:t1}
+ * visits the project's subject-less subscribers and those of {@code task:t1}, never the followers of other tasks or
+ * agents. Publishing and subscribing on a project hold its lock, so a subscriber's replay and the live events that
+ * follow form one gap-free, duplicate-free sequence.
  */
 public final class LiveEventHub implements LiveEvents {
     private static final Logger log = LoggerFactory.getLogger(LiveEventHub.class);
@@ -61,7 +63,7 @@ public final class LiveEventHub implements LiveEvents {
 
     /** Open subscriptions across all projects (for metrics and tests). */
     public int subscriberCount() {
-        return streams.values().stream().mapToInt(s -> s.subscribers.size()).sum();
+        return streams.values().stream().mapToInt(ProjectStream::subscriberCount).sum();
     }
 
     private ProjectStream stream(String projectId) {
@@ -71,7 +73,10 @@ public final class LiveEventHub implements LiveEvents {
     private final class ProjectStream {
         private final String projectId;
         private final ArrayDeque<LiveEvent> history = new ArrayDeque<>();
-        private final List<Sub> subscribers = new CopyOnWriteArrayList<>();
+        /** Subscribers to any subject of the project. */
+        private final List<Sub> anySubject = new CopyOnWriteArrayList<>();
+        /** Subscribers to one subject ({@code task:<id>}, {@code agent:<id>}), by subject. */
+        private final Map<String, List<Sub>> bySubject = new ConcurrentHashMap<>();
         private long sequence;
         /** The highest sequence no longer retained (0: nothing evicted yet). */
         private long evictedThrough;
@@ -88,7 +93,11 @@ public final class LiveEventHub implements LiveEvents {
             var event = new LiveEvent(projectId, ++sequence, kind, subject, clock.instant(), data);
             history.addLast(event);
             evict();
-            for (var sub : subscribers) sub.deliver(event);
+            for (var sub : anySubject) sub.deliver(event);
+            if (subject != null) {
+                var followers = bySubject.get(subject);
+                if (followers != null) for (var sub : followers) sub.deliver(event);
+            }
             return event;
         }
 
@@ -98,7 +107,12 @@ public final class LiveEventHub implements LiveEvents {
             long first = history.isEmpty() ? 0 : history.peekFirst().sequence();
             boolean complete = since < 0 || since >= evictedThrough;
             if (since >= 0) for (var e : history) if (e.sequence() > since) sub.deliver(e);
-            subscribers.add(sub);
+            if (filter.subject() == null) anySubject.add(sub);
+            else bySubject.compute(filter.subject(), (k, followers) -> {
+                var list = followers == null ? new CopyOnWriteArrayList<Sub>() : followers;
+                list.add(sub);
+                return list;
+            });
             sub.complete = complete;
             sub.first = first;
             return sub;
@@ -112,7 +126,21 @@ public final class LiveEventHub implements LiveEvents {
         }
 
         void remove(Sub sub) {
-            subscribers.remove(sub);
+            String subject = sub.filter.subject();
+            if (subject == null) {
+                anySubject.remove(sub);
+                return;
+            }
+            // no stream lock here (a listener may close while a publisher holding the stream lock waits on it):
+            // the map's per-key atomic update keeps subscribe and remove of one subject consistent
+            bySubject.computeIfPresent(subject, (k, followers) -> {
+                followers.remove(sub);
+                return followers.isEmpty() ? null : followers;
+            });
+        }
+
+        int subscriberCount() {
+            return anySubject.size() + bySubject.values().stream().mapToInt(List::size).sum();
         }
     }
 

@@ -60,6 +60,29 @@ class LiveEventHubTest {
     }
 
     @Test
+    void subjectFollowersGetOnlyTheirSubjectAndCanLeaveAndRejoin() {
+        var t1 = new ArrayList<Long>();
+        var t2 = new ArrayList<Long>();
+        var all = new ArrayList<Long>();
+        var first = hub.subscribe(LiveFilter.task("p1", "t1"), -1, e -> t1.add(e.sequence()));
+        hub.subscribe(LiveFilter.task("p1", "t2"), -1, e -> t2.add(e.sequence()));
+        hub.subscribe(LiveFilter.project("p1"), -1, e -> all.add(e.sequence()));
+        assertThat(hub.subscriberCount()).isEqualTo(3);
+        progress("p1", "t1", 10);
+        progress("p1", "t2", 10);
+        first.close();
+        assertThat(hub.subscriberCount()).isEqualTo(2);
+        progress("p1", "t1", 20);
+        var again = new ArrayList<Long>();
+        hub.subscribe(LiveFilter.task("p1", "t1"), -1, e -> again.add(e.sequence()));
+        progress("p1", "t1", 30);
+        assertThat(t1).containsExactly(1L);
+        assertThat(t2).containsExactly(2L);
+        assertThat(again).containsExactly(4L);
+        assertThat(all).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
     void eventsOlderThanTheRetentionAreGoneAndTheSubscriberIsTold() {
         progress("p1", "t1", 10);
         clock.advance(Duration.ofMinutes(4));

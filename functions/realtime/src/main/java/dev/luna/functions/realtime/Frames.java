@@ -46,6 +46,22 @@ public final class Frames {
         return of("subscribed", id, ack);
     }
 
+    /** The start of {@link #event(String, LiveEvent)} for subscription {@code id}, as UTF-8 (made once per subscription). */
+    public static byte[] eventPrefix(String id) {
+        return ("{\"type\":\"event\",\"id\":" + Json.write(id) + ",\"event\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #event(String, LiveEvent)} as UTF-8 from a subscription's {@link #eventPrefix prefix} and the event's JSON
+     * bytes, serialised once per event: per subscriber this only copies bytes.
+     */
+    public static java.nio.ByteBuffer event(byte[] prefix, LiveEvent event) {
+        byte[] body = event.toJsonBytes();
+        var frame = java.nio.ByteBuffer.allocate(prefix.length + body.length + 1);
+        frame.put(prefix).put(body).put((byte) '}').flip();
+        return frame;
+    }
+
     public static String event(String id, LiveEvent event) {
         return "{\"type\":\"event\",\"id\":" + Json.write(id) + ",\"event\":" + event.toJson() + "}";
     }

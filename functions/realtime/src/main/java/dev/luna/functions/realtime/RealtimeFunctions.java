@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The realtime module in AWS: the API Gateway WebSocket API's routes ({@code ws-connect}, {@code ws-disconnect},
- * {@code ws-default}) and the fan-out of task state changes ({@code ws-fanout}, on the tasks table's stream). Each
+ * {@code ws-default}) and the fan-out of state changes from the tables' DynamoDB streams: task progress
+ * ({@code ws-fanout}, tasks table), agent status changes ({@code ws-fanout-agents}, agents table) and raised token
+ * alerts ({@code ws-fanout-alerts}, token-budgets table). Each
  * function takes the raw event bytes, as the scheduled functions do. The local runtime serves the same protocol from
  * its own HTTP front and in-process events.
  */
@@ -33,12 +35,13 @@ public final class RealtimeFunctions implements ApplicationContextInitializer<Ge
         var events = new EventLog(platform.aws(), platform.clock());
         var poster = new ConnectionPoster(platform.config());
         var routes = new WsRoutes(new StreamAccess(platform), connections, events, poster, platform.clock());
-        var fanout = new TaskFanout(connections, events, poster);
         register(context, Map.of(
                 "wsConnect", routes::connect,
                 "wsDisconnect", routes::disconnect,
                 "wsDefault", routes::message,
-                "wsFanout", fanout::handle));
+                "wsFanout", new StreamFanout(connections, events, poster, StreamRecords::task)::handle,
+                "wsFanoutAgents", new StreamFanout(connections, events, poster, StreamRecords::agentHealth)::handle,
+                "wsFanoutAlerts", new StreamFanout(connections, events, poster, StreamRecords::tokenAlert)::handle));
     }
 
     private static void register(GenericApplicationContext context, Map<String, Function<JsonNode, Object>> handlers) {

@@ -7,6 +7,7 @@ import dev.luna.core.Json;
 import dev.luna.core.Principal;
 import dev.luna.emulators.dynamodb.DynamoDbServer;
 import dev.luna.http.Platform;
+import dev.luna.realtime.LiveEventKind;
 import dev.luna.realtime.LiveFilter;
 import dev.luna.store.AwsClients;
 import dev.luna.store.DataDefinitions;
@@ -40,7 +41,7 @@ class WebSocketApiIT {
     private final WsConnections connections;
     private final EventLog events;
     private final WsRoutes routes;
-    private final TaskFanout fanout;
+    private final StreamFanout fanout;
     private final Principal admin = new Principal("usr_admin", "api_key", Set.of(Principal.ADMIN), null);
 
     WebSocketApiIT() throws IOException {
@@ -71,7 +72,7 @@ class WebSocketApiIT {
         events = new EventLog(platform.aws(), Clock.systemUTC());
         var poster = new ConnectionPoster(config);
         routes = new WsRoutes(new StreamAccess(platform), connections, events, poster, Clock.systemUTC());
-        fanout = new TaskFanout(connections, events, poster);
+        fanout = new StreamFanout(connections, events, poster, StreamRecords::task);
     }
 
     @AfterEach
@@ -106,6 +107,50 @@ class WebSocketApiIT {
         dynamodb.set("NewImage", image);
         dynamodb.put("SequenceNumber", sequence);
         return record;
+    }
+
+    private static JsonNode sample(String file) throws IOException {
+        return Json.tree(java.nio.file.Files.readString(root().resolve("events").resolve(file)));
+    }
+
+    private static java.nio.file.Path root() {
+        var dir = java.nio.file.Path.of("").toAbsolutePath();
+        while (!java.nio.file.Files.isDirectory(dir.resolve("events"))) dir = dir.getParent();
+        return dir;
+    }
+
+    /** A stream record of a stored item: its attributes in DynamoDB JSON, as Lambda receives them. */
+    private static JsonNode streamImage(String eventName, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item,
+                                        String sequence) {
+        var image = Json.object();
+        item.forEach((k, v) -> image.set(k, dynamoJson(v)));
+        var record = Json.object();
+        record.put("eventName", eventName);
+        record.put("eventSource", "aws:dynamodb");
+        var dynamodb = record.putObject("dynamodb");
+        dynamodb.set("NewImage", image);
+        dynamodb.put("SequenceNumber", sequence);
+        dynamodb.put("StreamViewType", "NEW_IMAGE");
+        return record;
+    }
+
+    private static JsonNode dynamoJson(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
+        var out = Json.object();
+        if (v.s() != null) out.put("S", v.s());
+        else if (v.n() != null) out.put("N", v.n());
+        else if (v.bool() != null) out.put("BOOL", v.bool());
+        else if (Boolean.TRUE.equals(v.nul())) out.put("NULL", true);
+        else if (v.hasL()) {
+            var list = out.putArray("L");
+            v.l().forEach(e -> list.add(dynamoJson(e)));
+        } else if (v.hasM()) {
+            var map = out.putObject("M");
+            v.m().forEach((k, e) -> map.set(k, dynamoJson(e)));
+        } else if (v.hasSs()) {
+            var set = out.putArray("SS");
+            v.ss().forEach(set::add);
+        } else throw new IllegalArgumentException("attribute type not converted: " + v);
+        return out;
     }
 
     private JsonNode batch(JsonNode... records) {
@@ -151,6 +196,86 @@ class WebSocketApiIT {
         assertThat(posted.get(0).frame().path("historyComplete").asBoolean()).isTrue();
         assertThat(posted.subList(1, 3)).extracting(p -> p.frame().path("event").path("seq").asLong()).containsExactly(2L, 3L);
         assertThat(connections.subscriptions("c9")).extracting(WsConnections.Subscription::id).containsExactly("resume");
+    }
+
+    @Test
+    void aTaskThatBecomesDeadLetteredRaisesOneSystemNotificationBesideItsProgress() {
+        var now = java.time.Instant.now();
+        connections.open("c1", admin, now);
+        connections.subscribe("c1", "ops", new LiveFilter("p1", Set.of(LiveEventKind.SYSTEM_NOTIFICATION), null), now);
+        var dead = streamRecord(task(5), "p1", "dead_lettered", 4, "200");
+        ((tools.jackson.databind.node.ObjectNode) dead.path("dynamodb")).set("OldImage", Json.tree("{\"status\":{\"S\":\"running\"}}"));
+        var again = streamRecord(task(5), "p1", "dead_lettered", 5, "201"); // a later write in the same state
+        ((tools.jackson.databind.node.ObjectNode) again.path("dynamodb")).set("OldImage", Json.tree("{\"status\":{\"S\":\"dead_lettered\"}}"));
+
+        fanout.handle(batch(dead, again));
+
+        assertThat(posted).extracting(Posted::connectionId).containsExactly("c1");
+        var event = posted.getFirst().frame().path("event");
+        assertThat(event.path("type").asString()).isEqualTo("system_notification");
+        assertThat(event.path("data").path("code").asString()).isEqualTo("TASK_DEAD_LETTERED");
+        assertThat(event.path("data").path("taskId").asString()).isEqualTo(task(5));
+        assertThat(events.lastSequence("p1")).as("two progress events and one notification").isEqualTo(3);
+    }
+
+    @Test
+    void anAgentStatusChangeFromTheAgentsStreamReachesItsSubscribersAsAgentHealth() throws IOException {
+        var now = java.time.Instant.now();
+        for (String c : List.of("c1", "c2", "c3")) connections.open(c, admin, now);
+        String agent = "agt_01JEXAMPLE0000000000000000";
+        connections.subscribe("c1", "agent", LiveFilter.agent("default", agent), now);
+        connections.subscribe("c2", "tasks-only", new LiveFilter("default", Set.of(LiveEventKind.TASK_PROGRESS), null), now);
+        connections.subscribe("c3", "other-agent", LiveFilter.agent("default", "agt_other"), now);
+        var agents = new StreamFanout(connections, events, new ConnectionPoster(platform.config()), StreamRecords::agentHealth);
+        var sample = sample("ws-fanout-agents/agent-started.json");
+
+        var answer = agents.handle(sample);
+
+        assertThat(Json.mapper().valueToTree(answer).path("batchItemFailures")).isEmpty();
+        assertThat(posted).extracting(Posted::connectionId).containsExactly("c1");
+        var event = posted.getFirst().frame().path("event");
+        assertThat(event.path("type").asString()).isEqualTo("agent_health");
+        assertThat(event.path("subject").asString()).isEqualTo("agent:" + agent);
+        assertThat(event.path("seq").asLong()).isEqualTo(1);
+        assertThat(event.path("data").path("agentStatus").asString()).isEqualTo("active");
+        assertThat(event.path("data").path("name").asString()).isEqualTo("reviewer");
+
+        // a write that leaves the status as it was (a heartbeat, a config edit) is no health change
+        var heartbeat = sample.deepCopy();
+        var record = (tools.jackson.databind.node.ObjectNode) heartbeat.path("Records").get(0).path("dynamodb");
+        record.set("OldImage", record.path("NewImage").deepCopy());
+        agents.handle(heartbeat);
+        assertThat(posted).hasSize(1);
+        assertThat(events.lastSequence("default")).isEqualTo(1);
+    }
+
+    @Test
+    void aTokenAlertStoredByTheBudgetStoreReachesItsSubscribersFromTheTableStream() {
+        var now = java.time.Instant.now();
+        for (String c : List.of("c1", "c2")) connections.open(c, admin, now);
+        connections.subscribe("c1", "alerts", new LiveFilter("p1", Set.of(LiveEventKind.TOKEN_ALERT), null), now);
+        connections.subscribe("c2", "health", new LiveFilter("p1", Set.of(LiveEventKind.AGENT_HEALTH), null), now);
+        var store = new dev.luna.llm.BudgetStore(platform.aws());
+        var alert = new dev.luna.llm.Alert("alr_" + "0".repeat(25) + "1", "p1", "agt_a1", "2026-12", new java.math.BigDecimal("0.8"),
+                new java.math.BigDecimal("8.5"), new java.math.BigDecimal("10"), new java.math.BigDecimal("0.85"), now, "none", null,
+                "pending", 0, null, null, null);
+        assertThat(store.createAlert(alert)).isTrue();
+        // the stored item exactly as the table's stream carries it (INSERT, new image in DynamoDB JSON)
+        var item = platform.aws().dynamo().scan(b -> b.tableName(platform.config().tableName("token-budgets"))).items().stream()
+                .filter(i -> i.get("sk").s().startsWith("ALERT#")).findFirst().orElseThrow();
+        var alerts = new StreamFanout(connections, events, new ConnectionPoster(platform.config()), StreamRecords::tokenAlert);
+
+        alerts.handle(batch(streamImage("INSERT", item, "7")));
+        alerts.handle(batch(streamImage("MODIFY", item, "8"))); // a delivery attempt updates the item: not a new alert
+
+        assertThat(posted).extracting(Posted::connectionId).containsExactly("c1");
+        var event = posted.getFirst().frame().path("event");
+        assertThat(event.path("type").asString()).isEqualTo("token_alert");
+        assertThat(event.path("subject").asString()).isEqualTo("agent:agt_a1");
+        assertThat(event.path("data").path("alertId").asString()).isEqualTo(alert.id());
+        assertThat(event.path("data").path("threshold").decimalValue()).isEqualByComparingTo("0.8");
+        assertThat(event.path("data").path("utilization").decimalValue()).isEqualByComparingTo("0.85");
+        assertThat(event.path("data").path("period").asString()).isEqualTo("2026-12");
     }
 
     @Test

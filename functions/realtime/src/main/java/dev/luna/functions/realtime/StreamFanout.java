@@ -1,58 +1,54 @@
 package dev.luna.functions.realtime;
 
-import dev.luna.core.Json;
 import dev.luna.realtime.LiveEvent;
-import dev.luna.realtime.LiveEventKind;
-import dev.luna.tasks.Task;
-import dev.luna.tasks.TaskProgressEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The fan-out from state changes in AWS: each record of the {@code tasks} table's DynamoDB stream (new image) that is a
- * task becomes a numbered {@code task_progress} event in the {@link EventLog}, posted to every matching subscription of
- * the task's project; a connection that answers 410 Gone is forgotten. Records are handled in stream order; the first
- * that fails is reported ({@code batchItemFailures}, its sequence number) so Lambda retries from it.
+ * The fan-out from state changes in AWS, one per table stream: each record that {@link StreamRecords} maps to a live
+ * event (a task's new state, an agent's status change, a newly raised token alert) becomes numbered events in the
+ * {@link EventLog}, posted to every matching subscription of its project; a connection that answers 410 Gone is
+ * forgotten. Records are handled in stream order; the first that fails is reported ({@code batchItemFailures}, its
+ * sequence number) so Lambda retries from it.
  */
-final class TaskFanout {
-    private static final Logger log = LoggerFactory.getLogger(TaskFanout.class);
+final class StreamFanout {
+    private static final Logger log = LoggerFactory.getLogger(StreamFanout.class);
     private final WsConnections connections;
     private final EventLog events;
     private final ConnectionPoster poster;
+    private final Function<JsonNode, List<StreamRecords.Change>> changes;
 
-    TaskFanout(WsConnections connections, EventLog events, ConnectionPoster poster) {
+    StreamFanout(WsConnections connections, EventLog events, ConnectionPoster poster, Function<JsonNode, List<StreamRecords.Change>> changes) {
         this.connections = connections;
         this.events = events;
         this.poster = poster;
+        this.changes = changes;
     }
 
     /** Handles a DynamoDB stream batch; returns the partial-batch answer. */
     Map<String, Object> handle(JsonNode streamEvent) {
         var failures = new ArrayList<Map<String, String>>();
+        int records = 0;
         int delivered = 0;
         for (var record : streamEvent.path("Records")) {
             try {
-                delivered += record(record);
+                var found = changes.apply(record);
+                if (found.isEmpty()) continue;
+                records++;
+                for (var c : found) delivered += deliver(events.append(c.projectId(), c.kind(), c.subject(), c.data()));
             } catch (RuntimeException e) {
                 log.error("fan-out of stream record {} failed", record.path("dynamodb").path("SequenceNumber").asString(""), e);
                 failures.add(Map.of("itemIdentifier", record.path("dynamodb").path("SequenceNumber").asString("")));
                 break;
             }
         }
-        log.info("fan-out: {} records, {} frames posted", streamEvent.path("Records").size(), delivered);
+        log.info("fan-out: {} records ({} with live events), {} frames posted", streamEvent.path("Records").size(), records, delivered);
         return Map.of("batchItemFailures", failures);
-    }
-
-    private int record(JsonNode record) {
-        var doc = record.path("dynamodb").path("NewImage").path("doc").path("S");
-        if (!doc.isString() || !"TASK".equals(record.path("dynamodb").path("NewImage").path("sk").path("S").asString(""))) return 0;
-        var task = Json.readTrusted(doc.asString(), Task.class);
-        var event = events.append(task.projectId(), LiveEventKind.TASK_PROGRESS, LiveEvent.taskSubject(task.id()), TaskProgressEvents.data(task));
-        return deliver(event);
     }
 
     int deliver(LiveEvent event) {
