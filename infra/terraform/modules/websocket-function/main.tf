@@ -65,6 +65,13 @@ data "aws_iam_policy_document" "manage_connections" {
     actions   = ["execute-api:ManageConnections"]
     resources = ["${var.api_execution_arn}/*/POST/@connections/*"]
   }
+  statement {
+    # a graphql-transport-ws protocol error closes the client's connection (DeleteConnection)
+    sid       = "DeleteConnection"
+    effect    = "Allow"
+    actions   = ["execute-api:ManageConnections"]
+    resources = ["${var.api_execution_arn}/*/DELETE/@connections/*"]
+  }
 }
 
 resource "aws_iam_role_policy" "manage_connections" {

@@ -39,6 +39,17 @@ public class ConnectionPoster {
         }
     }
 
+    /** Closes a connection from the server's side ({@code DeleteConnection}); one already gone is fine. */
+    public void disconnect(String connectionId) {
+        try {
+            client().deleteConnection(b -> b.connectionId(connectionId));
+        } catch (GoneException e) {
+            // already closed
+        } catch (ApiGatewayManagementApiException e) {
+            if (e.statusCode() != 410) throw e;
+        }
+    }
+
     private ApiGatewayManagementApiClient client() {
         var c = client;
         if (c == null) {

@@ -56,8 +56,16 @@ final class StreamFanout {
         List<String> gone = new ArrayList<>();
         for (var sub : connections.ofProject(event.projectId())) {
             if (gone.contains(sub.connectionId()) || !sub.filter().matches(event)) continue;
-            if (poster.post(sub.connectionId(), Frames.event(sub.id(), event))) posted++;
-            else gone.add(sub.connectionId());
+            var graphql = sub.graphql();
+            if (!poster.post(sub.connectionId(), graphql == null ? Frames.event(sub.id(), event) : graphql.next(sub.id(), event))) {
+                gone.add(sub.connectionId());
+                continue;
+            }
+            posted++;
+            if (graphql != null && graphql.completesAfter(event)) {
+                connections.unsubscribe(sub.connectionId(), sub.id());
+                poster.post(sub.connectionId(), GraphqlSubscription.complete(sub.id()));
+            }
         }
         for (var c : gone) connections.close(c);
         return posted;

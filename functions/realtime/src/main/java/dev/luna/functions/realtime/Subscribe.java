@@ -55,6 +55,11 @@ public record Subscribe(String id, Set<LiveEventKind> kinds, long since, String 
         return v.asString();
     }
 
+    /** Whether {@code id} can name a subscription. */
+    static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     static String abbreviate(String s) {
         return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }

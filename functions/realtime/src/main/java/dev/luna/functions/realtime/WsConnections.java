@@ -34,13 +34,60 @@ public final class WsConnections {
         this.table = aws.config().tableName("ws-connections");
     }
 
-    public record Subscription(String connectionId, String id, LiveFilter filter) {
+    /** A subscription; {@code graphql} is set for a {@code graphql-transport-ws} one (null: the live protocol). */
+    public record Subscription(String connectionId, String id, LiveFilter filter, GraphqlSubscription graphql) {
+        public Subscription(String connectionId, String id, LiveFilter filter) {
+            this(connectionId, id, filter, null);
+        }
+    }
+
+    /** An open connection: its subprotocol and its caller (null until a {@code graphql-transport-ws} client's {@code connection_init}). */
+    public record Connection(String protocol, Principal caller, boolean initialised) {
     }
 
     public void open(String connectionId, Principal caller, Instant now) {
+        open(connectionId, caller, Frames.PROTOCOL, now);
+    }
+
+    public void open(String connectionId, Principal caller, String protocol, Instant now) {
         var item = new HashMap<String, AttributeValue>();
         item.put("pk", Attr.s(pk(connectionId)));
         item.put("sk", Attr.s("CONN"));
+        item.put("protocol", Attr.s(protocol));
+        item.put("connectedAt", Attr.s(now.toString()));
+        item.put("expiresAt", Attr.n(now.plus(KEEP).getEpochSecond()));
+        if (caller != null) item.put("principal", Attr.s(principal(caller)));
+        aws.dynamo().putItem(b -> b.tableName(table).item(item));
+    }
+
+    /**
+     * Records a {@code graphql-transport-ws} connection's {@code connection_init} and its caller; false when the
+     * connection is gone or was already initialised.
+     */
+    public boolean initialise(String connectionId, Principal caller) {
+        try {
+            aws.dynamo().updateItem(b -> b.tableName(table).key(Attr.key(pk(connectionId), "CONN"))
+                    .updateExpression("SET #who = :p, initialisedAt = :t")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(initialisedAt)")
+                    .expressionAttributeNames(Map.of("#who", "principal"))
+                    .expressionAttributeValues(Map.of(":p", Attr.s(principal(caller)), ":t", Attr.s(Instant.now().toString()))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The subprotocol and caller of an open connection, if it is still known. */
+    public Optional<Connection> connection(String connectionId) {
+        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key(pk(connectionId), "CONN")).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        String protocol = Attr.str(item, "protocol");
+        String who = Attr.str(item, "principal");
+        return Optional.of(new Connection(protocol == null ? Frames.PROTOCOL : protocol, who == null ? null : Json.readTrusted(who, Principal.class),
+                item.containsKey("initialisedAt")));
+    }
+
+    private static String principal(Principal caller) {
         var who = new java.util.LinkedHashMap<String, Object>();
         who.put("id", caller.id());
         who.put("kind", caller.kind());
@@ -49,17 +96,12 @@ public final class WsConnections {
         who.put("projectId", caller.projectId());
         who.put("projectRoles", caller.projectRoles());
         who.put("rateLimitPerMinute", caller.rateLimitPerMinute());
-        item.put("principal", Attr.s(Json.write(who)));
-        item.put("connectedAt", Attr.s(now.toString()));
-        item.put("expiresAt", Attr.n(now.plus(KEEP).getEpochSecond()));
-        aws.dynamo().putItem(b -> b.tableName(table).item(item));
+        return Json.write(who);
     }
 
-    /** The caller of an open connection, if it is still known. */
+    /** The caller of an open connection, if it is still known and authenticated. */
     public Optional<Principal> caller(String connectionId) {
-        var item = aws.dynamo().getItem(b -> b.tableName(table).key(Attr.key(pk(connectionId), "CONN")).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(Json.readTrusted(Attr.str(item, "principal"), Principal.class));
+        return connection(connectionId).map(Connection::caller);
     }
 
     public List<Subscription> subscriptions(String connectionId) {
@@ -72,7 +114,12 @@ public final class WsConnections {
     }
 
     public void subscribe(String connectionId, String id, LiveFilter filter, Instant now) {
+        subscribe(connectionId, id, filter, null, now);
+    }
+
+    public void subscribe(String connectionId, String id, LiveFilter filter, GraphqlSubscription graphql, Instant now) {
         var item = new HashMap<String, AttributeValue>();
+        if (graphql != null) item.put("graphql", Attr.s(graphql.toJson()));
         item.put("pk", Attr.s(pk(connectionId)));
         item.put("sk", Attr.s("SUB#" + id));
         item.put("gsi1pk", Attr.s("P#" + filter.projectId()));
@@ -126,8 +173,10 @@ public final class WsConnections {
         var kinds = EnumSet.noneOf(LiveEventKind.class);
         String k = Attr.str(item, "kinds");
         if (k != null && !k.isEmpty()) for (String w : k.split(",")) kinds.add(LiveEventKind.fromWire(w));
+        String graphql = Attr.str(item, "graphql");
         return new Subscription(Attr.str(item, "connectionId"), Attr.str(item, "subscription"),
-                new LiveFilter(Attr.str(item, "projectId"), kinds, Attr.str(item, "subject")));
+                new LiveFilter(Attr.str(item, "projectId"), kinds, Attr.str(item, "subject")),
+                graphql == null ? null : GraphqlSubscription.fromJson(graphql));
     }
 
     private static String pk(String connectionId) {

@@ -25,8 +25,10 @@ final class WsRoutes {
     private final EventLog eventLog;
     private final ConnectionPoster poster;
     private final Clock clock;
+    private final GraphqlTransport graphql;
 
     WsRoutes(StreamAccess access, WsConnections connections, EventLog eventLog, ConnectionPoster poster, Clock clock) {
+        this.graphql = new GraphqlTransport(access, connections, eventLog, poster, clock);
         this.access = access;
         this.connections = connections;
         this.eventLog = eventLog;
@@ -37,10 +39,22 @@ final class WsRoutes {
     Map<String, Object> connect(JsonNode event) {
         var headers = lowerCased(event.path("headers"));
         String connectionId = connectionId(event);
+        String protocol = chosenProtocol(headers.get("sec-websocket-protocol"));
         try {
-            var caller = access.authenticate(headers.get("authorization"), event.path("queryStringParameters").path("access_token").asString(null));
-            connections.open(connectionId, caller, clock.instant());
-            return answer(event, 200, null);
+            String authorization = headers.get("authorization");
+            String token = event.path("queryStringParameters").path("access_token").asString(null);
+            // graphql-transport-ws clients may authenticate later, in connection_init
+            boolean later = GraphqlSubscription.SUBPROTOCOL.equals(protocol) && authorization == null && token == null;
+            var caller = later ? null : access.authenticate(authorization, token);
+            connections.open(connectionId, caller, protocol == null ? Frames.PROTOCOL : protocol, clock.instant());
+            var answer = answer(event, 200, null);
+            if (protocol != null) {
+                var answerHeaders = new LinkedHashMap<String, String>();
+                answerHeaders.put("X-Request-Id", event.path("requestContext").path("requestId").asString(""));
+                answerHeaders.put("Sec-WebSocket-Protocol", protocol);
+                answer.put("headers", answerHeaders);
+            }
+            return answer;
         } catch (LunaException e) {
             return answer(event, e.status(), Frames.error(null, e.code(), e.getMessage()));
         }
@@ -54,6 +68,10 @@ final class WsRoutes {
     Map<String, Object> message(JsonNode event) {
         String connectionId = connectionId(event);
         String body = event.path("body").asString("");
+        var connection = connections.connection(connectionId).orElse(null);
+        if (connection != null && GraphqlSubscription.SUBPROTOCOL.equals(connection.protocol())) {
+            return answer(event, 200, graphql.message(connectionId, connection, body));
+        }
         if (body.length() > MAX_MESSAGE_CHARS) {
             return answer(event, 200, Frames.error(null, ErrorCode.PAYLOAD_TOO_LARGE, "Messages are at most " + MAX_MESSAGE_CHARS + " characters"));
         }
@@ -102,6 +120,14 @@ final class WsRoutes {
             }
         }
         return answer(event, 200, null);
+    }
+
+    /** The subprotocol answered at {@code $connect}: graphql-transport-ws or luna.v1 when the client offers it. */
+    private static String chosenProtocol(String offered) {
+        if (offered == null) return null;
+        var protocols = java.util.Arrays.stream(offered.split(",")).map(String::trim).toList();
+        if (protocols.contains(GraphqlSubscription.SUBPROTOCOL)) return GraphqlSubscription.SUBPROTOCOL;
+        return protocols.contains(Frames.PROTOCOL) ? Frames.PROTOCOL : null;
     }
 
     private static String connectionId(JsonNode event) {

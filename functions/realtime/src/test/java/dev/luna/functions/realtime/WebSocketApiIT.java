@@ -36,6 +36,7 @@ class WebSocketApiIT {
 
     private final DynamoDbServer dynamo = DynamoDbServer.builder().start();
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final List<String> disconnected = new CopyOnWriteArrayList<>();
     private final HttpServer management;
     private final Platform platform;
     private final WsConnections connections;
@@ -52,8 +53,10 @@ class WebSocketApiIT {
                 String id = path.substring(path.lastIndexOf('/') + 1);
                 byte[] body = ex.getRequestBody().readAllBytes();
                 boolean post = "POST".equals(ex.getRequestMethod()) && path.contains("/@connections/");
+                boolean delete = "DELETE".equals(ex.getRequestMethod()) && path.contains("/@connections/");
                 if (post && !id.startsWith("gone")) posted.add(new Posted(id, Json.tree(new String(body, StandardCharsets.UTF_8))));
-                int status = !post ? 400 : id.startsWith("gone") ? 410 : 200;
+                if (delete) disconnected.add(id);
+                int status = !post && !delete ? 400 : id.startsWith("gone") ? 410 : delete ? 204 : 200;
                 byte[] answer = status == 410 ? "{\"message\":\"Gone\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
                 ex.getResponseHeaders().set("Content-Type", "application/json");
                 if (status == 410) ex.getResponseHeaders().set("x-amzn-ErrorType", "GoneException"); // as API Gateway answers
@@ -295,6 +298,74 @@ class WebSocketApiIT {
         assertThat(wrongKey.get("statusCode")).isEqualTo(401);
         assertThat(connections.caller("c5")).isEmpty();
         assertThat(posted).isEmpty();
+    }
+
+    @Test
+    void graphqlSubscriptionsSpeakGraphqlTransportWsAndReceiveTheSelectedFieldsUntilTheTerminalStatus() {
+        String secret = "luna_" + "g".repeat(43);
+        new dev.luna.identity.ApiKeyStore(platform.aws()).put(new dev.luna.identity.ApiKeyRecord("key_gql", "gql", secret.substring(0, 12),
+                dev.luna.identity.ApiKeyStore.hash(secret), "usr_admin", Set.of(Principal.ADMIN), null, dev.luna.identity.ApiKeyRecord.ACTIVE,
+                java.time.Instant.now(), null, null, null));
+        // the handshake chooses the subprotocol and may leave the credentials to connection_init
+        var connect = routes.connect(Json.tree("{\"requestContext\":{\"connectionId\":\"g1\",\"requestId\":\"r\"},"
+                + "\"headers\":{\"Sec-WebSocket-Protocol\":\"graphql-transport-ws\"}}"));
+        assertThat(connect.get("statusCode")).isEqualTo(200);
+        assertThat(Json.mapper().valueToTree(connect.get("headers")).path("Sec-WebSocket-Protocol").asString()).isEqualTo("graphql-transport-ws");
+        String query = "subscription($t: ID!) { progress: taskProgress(taskId: $t) { seq kind: type data __typename } }";
+        String subscribe = Json.write(Map.of("id", "s1", "type", "subscribe", "payload", Map.of("query", query, "variables", Map.of("t", task(7)))));
+
+        // a subscribe before connection_init closes the connection (4401 where the protocol can send a code)
+        assertThat(routes.message(message("g1", subscribe)).get("body")).isNull();
+        assertThat(disconnected).containsExactly("g1");
+        assertThat(connections.connection("g1")).isEmpty();
+
+        routes.connect(Json.tree("{\"requestContext\":{\"connectionId\":\"g2\",\"requestId\":\"r\"},"
+                + "\"headers\":{\"Sec-WebSocket-Protocol\":\"graphql-transport-ws, luna.v1\"}}"));
+        assertThat(body(routes.message(message("g2", "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + secret + "\"}}")))
+                .path("type").asString()).isEqualTo("connection_ack");
+        assertThat(body(routes.message(message("g2", "{\"type\":\"ping\"}"))).path("type").asString()).isEqualTo("pong");
+        // a query that does not validate against the schema is an error message for that id; the connection stays
+        var invalid = body(routes.message(message("g2", Json.write(Map.of("id", "bad", "type", "subscribe",
+                "payload", Map.of("query", "subscription { taskProgress(taskId: \"x\") { nope } }"))))));
+        assertThat(invalid.path("type").asString()).isEqualTo("error");
+        assertThat(invalid.path("payload").get(0).path("message").asString()).contains("nope");
+        var unknownTask = body(routes.message(message("g2", subscribe)));
+        assertThat(unknownTask.path("type").asString()).isEqualTo("error");
+        assertThat(unknownTask.path("payload").get(0).path("extensions").path("code").asString()).isEqualTo("NOT_FOUND");
+
+        // the task exists: its progress arrives as next messages with the selected fields, then complete
+        String doc = streamRecord(task(7), "default", "queued", 1, "0").path("dynamodb").path("NewImage").path("doc").path("S").asString();
+        platform.aws().dynamo().putItem(b -> b.tableName(platform.config().tableName("tasks")).item(Map.of(
+                "pk", dev.luna.store.Attr.s(dev.luna.tasks.store.TaskKeys.pk(task(7))), "sk", dev.luna.store.Attr.s("TASK"),
+                "doc", dev.luna.store.Attr.s(doc))));
+        assertThat(routes.message(message("g2", subscribe)).get("body")).isNull();
+        assertThat(connections.subscriptions("g2")).extracting(WsConnections.Subscription::id).containsExactly("s1");
+        fanout.handle(batch(streamRecord(task(7), "default", "running", 2, "1"), streamRecord(task(7), "default", "succeeded", 3, "2"),
+                streamRecord(task(7), "default", "succeeded", 4, "3")));
+        var frames = posted.stream().filter(p -> p.connectionId().equals("g2")).map(Posted::frame).toList();
+        assertThat(frames).extracting(f -> f.path("type").asString()).containsExactly("next", "next", "complete");
+        var first = frames.getFirst();
+        assertThat(first.path("id").asString()).isEqualTo("s1");
+        var progress = first.path("payload").path("data").path("progress");
+        assertThat(progress.path("kind").asString()).isEqualTo("task_progress");
+        assertThat(progress.path("__typename").asString()).isEqualTo("LiveEvent");
+        assertThat(progress.path("data").path("status").asString()).isEqualTo("running");
+        assertThat(progress.has("projectId")).as("only the selected fields").isFalse();
+        assertThat(frames.get(1).path("payload").path("data").path("progress").path("data").path("status").asString()).isEqualTo("succeeded");
+        assertThat(connections.subscriptions("g2")).as("the terminal status completed the subscription").isEmpty();
+
+        // a second connection_init and a message that is not JSON close the connection
+        routes.message(message("g2", "{\"type\":\"connection_init\"}"));
+        assertThat(disconnected).containsExactly("g1", "g2");
+        routes.connect(Json.tree("{\"requestContext\":{\"connectionId\":\"g3\",\"requestId\":\"r\"},"
+                + "\"headers\":{\"Sec-WebSocket-Protocol\":\"graphql-transport-ws\",\"Authorization\":\"Bearer " + secret + "\"}}"));
+        routes.message(message("g3", "{not json"));
+        assertThat(disconnected).containsExactly("g1", "g2", "g3");
+        // wrong credentials in connection_init: closed (4403)
+        routes.connect(Json.tree("{\"requestContext\":{\"connectionId\":\"g4\",\"requestId\":\"r\"},"
+                + "\"headers\":{\"Sec-WebSocket-Protocol\":\"graphql-transport-ws\"}}"));
+        routes.message(message("g4", "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer luna_wrong\"}}"));
+        assertThat(disconnected).containsExactly("g1", "g2", "g3", "g4");
     }
 
     private static JsonNode message(String connectionId, String body) {
