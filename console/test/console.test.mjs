@@ -453,6 +453,24 @@ test('a dead-lettered task is redriven from the Queues page after a confirmation
   await axe('queues after a redrive');
 });
 
+test('a budget\'s alert channel: a webhook set from the form, its signing secret shown once, listed with the budget', async () => {
+  await go('/usage', 'Usage and budgets');
+  const budget = page.getByRole('form', { name: 'Set a budget' });
+  await budget.getByLabel('Monthly limit usd').fill('40');
+  await budget.getByLabel('Type', { exact: true }).selectOption('webhook');
+  await budget.getByLabel('Url', { exact: true }).fill('http://127.0.0.1:9/luna-alerts');
+  await budget.getByRole('button', { name: 'Save budget' }).click();
+  const secret = page.getByTestId('budget-secret');
+  await secret.waitFor();
+  assert.ok((await secret.innerText()).length >= 16, 'a generated signing secret');
+  await page.getByText(/project: \$40\.00 a month · alerts at 50 %, 80 %, 100 % to webhook http:\/\/127\.0\.0\.1:9\/luna-alerts/).waitFor();
+  const stored = (await api('GET', '/api/v1/tokens/budget?projectId=default')).body.data.find((b) => !b.agentId);
+  assert.deepEqual({ type: stored.notification.type, url: stored.notification.url }, { type: 'webhook', url: 'http://127.0.0.1:9/luna-alerts' });
+  await axe('usage with an alert channel');
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  assert.equal(await page.getByTestId('budget-secret').count(), 0);
+});
+
 test('RAG: an index job is followed live until it succeeds with its files counted; contexts are searched, opened, edited and deleted', async () => {
   await go('/rag', 'Code retrieval (RAG)');
   const form = page.getByRole('form', { name: 'Index a source' });

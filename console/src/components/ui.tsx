@@ -29,6 +29,7 @@ export function formatBytes(n?: number | null): string {
 const TONES: Record<string, string> = {
   healthy: 'ok', succeeded: 'ok', running: 'info', active: 'ok', completed: 'ok',
   degraded: 'warn', pending: 'warn', queued: 'muted', registered: 'muted', stopped: 'muted',
+  delivered: 'ok', sending: 'info',
   unhealthy: 'bad', failed: 'bad', timed_out: 'bad', dead_lettered: 'bad', cancelled: 'muted', revoked: 'muted',
 };
 
