@@ -30,7 +30,7 @@ const NAV = [
 
 function Page({ path }: { path: string }) {
   let m;
-  if (path === '/' || path === '') return <Overview />;
+  if (path === '/' || path === '' || path === CALLBACK_PATH) return <Overview />; // the callback, just signed in: on its way to /
   if (path === '/agents') return <Agents />;
   if ((m = match('/agents/:id', path))) return <AgentDetail id={m.id} />;
   if (path === '/tasks') return <Tasks />;

@@ -83,7 +83,8 @@ interface TokenResponse {
 
 const STORAGE_KEY = 'luna.session';
 
-function decodeClaims(jwt: string): Record<string, unknown> {
+/** The claims of a JWT, unverified (what the token says about itself; the platform verifies it). */
+export function decodeClaims(jwt: string): Record<string, unknown> {
   try {
     const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     return JSON.parse(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')));

@@ -3,7 +3,7 @@
 // redirects there, the provider redirects back to /auth/callback with a code, and the console redeems the code at the
 // provider's token endpoint with its PKCE verifier. The provider's token (the one whose audience the platform
 // accepts) is then the bearer credential; GET /api/v1/auth/me says who it is and with which scopes.
-import { ApiError, type Session } from './client';
+import { ApiError, decodeClaims, type Session } from './client';
 
 export interface SsoConfig {
   enabled: boolean;
@@ -56,12 +56,8 @@ export async function challengeOf(verifier: string): Promise<string> {
 
 export function claimsOf(jwt: string | undefined): Record<string, unknown> | null {
   if (!jwt || jwt.split('.').length !== 3) return null;
-  try {
-    const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')));
-  } catch {
-    return null;
-  }
+  const claims = decodeClaims(jwt);
+  return Object.keys(claims).length ? claims : null;
 }
 
 export async function ssoConfig(base = ''): Promise<SsoConfig> {
