@@ -188,7 +188,8 @@ export class Api {
     this.refreshing = renewed
       .then((next) => this.adopt(next) as Session)
       .catch((e) => {
-        if (e instanceof ApiError && e.status >= 400 && e.status < 500) this.adopt(null);
+        // a refused refresh token (invalid, expired, revoked) ends the session; a rate limit or an outage does not
+        if (e instanceof ApiError && (e.status === 400 || e.status === 401)) this.adopt(null);
         throw e;
       })
       .finally(() => {
