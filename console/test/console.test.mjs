@@ -552,6 +552,7 @@ test('RAG: an index job is followed live until it succeeds with its files counte
   await edit.getByRole('button', { name: 'Save context' }).click();
   await first.getByRole('status').filter({ hasText: /Saved and re-embedded/ }).waitFor();
   assert.match(await first.locator('pre').innerText(), /quokkaTotal/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Edit context', 'focus returns to the button');
   const stored = await api('GET', `/api/v1/rag/context/${contextId}?projectId=default`);
   assert.equal(stored.status, 200);
   assert.match(stored.body.data.content, /quokkaTotal/);

@@ -69,7 +69,14 @@ function ContextItem({ context, onChanged, onDeleted }: { context: Context; onCh
   const [confirm, setConfirm] = useState(false);
   const [saved, setSaved] = useState<string>();
   const editRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => { if (editing) editRef.current?.focus(); }, [editing]);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    // keyboard users land in the editor when it opens, and back on its button when it closes
+    if (editing) editRef.current?.focus();
+    else if (wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const path = inProject(`/api/v1/rag/context/${encodeURIComponent(context.id)}`, projectId);
   const idBase = `ctx-${context.id}`;
   const save = async (e: FormEvent) => {
@@ -106,7 +113,7 @@ function ContextItem({ context, onChanged, onDeleted }: { context: Context; onCh
         </span>
         {canWrite('rag:write') && !editing && (
           <span className="actions">
-            <button type="button" onClick={() => { setContent(context.content); setSymbol(context.symbol ?? ''); setSaved(undefined); setEditing(true); }}>Edit context</button>
+            <button type="button" ref={editButton} onClick={() => { setContent(context.content); setSymbol(context.symbol ?? ''); setSaved(undefined); setEditing(true); }}>Edit context</button>
             <button type="button" onClick={() => setConfirm(true)}>Delete context</button>
           </span>
         )}
