@@ -5,6 +5,8 @@ import { Link, match, useLocation } from './router';
 import { Loading } from './components/ui';
 import SignIn from './pages/SignIn';
 import Overview from './pages/Overview';
+import SsoCallback from './pages/SsoCallback';
+import { CALLBACK_PATH } from './api/sso';
 
 const Agents = lazy(() => import('./pages/Agents'));
 const AgentDetail = lazy(() => import('./pages/AgentDetail'));
@@ -28,7 +30,7 @@ const NAV = [
 
 function Page({ path }: { path: string }) {
   let m;
-  if (path === '/' || path === '') return <Overview />;
+  if (path === '/' || path === '' || path === CALLBACK_PATH) return <Overview />; // the callback, just signed in: on its way to /
   if (path === '/agents') return <Agents />;
   if ((m = match('/agents/:id', path))) return <AgentDetail id={m.id} />;
   if (path === '/tasks') return <Tasks />;
@@ -63,6 +65,7 @@ export default function App() {
   const queryClient = useQueryClient();
   useEffect(() => setMenuOpen(false), [path]);
 
+  if (path === CALLBACK_PATH && !session) return <SsoCallback />;
   if (!session) return <SignIn theme={theme} toggleTheme={toggleTheme} />;
   const active = (to: string) => (to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`));
   return (

@@ -14,6 +14,6 @@ export function launch() {
 export async function signIn(page, base, key) {
   await page.goto(`${base}/`);
   await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
 }

@@ -3,16 +3,20 @@
 // One browser, the steps in order: each builds on the one before (the agent registered is the one tasks run on).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { launch, signIn as signInAt } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const BASE = process.env.LUNA_URL;
 const ADMIN_KEY = process.env.LUNA_KEY;
+const IDP = process.env.LUNA_IDP_URL;
 const SHOTS = process.env.CONSOLE_ARTIFACTS ?? new URL('../test-artifacts/', import.meta.url).pathname;
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-assert.ok(BASE && ADMIN_KEY, 'LUNA_URL and LUNA_KEY must be set (run scripts/test-console)');
+assert.ok(BASE && ADMIN_KEY && IDP, 'LUNA_URL, LUNA_KEY and LUNA_IDP_URL must be set (run scripts/test-console)');
 mkdirSync(SHOTS, { recursive: true });
 
 let browser;
@@ -43,8 +47,30 @@ async function shot(name) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/**
+ * A full page load, as a user's reload. Refresh tokens rotate: a refresh the page is sending when it unloads may be
+ * spent by the platform with its answer lost, and the reloaded page is then signed out. The test's 30-second tokens
+ * are refreshed with 6 to 10 seconds left, so a reload waits until a due refresh has been stored.
+ */
+async function visit(url) {
+  const left = () => page.evaluate(() => {
+    const s = JSON.parse(sessionStorage.getItem('luna.session') ?? 'null');
+    return s && s.kind !== 'sso' ? { token: s.accessToken, left: s.expiresAt - Date.now() } : null;
+  }).catch(() => null);
+  const before = await left();
+  if (before && before.left < 12_000) {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const now = await left();
+      if (!now || now.token !== before.token) break;
+      await page.waitForTimeout(100);
+    }
+  }
+  await page.goto(url);
+}
+
 async function go(path, heading) {
-  await page.goto(`${BASE}${path}`);
+  await visit(`${BASE}${path}`);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
@@ -56,6 +82,13 @@ before(async () => {
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  // a refused token refresh, and rate limiting, are printed: they explain a console that signed itself out
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if ((path === '/api/v1/auth/refresh' && r.status() >= 400) || r.status() === 429) {
+      console.error(`console test: ${new Date().toISOString()} ${r.request().method()} ${path} answered ${r.status()}`);
+    }
+  });
 });
 
 after(async () => {
@@ -74,10 +107,69 @@ test('the runtime serves the console at / with an SPA fallback, and the API besi
   assert.equal((await route.json()).error.code, 'ROUTE_NOT_FOUND');
 });
 
+test('the platform offers sign-in with its SSO provider, found through the provider\'s discovery document', async () => {
+  const r = await fetch(`${BASE}/api/v1/auth/sso`);
+  assert.equal(r.status, 200);
+  const sso = (await r.json()).data;
+  assert.deepEqual(sso, { enabled: true, issuer: IDP, clientId: 'luna-console', audience: 'luna-api',
+    authorizationEndpoint: `${IDP}/authorize`, tokenEndpoint: `${IDP}/token`, scopes: 'openid profile email' });
+});
+
+test('SSO sign-in: a wrong PKCE verifier is refused by the provider and shown; the right one signs in to the overview', async () => {
+  // the token request leaves the browser with its code_verifier altered: the provider must refuse the code
+  let altered = 0;
+  await page.route(`${IDP}/token`, (route) => {
+    const form = new URLSearchParams(route.request().postData() ?? '');
+    assert.equal(form.get('grant_type'), 'authorization_code');
+    assert.match(form.get('code_verifier'), /^[A-Za-z0-9_-]{43}$/);
+    form.set('code_verifier', `${form.get('code_verifier').slice(0, 42)}${form.get('code_verifier').endsWith('A') ? 'B' : 'A'}`);
+    altered++;
+    return route.continue({ postData: form.toString() });
+  });
+  await visit(`${BASE}/`);
+  await page.getByRole('button', { name: 'Sign in with SSO' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Signing in with SSO' }).waitFor();
+  const refusal = page.getByRole('alert');
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /invalid_grant.*PKCE verification failed/s);
+  assert.equal(altered, 1);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('luna.session')), null, 'not signed in');
+  await axe('SSO sign-in refused');
+  await shot('00-sso-refused');
+  await page.unroute(`${IDP}/token`);
+
+  // the authorization request carries an S256 challenge; the provider redirects back and the code is redeemed
+  const [authorize] = await Promise.all([
+    page.waitForRequest((req) => req.url().startsWith(`${IDP}/authorize`)),
+    page.getByRole('link', { name: 'Back to sign-in' }).click().then(() => page.getByRole('button', { name: 'Sign in with SSO' }).click()),
+  ]);
+  const q = new URL(authorize.url()).searchParams;
+  assert.equal(q.get('code_challenge_method'), 'S256');
+  assert.equal(q.get('client_id'), 'luna-console');
+  assert.equal(q.get('redirect_uri'), `${BASE}/auth/callback`);
+  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.getByText('sso|carol@example.com · developer').waitFor();
+  await page.getByRole('heading', { name: 'Agents by health' }).waitFor();
+  const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('luna.session')));
+  assert.equal(session.kind, 'sso');
+  assert.ok(session.scopes.includes('tasks:write') && !session.scopes.includes('admin:full_access'), JSON.stringify(session.scopes));
+  // the bearer the console uses is the provider's token, accepted by the platform
+  const me = await fetch(`${BASE}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+  assert.equal((await me.json()).data.subject, 'sso|carol@example.com');
+  await page.getByRole('link', { name: 'Tasks', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+  await page.getByRole('button', { name: 'Submit task' }).waitFor(); // a developer in the project: writes offered
+  await axe('overview (SSO)');
+  await shot('00-sso-signed-in');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in with SSO' }).waitFor();
+});
+
 test('a wrong key is refused on the sign-in page; the admin key signs in to the overview', async () => {
-  await page.goto(`${BASE}/`);
+  await visit(`${BASE}/`);
   await page.getByLabel('API key').fill('luna_not_a_real_key_000000000000');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('alert').waitFor();
   await axe('sign-in');
   await shot('01-sign-in-refused');
@@ -168,7 +260,7 @@ test('where the event stream is not served, the task page polls and still shows 
     status: 404, contentType: 'application/json',
     body: JSON.stringify({ error: { code: 'ROUTE_NOT_FOUND', message: 'No route', requestId: 'req_test' } }),
   }));
-  await page.goto(`${BASE}/tasks/${id}`);
+  await visit(`${BASE}/tasks/${id}`);
   await page.getByText('Following live (polling every second)').waitFor();
   const seen = new Set();
   const deadline = Date.now() + 20_000;
@@ -182,7 +274,7 @@ test('where the event stream is not served, the task page polls and still shows 
   assert.ok(seen.has(100) && values.some((v) => v > 0 && v < 100), `polled progress: saw ${values}`);
   await page.getByRole('heading', { level: 1, name: /echo task.*succeeded/ }).waitFor();
   await page.unroute(`**/api/v1/tasks/${id}/events*`);
-  await page.goto(taskUrl);
+  await visit(taskUrl);
   await page.getByRole('heading', { level: 1, name: /echo task.*succeeded/ }).waitFor();
 });
 
@@ -231,7 +323,7 @@ test('results are rendered per type: Mermaid diagrams for design-architecture, a
   assert.equal((await finished(design.body.data.id)).status, 'succeeded');
   assert.equal((await finished(analysis.body.data.id)).status, 'succeeded');
 
-  await page.goto(`${BASE}/tasks/${design.body.data.id}`);
+  await visit(`${BASE}/tasks/${design.body.data.id}`);
   await page.getByRole('heading', { level: 1, name: /design-architecture task.*succeeded/ }).waitFor();
   await page.getByRole('heading', { name: 'architecture.md' }).waitFor();
   await page.locator('.markdown h1').first().waitFor();
@@ -243,7 +335,7 @@ test('results are rendered per type: Mermaid diagrams for design-architecture, a
   await axe('design-architecture result');
   await shot('08-design-architecture');
 
-  await page.goto(`${BASE}/tasks/${analysis.body.data.id}`);
+  await visit(`${BASE}/tasks/${analysis.body.data.id}`);
   await page.getByRole('heading', { level: 1, name: /code-analysis task.*succeeded/ }).waitFor();
   const title = page.getByRole('heading', { name: /^Findings \(/ });
   await title.waitFor();
@@ -323,6 +415,164 @@ test('the access token is refreshed silently before it expires, and the console 
   assert.equal(answer.status, 200, 'the refreshed token is accepted by the API');
 });
 
+const USERS_JAVA = 'package acme.web;\nimport java.sql.*;\nimport javax.servlet.http.*;\npublic class Users extends HttpServlet {\n  Connection c;\n  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws Exception {\n    String id = req.getParameter("id");\n    c.createStatement().executeQuery("select * from users where id = " + id);\n  }\n}\n';
+
+test('a task is submitted with an uploaded zip archive as its source, and its result comes from the archive\'s files', async () => {
+  // a small zip built here (python3's zipfile: real deflate entries), uploaded through the form's file input
+  const dir = mkdtempSync(join(tmpdir(), 'console-zip-'));
+  const zip = join(dir, 'shop.zip');
+  execFileSync('python3', ['-c', `import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('pom.xml', '<project><modelVersion>4.0.0</modelVersion><groupId>acme</groupId><artifactId>shop</artifactId><version>1</version></project>')
+    z.writestr('src/main/java/acme/web/Users.java', sys.argv[2])`, zip, USERS_JAVA]);
+  await go('/tasks/new', 'Submit a task');
+  await page.getByLabel('Task type').selectOption('code-analysis');
+  await page.getByRole('radiogroup', { name: /Source: kind/ }).getByLabel('An archive').check();
+  await page.getByLabel('Content base64').setInputFiles(zip);
+  await page.getByRole('button', { name: 'Submit', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /code-analysis task/ }).waitFor();
+  const id = new URL(page.url()).pathname.split('/').pop();
+  const submitted = (await api('GET', `/api/v1/tasks/${id}`)).body.data;
+  assert.equal(submitted.payload.source.type, 'archive');
+  assert.equal(submitted.payload.source.format, 'zip');
+  assert.deepEqual(Buffer.from(submitted.payload.source.contentBase64, 'base64'), readFileSync(zip), 'the upload is the zip, byte for byte');
+  await page.getByRole('heading', { level: 1, name: /code-analysis task.*succeeded/ }).waitFor({ timeout: 120_000 });
+  await page.getByRole('heading', { name: /^Findings \(/ }).waitFor();
+  await page.getByText('src/main/java/acme/web/Users.java').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await axe('code-analysis of an archive');
+  await shot('17-archive-task');
+});
+
+test('a dead-lettered task is redriven from the Queues page after a confirmation, and leaves the dead letters', async () => {
+  // an agent that gives each task one attempt, and an echo task whose attempts fail until a moment from now
+  const agent = await api('POST', '/api/v1/agents', { name: 'Console Outage', type: 'task-executor', version: '1.0.0',
+    config: { runtime: 'java', capabilities: ['echo'], retryPolicy: { maxAttempts: 1, initialDelayMs: 0, multiplier: 1.0, maxDelayMs: 0 } } });
+  assert.equal(agent.status, 201, JSON.stringify(agent.body));
+  await api('POST', `/api/v1/agents/${agent.body.data.id}/start`);
+  const until = new Date(Date.now() + 8_000);
+  const task = await api('POST', '/api/v1/tasks', { type: 'echo', agentId: agent.body.data.id,
+    payload: { message: 'back after the outage', failUntil: until.toISOString().replace(/\.\d+Z$/, 'Z') } });
+  assert.equal(task.status, 201, JSON.stringify(task.body));
+  const id = task.body.data.id;
+  assert.equal((await finished(id)).status, 'dead_lettered');
+
+  await go('/queues', 'Queues and dead letters');
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: id }) });
+  await row.waitFor();
+  assert.match(await row.innerText(), /echo/);
+  // Escape cancels the confirmation: nothing is redriven
+  await row.getByRole('button', { name: 'Redrive' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Redrive dead letters?' });
+  await dialog.waitFor();
+  await axe('redrive confirmation');
+  await shot('18-redrive-confirm');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.equal((await api('GET', `/api/v1/tasks/${id}`)).body.data.status, 'dead_lettered');
+  // after the outage: confirmed, the task goes back to its queue, runs and leaves the list
+  await page.waitForTimeout(Math.max(0, until.getTime() + 500 - Date.now()));
+  await row.getByRole('button', { name: 'Redrive' }).click();
+  await dialog.getByRole('button', { name: 'Redrive' }).click();
+  await page.getByRole('status').filter({ hasText: `Redrove ${id}.` }).waitFor();
+  await row.waitFor({ state: 'detached' });
+  const done = await finished(id);
+  assert.equal(done.status, 'succeeded', JSON.stringify(done.error));
+  assert.equal(done.result.message, 'back after the outage');
+  await axe('queues after a redrive');
+});
+
+test('a budget\'s alert channel: a webhook set from the form, its signing secret shown once, listed with the budget', async () => {
+  await go('/usage', 'Usage and budgets');
+  const budget = page.getByRole('form', { name: 'Set a budget' });
+  await budget.getByLabel('Monthly limit usd').fill('40');
+  await budget.getByLabel('Type').selectOption('webhook');
+  await budget.getByLabel('Url').fill('http://127.0.0.1:9/luna-alerts');
+  await budget.getByRole('button', { name: 'Save budget' }).click();
+  const secret = page.getByTestId('budget-secret');
+  await secret.waitFor();
+  assert.ok((await secret.innerText()).length >= 16, 'a generated signing secret');
+  await page.getByText(/project: \$40\.00 a month · alerts at 50 %, 80 %, 100 % to webhook http:\/\/127\.0\.0\.1:9\/luna-alerts/).waitFor();
+  const stored = (await api('GET', '/api/v1/tokens/budget?projectId=default')).body.data.find((b) => !b.agentId);
+  assert.deepEqual({ type: stored.notification.type, url: stored.notification.url }, { type: 'webhook', url: 'http://127.0.0.1:9/luna-alerts' });
+  await axe('usage with an alert channel');
+  await page.getByRole('button', { name: 'I have stored it' }).click();
+  assert.equal(await page.getByTestId('budget-secret').count(), 0);
+});
+
+test('RAG: an index job is followed live until it succeeds with its files counted; contexts are searched, opened, edited and deleted', async () => {
+  await go('/rag', 'Code retrieval (RAG)');
+  const form = page.getByRole('form', { name: 'Index a source' });
+  await form.getByLabel('Type').selectOption('inline');
+  const files = [
+    ['src/main/java/shop/PriceCalculator.java', 'package shop;\n\n/** Prices orders. */\npublic class PriceCalculator {\n    /** Total of all order lines minus the discount. */\n    public long totalCents(Order order) {\n        long sum = 0;\n        for (Line line : order.lines()) sum += line.cents();\n        return sum - order.discountCents();\n    }\n}\n'],
+    ['docs/pricing.md', '# Pricing\n\n## Discounts\nDiscounts are applied to the order total, never per line.\n'],
+    ['src/main/java/shop/Shipping.java', 'package shop;\n\n/** Shipping costs. */\npublic class Shipping {\n    /** Free above 50 euros. */\n    public long costCents(long totalCents) {\n        return totalCents >= 5000 ? 0 : 490;\n    }\n}\n'],
+  ];
+  for (let i = 0; i < files.length; i++) {
+    await form.getByRole('button', { name: 'Add file' }).click();
+    const item = form.locator('.array-item').nth(i);
+    await item.getByLabel('Path').fill(files[i][0]);
+    await item.getByLabel('Content', { exact: true }).fill(files[i][1]);
+  }
+  // the job is followed live: the statuses the page shows while it runs, until it has succeeded
+  await form.getByRole('button', { name: 'Index', exact: true }).click();
+  const status = page.getByTestId('job-status');
+  await status.waitFor();
+  const seen = [];
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const text = (await status.innerText()).trim();
+    if (seen.at(-1) !== text) seen.push(text);
+    if (/^succeeded|^failed/.test(text)) break;
+    await page.waitForTimeout(50);
+  }
+  assert.match(seen.at(-1), /^succeeded/, `the job ended: ${seen.join(' | ')}`);
+  assert.ok(seen.some((t) => /^(queued|running)/.test(t)), `the page showed the job before it ended: ${seen.join(' | ')}`);
+  const result = page.getByTestId('job-result');
+  assert.match(await result.innerText(), /Files indexed\s*3\b/);
+  assert.match(await status.innerText(), /3 of 3 files processed/);
+  await axe('RAG job');
+  await shot('19-rag-job');
+
+  // search, then edit the best context: the new text is saved, re-embedded and found
+  const search = page.getByRole('form', { name: 'Search playground' });
+  await search.getByLabel('Query').fill('how is the order total computed');
+  await search.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('heading', { name: /^Ranked contexts \(/ }).waitFor();
+  const first = page.locator('ol.contexts > li').first();
+  const contextId = (await first.locator('code.muted').innerText()).trim();
+  assert.match(contextId, /^ctx_/);
+  await first.getByRole('button', { name: 'Edit context' }).click();
+  const edit = first.getByRole('form', { name: /^Edit / });
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA', 'focus moves to the editor');
+  await edit.getByLabel('Content').fill('public long totalCents(Order order) { return order.quokkaTotal(); }');
+  await edit.getByLabel('Symbol').fill('PriceCalculator.totalCents');
+  await axe('RAG context editor');
+  await edit.getByRole('button', { name: 'Save context' }).click();
+  await first.getByRole('status').filter({ hasText: /Saved and re-embedded/ }).waitFor();
+  assert.match(await first.locator('pre').innerText(), /quokkaTotal/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Edit context', 'focus returns to the button');
+  const stored = await api('GET', `/api/v1/rag/context/${contextId}?projectId=default`);
+  assert.equal(stored.status, 200);
+  assert.match(stored.body.data.content, /quokkaTotal/);
+  const found = await api('POST', '/api/v1/rag/query', { projectId: 'default', query: 'quokkaTotal', mode: 'keyword' });
+  assert.ok(found.body.data.contexts.some((c) => c.id === contextId), 'the edited text is what the index now finds');
+  await shot('20-rag-context-edited');
+
+  // open it by id, delete it (with a confirmation): it is gone from the index
+  await page.getByLabel('Context id').fill(contextId);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const openedCard = page.getByRole('region', { name: 'Open a context' });
+  await openedCard.locator('pre').filter({ hasText: 'quokkaTotal' }).waitFor();
+  await openedCard.getByRole('button', { name: 'Delete context' }).click();
+  await page.getByRole('dialog', { name: 'Delete this context?' }).getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('status').filter({ hasText: `Deleted context ${contextId}.` }).waitFor();
+  assert.equal(await page.locator('ol.contexts code.muted', { hasText: contextId }).count(), 0);
+  assert.equal((await api('GET', `/api/v1/rag/context/${contextId}?projectId=default`)).status, 404);
+  await axe('RAG after delete');
+});
+
 test('a viewer sees no write buttons', async () => {
   const member = await api('POST', '/api/v1/projects/default/members', { userId: 'usr_console_viewer', role: 'viewer' });
   assert.ok([200, 201].includes(member.status), JSON.stringify(member.body));
@@ -337,12 +587,12 @@ test('a viewer sees no write buttons', async () => {
   await go('/agents', 'Agents');
   await page.getByRole('link', { name: 'Console Echo' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Register agent' }).count(), 0);
-  await page.goto(agentUrl);
+  await visit(agentUrl);
   await page.getByRole('heading', { level: 1, name: /Console Echo/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: /^(Start|Stop|Roll back)/ }).count(), 0);
   await go('/tasks', 'Tasks');
   assert.equal(await page.getByRole('button', { name: 'Submit task' }).count(), 0);
-  await page.goto(taskUrl);
+  await visit(taskUrl);
   await page.getByRole('heading', { level: 1, name: /echo task/ }).waitFor();
   assert.equal(await page.getByRole('button', { name: /Cancel task|Retry/ }).count(), 0);
   await axe('task detail (viewer)');

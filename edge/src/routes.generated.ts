@@ -36,6 +36,8 @@ export const ROUTES: readonly Route[] = [
   {"method":"POST","path":"/api/v1/auth/refresh","function":"auth-refresh","public":true,"scopes":[]},
   {"method":"POST","path":"/api/v1/auth/revoke","function":"auth-revoke","public":true,"scopes":[]},
   {"method":"GET","path":"/.well-known/jwks.json","function":"auth-jwks","public":true,"scopes":[]},
+  {"method":"GET","path":"/api/v1/auth/sso","function":"auth-sso","public":true,"scopes":[]},
+  {"method":"GET","path":"/api/v1/auth/me","function":"auth-me","public":false,"scopes":[]},
   {"method":"POST","path":"/api/v1/auth/keys/rotate","function":"auth-keys-rotate","public":false,"scopes":["admin:full_access"]},
   {"method":"GET","path":"/api/v1/audit","function":"audit-list","public":false,"scopes":["admin:full_access"]},
   {"method":"GET","path":"/api/v1/tokens/usage","function":"tokens-usage","public":false,"scopes":["tokens:read"]},

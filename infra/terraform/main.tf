@@ -39,12 +39,16 @@ module "http_function" {
       LUNA_JWT_ISSUER          = "https://${aws_apigatewayv2_api.this.id}.execute-api.${var.region}.amazonaws.com"
     },
     var.sso == null ? {} : {
-      LUNA_SSO_ISSUER       = var.sso.issuer
-      LUNA_SSO_AUDIENCE     = var.sso.audience
-      LUNA_SSO_JWKS_URL     = var.sso.jwks_url
-      LUNA_SSO_GROUPS_CLAIM = var.sso.groups_claim
-      LUNA_SSO_GROUP_SCOPES = jsonencode(var.sso.group_scopes)
-      LUNA_SSO_GROUP_ROLES  = jsonencode(var.sso.group_roles)
+      LUNA_SSO_ISSUER            = var.sso.issuer
+      LUNA_SSO_AUDIENCE          = var.sso.audience
+      LUNA_SSO_JWKS_URL          = var.sso.jwks_url
+      LUNA_SSO_GROUPS_CLAIM      = var.sso.groups_claim
+      LUNA_SSO_GROUP_SCOPES      = jsonencode(var.sso.group_scopes)
+      LUNA_SSO_GROUP_ROLES       = jsonencode(var.sso.group_roles)
+      LUNA_SSO_CLIENT_ID         = var.sso.client_id
+      LUNA_SSO_AUTHORIZATION_URL = var.sso.authorization_url
+      LUNA_SSO_TOKEN_URL         = var.sso.token_url
+      LUNA_SSO_SCOPES            = var.sso.scopes
     },
     var.function_environment,
     local.edge_secret_environment,

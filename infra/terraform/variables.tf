@@ -246,14 +246,18 @@ variable "bootstrap_admin_key_sha256" {
 }
 
 variable "sso" {
-  description = "External OIDC identity provider whose tokens the API accepts (null = off): issuer, audience, jwks_url, groups_claim, group_scopes (group => scopes), group_roles (group => {project => role})."
+  description = "External OIDC identity provider whose tokens the API accepts (null = off): issuer, audience, jwks_url, groups_claim, group_scopes (group => scopes), group_roles (group => {project => role}); for the console's \"Sign in with SSO\" also client_id (a public client allowing the console's /auth/callback), and authorization_url / token_url when the issuer has no discovery document, scopes to ask for."
   type = object({
-    issuer       = string
-    audience     = string
-    jwks_url     = string
-    groups_claim = optional(string, "groups")
-    group_scopes = optional(map(list(string)), {})
-    group_roles  = optional(map(map(string)), {})
+    issuer            = string
+    audience          = string
+    jwks_url          = string
+    groups_claim      = optional(string, "groups")
+    group_scopes      = optional(map(list(string)), {})
+    group_roles       = optional(map(map(string)), {})
+    client_id         = optional(string, "")
+    authorization_url = optional(string, "")
+    token_url         = optional(string, "")
+    scopes            = optional(string, "openid profile email")
   })
   default = null
 }

@@ -1,6 +1,8 @@
 // The console's only way to the platform: the public REST API, same origin. An API key is exchanged once for a
 // 5-minute access token and a refresh token; the access token is refreshed silently a minute before it expires
-// (and once more when a request answers 401), so the key itself is never kept.
+// (and once more when a request answers 401), so the key itself is never kept. A session signed in with SSO (see
+// sso.ts) carries the identity provider's token instead, renewed at the provider when it gave a refresh token.
+import { refreshSso } from './sso';
 
 export interface Envelope<T> {
   data: T;
@@ -49,6 +51,8 @@ export class ApiError extends Error {
 }
 
 export interface Session {
+  /** how it was signed in: an API key (the platform's tokens) or the identity provider (SSO); absent = key */
+  kind?: 'key' | 'sso';
   accessToken: string;
   refreshToken: string;
   /** epoch ms */
@@ -57,6 +61,17 @@ export interface Session {
   subject: string;
   /** the project the credential is bound to, if any */
   boundProject?: string;
+  /** SSO only: where and as whom to renew the provider's token, and the audience the platform accepts */
+  tokenEndpoint?: string;
+  clientId?: string;
+  audience?: string;
+}
+
+interface Me {
+  subject: string;
+  kind: string;
+  scopes: string[];
+  projectId?: string;
 }
 
 interface TokenResponse {
@@ -68,7 +83,8 @@ interface TokenResponse {
 
 const STORAGE_KEY = 'luna.session';
 
-function decodeClaims(jwt: string): Record<string, unknown> {
+/** The claims of a JWT, unverified (what the token says about itself; the platform verifies it). */
+export function decodeClaims(jwt: string): Record<string, unknown> {
   try {
     const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     return JSON.parse(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')));
@@ -137,10 +153,18 @@ export class Api {
     return this.adopt(this.toSession(await parse<TokenResponse | Envelope<TokenResponse>>(response)))!;
   }
 
+  /** Adopts a session signed in at the identity provider, once the platform has said who it is (GET /api/v1/auth/me). */
+  async signInWithProviderToken(session: Session): Promise<Session> {
+    const response = await fetch(`${this.base}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+    const me = (await parse<Envelope<Me>>(response)).data;
+    return this.adopt({ ...session, kind: 'sso', subject: me.subject, scopes: me.scopes, boundProject: me.projectId })!;
+  }
+
   signOut(): void {
     const s = this.session;
     this.adopt(null);
-    if (s) {
+    // the provider's tokens are the provider's to revoke; the platform's refresh token is revoked here
+    if (s && s.kind !== 'sso') {
       void fetch(`${this.base}/api/v1/auth/revoke`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -153,15 +177,19 @@ export class Api {
   refresh(): Promise<Session> {
     const s = this.session;
     if (!s) return Promise.reject(new ApiError(401, 'UNAUTHENTICATED', 'Signed out'));
-    this.refreshing ??= fetch(`${this.base}/api/v1/auth/refresh`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ refresh_token: s.refreshToken }),
-    })
-      .then((r) => parse<TokenResponse | Envelope<TokenResponse>>(r))
-      .then((t) => this.adopt(this.toSession(t)) as Session)
+    if (this.refreshing) return this.refreshing;
+    const renewed: Promise<Session> = s.kind === 'sso'
+      ? refreshSso(s)
+      : fetch(`${this.base}/api/v1/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refresh_token: s.refreshToken }),
+      }).then((r) => parse<TokenResponse | Envelope<TokenResponse>>(r)).then((t) => this.toSession(t));
+    this.refreshing = renewed
+      .then((next) => this.adopt(next) as Session)
       .catch((e) => {
-        if (e instanceof ApiError && e.status >= 400 && e.status < 500) this.adopt(null);
+        // a refused refresh token (invalid, expired, revoked) ends the session; a rate limit or an outage does not
+        if (e instanceof ApiError && (e.status === 400 || e.status === 401)) this.adopt(null);
         throw e;
       })
       .finally(() => {
@@ -224,9 +252,11 @@ export class Api {
     clearTimeout(this.timer);
     if (session) {
       this.storage?.setItem(STORAGE_KEY, JSON.stringify(session));
-      // silent refresh: a minute before expiry, or at 80 % of a shorter lifetime (at least 5 s from now)
+      // silent refresh: a minute before expiry, or at 80 % of a shorter lifetime (at least 5 s from now); an SSO
+      // session without a provider refresh token just ends when its token does
       const left = session.expiresAt - Date.now();
-      const due = Math.max(5_000, Math.min(left - 60_000, left * 0.8));
+      const renewable = session.kind !== 'sso' || !!session.refreshToken;
+      const due = renewable ? Math.max(5_000, Math.min(left - 60_000, left * 0.8)) : Math.max(1_000, left);
       this.timer = setTimeout(() => void this.refresh().catch(() => undefined), due);
     } else {
       this.storage?.removeItem(STORAGE_KEY);

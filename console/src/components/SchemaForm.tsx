@@ -70,7 +70,8 @@ export function initialValue(schema: Schema, root: Schema): Json {
     const out: Record<string, Json> = {};
     for (const [k, p] of Object.entries(s.properties)) {
       const r = resolve(p, root);
-      if (r.const !== undefined || (s.required ?? []).includes(k) && (r.properties || r.oneOf)) out[k] = initialValue(p, root);
+      // constants, and required fields that have a default or a structure (an archive's format: "zip")
+      if (r.const !== undefined || (s.required ?? []).includes(k) && (r.properties || r.oneOf || r.default !== undefined)) out[k] = initialValue(p, root);
     }
     return out;
   }
@@ -244,7 +245,8 @@ export function Field(props: FieldProps) {
   if (schema.enum) {
     control = (
       <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? undefined : schema.enum!.find((o) => String(o) === e.target.value))}>
-        {!required && <option value="">{schema.default !== undefined ? `default (${String(schema.default)})` : '—'}</option>}
+        {/* a required choice not made yet shows as such, rather than as its first option (which would not be sent) */}
+        {(!required || value === undefined) && <option value="">{schema.default !== undefined ? `default (${String(schema.default)})` : required ? 'Choose…' : '—'}</option>}
         {schema.enum.map((o) => <option key={String(o)} value={String(o)}>{String(o)}</option>)}
       </select>
     );

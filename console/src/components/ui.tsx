@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 
 export function formatTime(iso?: string | null): string {
@@ -29,6 +29,7 @@ export function formatBytes(n?: number | null): string {
 const TONES: Record<string, string> = {
   healthy: 'ok', succeeded: 'ok', running: 'info', active: 'ok', completed: 'ok',
   degraded: 'warn', pending: 'warn', queued: 'muted', registered: 'muted', stopped: 'muted',
+  delivered: 'ok', sending: 'info',
   unhealthy: 'bad', failed: 'bad', timed_out: 'bad', dead_lettered: 'bad', cancelled: 'muted', revoked: 'muted',
 };
 
@@ -91,6 +92,7 @@ export function Confirm({ open, title, children, confirmLabel, onConfirm, onCanc
   open: boolean; title: string; children: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -98,8 +100,8 @@ export function Confirm({ open, title, children, confirmLabel, onConfirm, onCanc
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby="confirm-title" onCancel={onCancel} onClose={onCancel}>
-      <h2 id="confirm-title">{title}</h2>
+    <dialog ref={ref} aria-labelledby={titleId} onCancel={onCancel} onClose={onCancel}>
+      <h2 id={titleId}>{title}</h2>
       <div>{children}</div>
       <div className="actions">
         <button type="button" onClick={onCancel}>Cancel</button>

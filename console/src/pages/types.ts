@@ -63,6 +63,10 @@ export interface Budget {
   hardStop: boolean;
   revision: number;
   spentUsd?: number;
+  /** where its alerts go */
+  notification?: { type: 'webhook' | 'slack' | 'email'; url?: string; email?: string } | null;
+  /** only in the answer that set it */
+  signingSecret?: string;
   [k: string]: unknown;
 }
 
@@ -72,6 +76,14 @@ export interface Alert {
   createdAt?: string;
   threshold?: number;
   message?: string;
+  agentId?: string | null;
+  spentUsd?: number;
+  limitUsd?: number;
+  channel?: string;
+  target?: string | null;
+  deliveryStatus?: string;
+  attempts?: number;
+  lastError?: string | null;
   [k: string]: unknown;
 }
 

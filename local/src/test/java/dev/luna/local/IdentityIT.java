@@ -17,6 +17,15 @@ class IdentityIT {
     }
 
     @Test
+    void withoutAnIdentityProviderSsoSignInIsOffAndSaysWhy() {
+        var sso = admin.withKey(null).get("/api/v1/auth/sso");
+        assertThat(sso.status()).as(sso.toString()).isEqualTo(200);
+        assertThat(sso.data().get("enabled").asBoolean()).isFalse();
+        assertThat(sso.data().get("reason").asString()).contains("LUNA_SSO_ISSUER");
+        assertThat(sso.data().has("authorizationEndpoint")).isFalse();
+    }
+
+    @Test
     void projectsMembersAndTheLastOwner() {
         String alice = TestRuntime.unique("usr-alice");
         String bob = TestRuntime.unique("usr-bob");

@@ -49,6 +49,8 @@ class ReadmeWalkthroughIT {
         assertThat(output).contains("\"token_type\":\"Bearer\"");
         assertThat(output).contains("Refresh token reuse detected");
         assertThat(output).contains("\"kty\":\"EC\"");
+        assertThat(output).contains("\"subject\":\"usr_alice\"");
+        assertThat(output).contains("\"enabled\":false").contains("LUNA_SSO_ISSUER");
         assertThat(output).contains("\"action\":\"projects-members-add\"");
     }
 

@@ -22,14 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tokens of an external OIDC provider (a real JWKS endpoint on a local port, RS256 keys): validated against the
- * provider's keys, issuer and our audience; its groups map to scopes and to roles in projects.
+ * Tokens of an external OIDC provider (a real JWKS endpoint and discovery document on a local port, RS256 keys):
+ * validated against the provider's keys, issuer and our audience; its groups map to scopes and to roles in projects;
+ * {@code GET /api/v1/auth/sso} tells a browser how to sign in there, {@code GET /api/v1/auth/me} who it then is.
  */
 class SsoIT {
-    private static final String ISSUER = "https://idp.example.test";
+    private static String ISSUER;
     private static HttpServer idp;
     private static RSAKey idpKey;
     private static LocalRuntime runtime;
+    private static final java.util.concurrent.atomic.AtomicInteger discoveryReads = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,11 +45,22 @@ class SsoIT {
             ex.close();
         });
         idp.start();
+        ISSUER = "http://127.0.0.1:" + idp.getAddress().getPort() + "/realms/luna";
+        byte[] discovery = ("{\"issuer\":\"" + ISSUER + "\",\"authorization_endpoint\":\"" + ISSUER + "/authorize\","
+                + "\"token_endpoint\":\"" + ISSUER + "/token\",\"jwks_uri\":\"" + ISSUER + "/jwks\"}").getBytes(StandardCharsets.UTF_8);
+        idp.createContext("/realms/luna/.well-known/openid-configuration", ex -> {
+            discoveryReads.incrementAndGet();
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, discovery.length);
+            ex.getResponseBody().write(discovery);
+            ex.close();
+        });
         runtime = LocalRuntime.builder().port(0).dataDirectory(null).adminKey(TestRuntime.ADMIN_KEY)
                 .setting("LUNA_SSO_ISSUER", ISSUER)
                 .setting("LUNA_SSO_AUDIENCE", "luna-api")
                 .setting("LUNA_SSO_JWKS_URL", "http://127.0.0.1:" + idp.getAddress().getPort() + "/jwks")
                 .setting("LUNA_SSO_GROUP_SCOPES", "{\"luna-devs\":[\"agents:read\",\"agents:write\",\"projects:read\"],\"luna-ops\":[\"admin:full_access\"]}")
+                .setting("LUNA_SSO_CLIENT_ID", "luna-console")
                 .setting("LUNA_SSO_GROUP_ROLES", "{\"team-default\":{\"default\":\"developer\"},\"team-default-viewers\":{\"default\":\"viewer\"}}")
                 .start();
     }
@@ -109,5 +122,38 @@ class SsoIT {
             assertThat(r.errorCode()).isEqualTo("UNAUTHENTICATED");
         }
         assertThat(as(TestRuntime.ADMIN_KEY).get("/api/v1/agents").status()).as("API keys still work beside SSO").isEqualTo(200);
+    }
+
+    @Test
+    void theSignInEndpointTellsABrowserWhereTheProviderIsAndMeSaysWhoSignedIn() throws Exception {
+        var anonymous = new Api(runtime.baseUri(), null);
+        var sso = anonymous.get("/api/v1/auth/sso");
+        assertThat(sso.status()).as(sso.toString()).isEqualTo(200);
+        var d = sso.data();
+        assertThat(d.get("enabled").asBoolean()).isTrue();
+        assertThat(d.get("issuer").asString()).isEqualTo(ISSUER);
+        assertThat(d.get("clientId").asString()).isEqualTo("luna-console");
+        assertThat(d.get("audience").asString()).isEqualTo("luna-api");
+        assertThat(d.get("authorizationEndpoint").asString()).as("from the discovery document").isEqualTo(ISSUER + "/authorize");
+        assertThat(d.get("tokenEndpoint").asString()).isEqualTo(ISSUER + "/token");
+        assertThat(d.get("scopes").asString()).isEqualTo("openid profile email");
+        assertThat(d.has("reason")).isFalse();
+        int reads = discoveryReads.get();
+        anonymous.get("/api/v1/auth/sso");
+        assertThat(discoveryReads.get()).as("the discovery document is kept").isEqualTo(reads);
+
+        var me = as(token(idpKey, c -> { })).get("/api/v1/auth/me");
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.data().get("subject").asString()).isEqualTo("sso|alice@example.com");
+        assertThat(me.data().get("kind").asString()).isEqualTo("sso");
+        assertThat(me.data().get("scopes").toString()).isEqualTo("[\"agents:read\",\"agents:write\",\"projects:read\"]");
+        assertThat(me.data().get("projectRoles").get("default").asString()).isEqualTo("developer");
+        assertThat(me.header("Cache-Control")).contains("no-store");
+
+        var admin = as(TestRuntime.ADMIN_KEY).get("/api/v1/auth/me");
+        assertThat(admin.data().get("scopes").toString()).contains("admin:full_access");
+        var nobody = anonymous.get("/api/v1/auth/me");
+        assertThat(nobody.status()).isEqualTo(401);
+        assertThat(nobody.errorCode()).isEqualTo("UNAUTHENTICATED");
     }
 }

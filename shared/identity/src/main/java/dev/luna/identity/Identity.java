@@ -20,6 +20,7 @@ public final class Identity {
     private final Authenticator authenticator;
     private final ApiKeyAuthenticator apiKeyAuthenticator;
     private final RateLimits rateLimits;
+    private final SsoLogin ssoLogin;
 
     public Identity(AwsClients aws, Clock clock) {
         var config = aws.config();
@@ -35,6 +36,7 @@ public final class Identity {
         this.apiKeyAuthenticator = new ApiKeyAuthenticator(apiKeys, clock);
         var sso = SsoSettings.from(config);
         this.authenticator = new Authenticator(apiKeyAuthenticator, accessTokens, revokedTokens, sso == null ? null : new SsoAuthenticator(sso, clock));
+        this.ssoLogin = new SsoLogin(sso, clock);
         this.rateLimits = new RateLimits(config.longSetting("LUNA_RATE_LIMIT_PER_KEY", 600),
                 config.longSetting("LUNA_RATE_LIMIT_PER_USER", 1200),
                 java.time.Duration.ofSeconds(config.longSetting("LUNA_RATE_LIMIT_WINDOW_SECONDS", 60)));
@@ -73,6 +75,11 @@ public final class Identity {
 
     public RevokedTokens revokedTokens() {
         return revokedTokens;
+    }
+
+    /** How a browser signs in with the configured identity provider (off when there is none). */
+    public SsoLogin ssoLogin() {
+        return ssoLogin;
     }
 
     public ProjectStore projects() {

@@ -15,9 +15,34 @@ import tools.jackson.databind.JsonNode;
  * to Luna: {@code LUNA_SSO_ISSUER}, {@code LUNA_SSO_AUDIENCE}, {@code LUNA_SSO_JWKS_URL}, {@code LUNA_SSO_GROUPS_CLAIM}
  * (default {@code groups}), {@code LUNA_SSO_GROUP_SCOPES} (JSON: group → scopes) and {@code LUNA_SSO_GROUP_ROLES}
  * (JSON: group → {projectId: role}). Absent issuer = SSO off.
+ *
+ * <p>Browser sign-in (the web console's authorization-code flow with PKCE, as a public client) also needs
+ * {@code LUNA_SSO_CLIENT_ID}; the provider's endpoints come from its discovery document
+ * ({@code <issuer>/.well-known/openid-configuration}) unless {@code LUNA_SSO_AUTHORIZATION_URL} and
+ * {@code LUNA_SSO_TOKEN_URL} name them; {@code LUNA_SSO_SCOPES} (default {@code openid profile email}) is what it asks
+ * for.
  */
 public record SsoSettings(String issuer, String audience, URI jwksUrl, String groupsClaim,
-                          Map<String, Set<String>> groupScopes, Map<String, Map<String, ProjectRole>> groupRoles) {
+                          Map<String, Set<String>> groupScopes, Map<String, Map<String, ProjectRole>> groupRoles,
+                          Login login) {
+
+    /** What a browser needs to sign in at the provider; {@code clientId} null = browser sign-in off. */
+    public record Login(String clientId, URI authorizationUrl, URI tokenUrl, String scopes) {
+        static Login from(LunaConfig config) {
+            return new Login(config.setting("LUNA_SSO_CLIENT_ID", null), uri(config, "LUNA_SSO_AUTHORIZATION_URL"),
+                    uri(config, "LUNA_SSO_TOKEN_URL"), config.setting("LUNA_SSO_SCOPES", "openid profile email"));
+        }
+
+        private static URI uri(LunaConfig config, String name) {
+            String value = config.setting(name, null);
+            if (value == null) return null;
+            URI uri = URI.create(value);
+            if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+                throw new IllegalStateException(name + " must be an absolute http(s) URL: " + value);
+            }
+            return uri;
+        }
+    }
 
     public static SsoSettings from(LunaConfig config) {
         String issuer = config.setting("LUNA_SSO_ISSUER", null);
@@ -44,7 +69,7 @@ public record SsoSettings(String issuer, String audience, URI jwksUrl, String gr
             roles.put(e.getKey(), Map.copyOf(perProject));
         }
         return new SsoSettings(issuer, audience, URI.create(jwks), config.setting("LUNA_SSO_GROUPS_CLAIM", "groups"),
-                Map.copyOf(scopes), Map.copyOf(roles));
+                Map.copyOf(scopes), Map.copyOf(roles), Login.from(config));
     }
 
     /** Scopes and project roles of a token's groups. */

@@ -1,5 +1,6 @@
 package dev.luna.functions.identity;
 
+import dev.luna.core.Principal;
 import dev.luna.core.ValidationException;
 import dev.luna.http.ApiRequest;
 import dev.luna.http.ApiResult;
@@ -9,7 +10,10 @@ import dev.luna.identity.Identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The HTTP side of projects, API keys, tokens, signing keys and the audit log. One method per catalog function. */
 final class IdentityHandlers {
@@ -62,8 +66,23 @@ final class IdentityHandlers {
                 }),
                 Map.entry("authJwks", r -> ApiResult.raw(200, "application/json", identity.signingKeys().publicKeys().toString(true))
                         .header("Cache-Control", "public, max-age=300")),
+                Map.entry("authSso", r -> ApiResult.ok(identity.ssoLogin().view()).header("Cache-Control", "public, max-age=60")),
+                Map.entry("authMe", r -> noStore(ApiResult.ok(me(r.principal())))),
                 Map.entry("authKeysRotate", r -> ApiResult.ok(Map.of("kid", identity.signingKeys().rotate()))),
                 Map.entry("auditList", this::audit));
+    }
+
+    /** The caller as the platform sees it: who, by which kind of credential, with which scopes and project roles. */
+    private static Map<String, Object> me(Principal p) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("subject", p.id());
+        out.put("kind", p.kind());
+        out.put("scopes", new TreeSet<>(p.scopes()));
+        if (p.projectId() != null) out.put("projectId", p.projectId());
+        var roles = new TreeMap<String, String>();
+        p.projectRoles().forEach((project, role) -> roles.put(project, role.wire()));
+        out.put("projectRoles", roles);
+        return out;
     }
 
     private ApiResult audit(ApiRequest r) {

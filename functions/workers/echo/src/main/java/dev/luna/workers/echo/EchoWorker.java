@@ -14,6 +14,6 @@ public final class EchoWorker implements ApplicationContextInitializer<GenericAp
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        TaskWorkers.register(context, TYPE, new EchoHandler());
+        TaskWorkers.register(context, TYPE, new EchoHandler(java.time.Clock.systemUTC()));
     }
 }
