@@ -81,7 +81,7 @@ public final class ResourcePlanner {
         ClientCall login = null;
         for (var op : api.operations()) {
             if (op.method().equals("POST") && LOGIN.matcher(op.path()).matches() && byOp.containsKey(op) && op.request() != null
-                    && op.params().stream().noneMatch(ApiParam::required) && !op.path().contains("{")) {
+                    && op.params().stream().noneMatch(ApiParam::required) && !op.path().contains("{") && takesPassword(api, op.request())) {
                 login = byOp.get(op);
                 break;
             }
@@ -101,6 +101,24 @@ public final class ResourcePlanner {
         }
         return new AppPlan(api, appName, slug, bundleId, types.declarations(api.schemas()), calls, resources, needed, reason,
                 needed ? login : null, leftOut);
+    }
+
+    private static final Pattern PASSWORD = Pattern.compile("(?i)pass(word|wd|phrase|code)?|pwd|pin");
+
+    /**
+     * Whether a login candidate's body is a username/password form the sign-in screen can fill: true when its properties
+     * are unknown (nothing says otherwise), else only when one of them is a password. A token endpoint taking, say, an
+     * API key or a refresh token ({@code grant_type}, {@code api_key}) is not a password login, and the app then signs
+     * in with a bearer token instead.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean takesPassword(dev.luna.codebase.apispec.ApiSpec api, java.util.Map<String, Object> body) {
+        var schema = body;
+        for (int hops = 0; schema != null && schema.get("$ref") instanceof String ref && hops < 5; hops++) {
+            schema = api.schemas() == null ? null : api.schemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        if (schema == null || !(schema.get("properties") instanceof java.util.Map<?, ?> props) || props.isEmpty()) return true;
+        return ((java.util.Map<String, Object>) props).keySet().stream().anyMatch(k -> PASSWORD.matcher(k).matches());
     }
 
     /** The operation when the app can call it knowing only the path (no required query or header parameters), else null. */
