@@ -2,7 +2,8 @@
 """Writes a generated Expo project (project.zip of mobile-generation-expo) into clients/mobile without touching what
 was written by hand.
 
-The manifest clients/mobile/.luna-generated.json lists every generated path with the SHA-256 it had when it was
+Paths named in clients/mobile/.luna-sync.json's "rename" are written under their new name (the generated README.md
+goes to GENERATED.md, so the companion keeps its own README.md). The manifest clients/mobile/.luna-generated.json lists every generated path with the SHA-256 it had when it was
 written. For each file of the new project:
   - not on disk: written;
   - on disk and listed with an unchanged SHA-256: overwritten with the new content;
@@ -43,6 +44,11 @@ def main(argv):
         prefix = os.path.commonprefix(names)
         prefix = prefix[: prefix.rfind("/") + 1] if "/" in prefix else ""
         new = {n[len(prefix):]: z.read(n) for n in names}
+    # .luna-sync.json {"rename": {"README.md": "GENERATED.md"}}: generated paths written elsewhere, so a hand-written
+    # file may keep the name (the companion's own README.md)
+    sync_path = os.path.join(target, ".luna-sync.json")
+    renames = json.load(open(sync_path, encoding="utf-8")).get("rename", {}) if os.path.exists(sync_path) else {}
+    new = {renames.get(p, p): d for p, d in new.items()}
     blocked, written, removed = [], [], []
     for path in sorted(new):
         data = new[path]
