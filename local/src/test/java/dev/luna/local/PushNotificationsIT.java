@@ -125,7 +125,7 @@ class PushNotificationsIT {
         assertThat(r.status()).as(r.toString()).isBetween(400, 499);
         assertThat(api.delete("/api/v1/devices/" + "x".repeat(3000)).status()).isIn(400, 404);
         assertThat(api.delete("/api/v1/devices/dev_0123456789abcdef0123").status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/tasks/tsk_missing/follow", null).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/tasks/tsk_01M00000000000000000000000/follow", null).status()).isEqualTo(404);
     }
 
     @Test

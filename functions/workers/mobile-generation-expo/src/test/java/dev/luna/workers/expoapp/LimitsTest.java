@@ -44,6 +44,52 @@ class LimitsTest {
     }
 
     @Test
+    void aTokenEndpointWithoutAPasswordIsNotALoginButAPasswordFormIs() throws Exception {
+        String doc = """
+                openapi: 3.0.3
+                info: {title: Keys, version: '1'}
+                components:
+                  securitySchemes:
+                    bearer: {type: http, scheme: bearer}
+                  schemas:
+                    KeyExchange:
+                      type: object
+                      properties:
+                        grant_type: {type: string}
+                        api_key: {type: string}
+                    Login:
+                      type: object
+                      properties:
+                        email: {type: string}
+                        password: {type: string}
+                    Note:
+                      type: object
+                      properties:
+                        id: {type: string}
+                security: [{bearer: []}]
+                paths:
+                  /auth/token:
+                    post:
+                      operationId: token
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/KeyExchange'}}}}
+                      responses: {'200': {description: tokens}}
+                  /notes:
+                    get:
+                      operationId: listNotes
+                      responses: {'200': {description: notes, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Note'}}}}}}
+                """;
+        Files.writeString(dir.resolve("openapi.yaml"), doc);
+        var out = Generate.run(dir, ExpoOptions.defaults());
+        assertThat(out.plan().authNeeded()).isTrue();
+        assertThat(out.plan().login()).isNull();
+        assertThat(Generate.text(out, "app/sign-in.tsx")).contains("API token").doesNotContain("Password");
+        Files.writeString(dir.resolve("openapi.yaml"), doc.replace("$ref: '#/components/schemas/KeyExchange'", "$ref: '#/components/schemas/Login'"));
+        var withLogin = Generate.run(dir, ExpoOptions.defaults());
+        assertThat(withLogin.plan().login()).isNotNull();
+        assertThat(Generate.text(withLogin, "app/sign-in.tsx")).contains("Password");
+    }
+
+    @Test
     void hostileNamesStayInsideStringsAndComments() throws Exception {
         Files.writeString(dir.resolve("api.json"), """
                 {"openapi": "3.0.3", "info": {"title": "Evil </script> {{x}} `App`", "version": "1"},
