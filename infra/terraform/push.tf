@@ -15,16 +15,16 @@ variable "expo_push_url" {
 }
 
 variable "expo_access_token" {
-  description = "Expo access token sent as Authorization: Bearer with each push request (needed when the Expo project enforces push security); empty: none."
+  description = "Expo access token sent as Authorization: Bearer with each push request (needed when the Expo project enforces push security); null: none. Set TF_VAR_expo_access_token from your secret store."
   type        = string
-  default     = ""
+  default     = null
   sensitive   = true
 }
 
 locals {
   push_environment = merge(
     var.expo_push_url == "" ? {} : { LUNA_EXPO_PUSH_URL = var.expo_push_url },
-    var.expo_access_token == "" ? {} : { LUNA_EXPO_ACCESS_TOKEN = var.expo_access_token },
+    var.expo_access_token == null ? {} : { LUNA_EXPO_ACCESS_TOKEN = var.expo_access_token },
   )
   # the functions that send pushes: those that read the devices table without serving HTTP
   push_senders = [for name, fn in local.functions : name if contains(fn.tables, "devices") && fn.trigger_type != "http"]

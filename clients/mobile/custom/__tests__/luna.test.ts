@@ -7,7 +7,8 @@ function cannedFetch(answers: { status: number; body: unknown }[]) {
   const fetch = async (url: string, init?: RequestInit) => {
     calls.push({ url, init });
     const a = answers.shift() ?? { status: 500, body: { error: { code: 'INTERNAL' } } };
-    return new Response(a.body === undefined ? null : JSON.stringify(a.body), { status: a.status });
+    const text = a.body === undefined ? '' : JSON.stringify(a.body);
+    return { ok: a.status >= 200 && a.status < 300, status: a.status, text: async () => text } as Response;
   };
   return { fetch, calls };
 }
