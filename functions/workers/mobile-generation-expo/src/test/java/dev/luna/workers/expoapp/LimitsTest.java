@@ -90,6 +90,26 @@ class LimitsTest {
     }
 
     @Test
+    void beyondMaxResourcesTheRicherResourcesAreKeptInPathOrder() throws Exception {
+        Files.writeString(dir.resolve("server.js"), """
+                const express = require('express');
+                const app = express();
+                app.get('/alpha', (req, res) => res.json([]));
+                app.get('/beta', (req, res) => res.json([]));
+                app.get('/beta/:id', (req, res) => res.json({}));
+                app.delete('/beta/:id', (req, res) => res.status(204).end());
+                app.get('/gamma', (req, res) => res.json([]));
+                app.get('/gamma/:id', (req, res) => res.json({}));
+                app.listen(3000);
+                """);
+        Files.writeString(dir.resolve("package.json"), "{\"name\": \"ranked\", \"dependencies\": {\"express\": \"4.21.2\"}}\n");
+        var options = ExpoOptions.of(dev.luna.core.Json.tree("{\"maxResources\": 2}"));
+        var out = Generate.run(dir, options);
+        assertThat(out.plan().resources()).extracting(r -> r.key()).containsExactly("beta", "gamma");
+        assertThat(out.plan().leftOut()).singleElement().asString().contains("alpha").endsWith("beyond options.maxResources (2), in the client only");
+    }
+
+    @Test
     void hostileNamesStayInsideStringsAndComments() throws Exception {
         Files.writeString(dir.resolve("api.json"), """
                 {"openapi": "3.0.3", "info": {"title": "Evil </script> {{x}} `App`", "version": "1"},

@@ -59,6 +59,13 @@ public final class ResourcePlanner {
         }
         var resources = new ArrayList<Resource>();
         var usedKeys = new HashSet<String>();
+        record Candidate(String path, ApiOperation list, ApiOperation get, ApiOperation create, ApiOperation update, ApiOperation delete) {
+            /** How much of a screen set the API gives: a list, a detail, create, update, delete. */
+            int score() {
+                return (list != null ? 2 : 0) + (get != null ? 1 : 0) + (create != null ? 1 : 0) + (update != null ? 1 : 0) + (delete != null ? 1 : 0);
+            }
+        }
+        var candidates = new ArrayList<Candidate>();
         for (var g : groups.entrySet()) {
             var ops = g.getValue();
             var list = ops.get("collection GET");
@@ -69,14 +76,21 @@ public final class ResourcePlanner {
                 leftOut.add("GET " + g.getKey() + ": the list needs parameters the app cannot know, in the client only");
                 continue;
             }
-            if (resources.size() >= maxResources) {
-                leftOut.add(g.getKey() + ": beyond options.maxResources (" + maxResources + "), in the client only");
-                continue;
-            }
             var create = ops.get("collection POST");
             var update = update(ops);
-            resources.add(resource(api, types, g.getKey(), list, simple(get), create != null && create.request() != null && simple(create) != null ? create : null,
-                    update != null && update.request() != null ? simple(update) : null, simple(ops.get("item DELETE")), byOp, usedKeys));
+            candidates.add(new Candidate(g.getKey(), list, simple(get), create != null && create.request() != null && simple(create) != null ? create : null,
+                    update != null && update.request() != null ? simple(update) : null, simple(ops.get("item DELETE"))));
+        }
+        // more resources than maxResources: the ones with the most complete screen sets (list, detail, forms, delete) are
+        // kept, ties in path order; the app shows them in path order
+        var kept = new HashSet<Candidate>(candidates.stream()
+                .sorted(java.util.Comparator.comparingInt(Candidate::score).reversed()).limit(maxResources).toList());
+        for (var c : candidates) {
+            if (!kept.contains(c)) {
+                leftOut.add(c.path() + ": beyond options.maxResources (" + maxResources + "), in the client only");
+                continue;
+            }
+            resources.add(resource(api, types, c.path(), c.list(), c.get(), c.create(), c.update(), c.delete(), byOp, usedKeys));
         }
         ClientCall login = null;
         for (var op : api.operations()) {

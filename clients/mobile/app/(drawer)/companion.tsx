@@ -1,5 +1,5 @@
 /**
- * The companion tab (hand-written; expo-router adds every file of app/(tabs) as a tab, so the generated tab layout
+ * The companion screen (hand-written; expo-router adds every file of app/(drawer) as a drawer item, so the generated drawer layout
  * needs no change): the Luna session, push registration, and the way to agents with health, tasks with live progress
  * and budget alerts.
  */
