@@ -29,15 +29,17 @@ export interface Agent {
   type: string;
   version: string;
   status: string;
-  health?: string;
+  health?: AgentHealth;
   config?: { capabilities?: string[] };
 }
 
+/** An agent's health verdict (GET /api/v1/agents/{id}/health, also inside each agent of the list). */
 export interface AgentHealth {
   agentId?: string;
-  status?: string;
-  health?: string;
-  reasons?: string[];
+  agentStatus?: string;
+  status?: 'healthy' | 'degraded' | 'unhealthy';
+  lastCheck?: string;
+  reason?: string;
   [key: string]: unknown;
 }
 
@@ -253,8 +255,10 @@ export class Luna {
     return this.call<Task>('GET', `/api/v1/tasks/${encodeURIComponent(id)}`);
   }
 
-  result(id: string): Promise<unknown> {
-    return this.call<unknown>('GET', `/api/v1/tasks/${encodeURIComponent(id)}/result`);
+  /** A succeeded task's result (GET /api/v1/tasks/{id}/result answers {taskId, status, result, storage, …}). */
+  async result(id: string): Promise<unknown> {
+    const answer = await this.call<{ result?: unknown }>('GET', `/api/v1/tasks/${encodeURIComponent(id)}/result`);
+    return answer && typeof answer === 'object' && 'result' in answer ? answer.result : answer;
   }
 
   follow(id: string, follow = true): Promise<TaskFollow> {

@@ -27,7 +27,7 @@ export default function Agents() {
         renderItem={({ item }) => (
           <ListRow
             title={item.name}
-            subtitle={`${item.status} · health ${item.health ?? 'unknown'} · ${item.type} ${item.version}`}
+            subtitle={`${item.status} · ${item.health?.status ?? 'health unknown'} · ${item.type} ${item.version}`}
             onPress={() => router.push(`/companion/agent/${encodeURIComponent(item.id)}`)}
           />
         )}

@@ -41,13 +41,13 @@ describe('the companion client', () => {
     ]);
     const luna = new Luna({ baseUrl: 'http://luna.test/', fetch, now: () => now });
     await luna.signIn(' luna_key ');
-    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ grant_type: 'api_key', api_key: 'luna_key' });
+    expect(JSON.parse(String(calls[0]!.init?.body))).toEqual({ grant_type: 'api_key', api_key: 'luna_key' });
     await luna.agents();
-    expect((calls[1].init?.headers as Record<string, string>).Authorization).toBe('Bearer eyJ.access1');
+    expect((calls[1]!.init?.headers as Record<string, string>).Authorization).toBe('Bearer eyJ.access1');
     now += 250_000; // 50 s before expiry
     await luna.agents();
-    expect(calls[2].url).toBe('http://luna.test/api/v1/auth/refresh');
-    expect((calls[3].init?.headers as Record<string, string>).Authorization).toBe('Bearer eyJ.access2');
+    expect(calls[2]!.url).toBe('http://luna.test/api/v1/auth/refresh');
+    expect((calls[3]!.init?.headers as Record<string, string>).Authorization).toBe('Bearer eyJ.access2');
   });
 
   it('answers Luna errors as ApiError with the envelope', async () => {
