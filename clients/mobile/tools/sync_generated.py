@@ -40,10 +40,8 @@ def main(argv):
         old = json.load(open(manifest_path, encoding="utf-8"))["files"]
     with zipfile.ZipFile(archive) as z:
         names = [n for n in z.namelist() if not n.endswith("/")]
-        # the archive holds one top-level folder (the app's slug): strip it
-        prefix = os.path.commonprefix(names)
-        prefix = prefix[: prefix.rfind("/") + 1] if "/" in prefix else ""
-        new = {n[len(prefix):]: z.read(n) for n in names}
+        # the archive holds the app's files at its root (app/…, src/…, package.json)
+        new = {n: z.read(n) for n in names}
     # .luna-sync.json {"rename": {"README.md": "GENERATED.md"}}: generated paths written elsewhere, so a hand-written
     # file may keep the name (the companion's own README.md)
     sync_path = os.path.join(target, ".luna-sync.json")
