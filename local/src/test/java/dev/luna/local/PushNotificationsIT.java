@@ -168,6 +168,25 @@ class PushNotificationsIT {
     }
 
     @Test
+    void theReadmeDevicesWalkthroughRunsAndItsFollowedTaskIsPushed() throws Exception {
+        String readme = java.nio.file.Files.readString(Paths.root().resolve("README.md"));
+        String block = readme.substring(readme.indexOf("<!-- devices:start -->"), readme.indexOf("<!-- devices:end -->"));
+        String script = block.substring(block.indexOf("```bash") + 7, block.lastIndexOf("```"));
+        String token = "ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]";
+        int before = pushesTo(token).size();
+        var pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true);
+        pb.environment().put("LUNA", runtime.baseUri().toString().replaceAll("/+$", ""));
+        pb.environment().put("LUNA_KEY", KEY);
+        var process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("\"following\":true").contains("\"code\":\"VALIDATION_FAILED\"").contains("expoPushToken");
+        var pushed = Await.until(() -> pushesTo(token), l -> l.size() > before, "the walkthrough's push", Duration.ofSeconds(30));
+        assertThat(pushed.get(pushed.size() - 1).get("title").asString()).isEqualTo("Task succeeded: echo");
+    }
+
+    @Test
     void aBudgetAlertIsPushedToTheDevicesOfItsProject() {
         String project = TestRuntime.unique("prj").replace('-', '_');
         String phone = token("budget");
