@@ -107,6 +107,7 @@ module "queue_function" {
     contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
     contains(each.value.secrets, "rag-git-tokens") ? local.rag_git_secret_environment : {},
     contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
+    contains(local.push_senders, each.key) ? local.push_environment : {},
   )
   secret_arns = merge(
     contains(each.value.secrets, "pinecone") ? local.pinecone_secret_arns : {},
@@ -157,6 +158,7 @@ module "scheduled_function" {
     { LUNA_ENVIRONMENT = var.environment },
     var.function_environment,
     contains(local.alert_email_senders, each.key) ? local.alert_email_environment : {},
+    contains(local.push_senders, each.key) ? local.push_environment : {},
   )
 
   schedule_expression = each.value.schedule

@@ -28,6 +28,7 @@ public final class SampleEventFixtures {
     public static final String REFRESH = "lrt_EXAMPLE_REFRESH_TOKEN";
     public static final String TASK = "tsk_01JEXAMPLE0000000000000000";
     public static final String JOB = "job_01JEXAMPLE0000000000000000";
+    public static final String DEVICE = "dev_000000000000example";
     public static final String CONTEXT = "ctx_000000000000000000000abc";
     public static final String REQUEST = "req_01JEXAMPLE0000000000000000";
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -69,6 +70,9 @@ public final class SampleEventFixtures {
         if (event.contains(REFRESH)) event = event.replace(REFRESH, data(sendAs(null, "POST", "/api/v1/auth/token",
                 "{\"grant_type\":\"api_key\",\"api_key\":\"" + adminKey + "\"}")).get("refresh_token").asString());
         if (event.contains(TASK)) event = event.replace(TASK, task(function));
+        if (event.contains(DEVICE)) event = event.replace(DEVICE, data(send("POST", "/api/v1/devices",
+                "{\"expoPushToken\":\"ExponentPushToken[" + unique("sample").replaceAll("[^A-Za-z0-9-]", "-") + "]\",\"platform\":\"android\"}"))
+                .get("id").asString());
         if (event.contains(REQUEST)) event = event.replace(REQUEST, send("GET", "/api/v1/agents?limit=1", null).get("meta").get("requestId").asString());
         return event;
     }
@@ -144,7 +148,7 @@ public final class SampleEventFixtures {
         String agent = runningTaskAgent();
         String type = "echo";
         String payload = switch (function) {
-            case "tasks-cancel", "tasks-retry" -> "{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}";
+            case "tasks-cancel", "tasks-retry", "tasks-follow", "tasks-unfollow" -> "{\"message\":\"wait\",\"steps\":20,\"delayMs\":20000}";
             default -> "{\"message\":\"sample\",\"artifactName\":\"echo.txt\"}";
         };
         if (function.startsWith("task-") && !function.equals("task-echo")) {

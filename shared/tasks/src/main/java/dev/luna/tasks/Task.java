@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
  *                   recognised as stale and dropped
  * @param revision   optimistic-concurrency counter of the stored item: every state change is a conditional write
  *                   on it, which is what makes SQS's at-least-once delivery run each attempt at most once
+ * @param followers the users to notify on their devices when the task ends ({@code POST /api/v1/tasks/{id}/follow})
  * @param agentConcurrency the agent's {@code resourceQuota.maxConcurrentTasks} when the task was submitted: at most
  *                   that many of the agent's tasks run at once (null: no limit)
  */
@@ -22,10 +23,12 @@ public record Task(String id, String projectId, String type, Priority priority, 
                    long revision, Instant createdAt, Instant updatedAt, Instant queuedAt, Instant enqueuedAt,
                    Instant nextAttemptAt, Instant startedAt, Instant completedAt, String leaseOwner, Instant leaseUntil,
                    boolean cancelRequested, String webhookUrl, TaskError error, String cacheKey, boolean cached,
-                   String cachedFrom, List<Artifact> artifacts, String createdBy, int retries, Integer agentConcurrency) {
+                   String cachedFrom, List<Artifact> artifacts, String createdBy, int retries, Integer agentConcurrency,
+                   List<String> followers) {
 
     public Task {
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+        followers = followers == null ? List.of() : List.copyOf(followers);
         progress = progress == null ? Progress.NONE : progress;
     }
 
@@ -54,6 +57,7 @@ public record Task(String id, String projectId, String type, Priority priority, 
         public boolean cancelRequested, cached;
         public TaskError error;
         public List<Artifact> artifacts = new ArrayList<>();
+        public List<String> followers = new ArrayList<>();
 
         public Builder() {
         }
@@ -69,6 +73,7 @@ public record Task(String id, String projectId, String type, Priority priority, 
             webhookUrl = t.webhookUrl; error = t.error; cacheKey = t.cacheKey; cached = t.cached;
             cachedFrom = t.cachedFrom; artifacts = new ArrayList<>(t.artifacts); createdBy = t.createdBy; retries = t.retries;
             agentConcurrency = t.agentConcurrency;
+            followers = new ArrayList<>(t.followers);
         }
 
         /** A finished (or re-queued) task holds no lease. */
@@ -82,7 +87,7 @@ public record Task(String id, String projectId, String type, Priority priority, 
             return new Task(id, projectId, type, priority, payload, agentId, agentVersion, status, progress, result,
                     resultRef, resultBytes, attempts, retry, timeoutMs, generation, revision, createdAt, updatedAt,
                     queuedAt, enqueuedAt, nextAttemptAt, startedAt, completedAt, leaseOwner, leaseUntil, cancelRequested,
-                    webhookUrl, error, cacheKey, cached, cachedFrom, artifacts, createdBy, retries, agentConcurrency);
+                    webhookUrl, error, cacheKey, cached, cachedFrom, artifacts, createdBy, retries, agentConcurrency, followers);
         }
     }
 }

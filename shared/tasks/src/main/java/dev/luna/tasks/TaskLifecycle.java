@@ -128,18 +128,27 @@ public final class TaskLifecycle {
      */
     public void finished(Task task) {
         TaskMetrics.finished(task);
-        if (!task.status().isTerminal() || task.webhookUrl() == null) return;
+        if (!WebhookOutbox.OwedWebhook.owedFor(task)) return;
         try {
-            sendWebhook(new WebhookOutbox.OwedWebhook(task.id(), task.status().wire(), task.revision(), task.type()));
+            sendWebhook(WebhookOutbox.OwedWebhook.of(task));
         } catch (RuntimeException e) {
             log.warn("webhook of task {} ({}) not queued yet, the health-check will: {}", task.id(), task.status().wire(), e.toString());
         }
     }
 
-    /** Puts an owed webhook on the delivery queue and clears it from the outbox. */
+    /**
+     * Puts an owed webhook on the delivery queue and clears it from the outbox; the pushes to the devices of a followed
+     * task's users go as a second message ({@code "channel": "push"}) on the same queue, so each is retried on its own.
+     */
     public void sendWebhook(WebhookOutbox.OwedWebhook owed) {
-        queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", owed.taskId(), "status", owed.status(),
-                "revision", owed.revision())), Duration.ZERO, Map.of("taskType", owed.type()));
+        if (!Boolean.FALSE.equals(owed.webhook())) {
+            queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", owed.taskId(), "status", owed.status(),
+                    "revision", owed.revision())), Duration.ZERO, Map.of("taskType", owed.type()));
+        }
+        if (Boolean.TRUE.equals(owed.push())) {
+            queues.send(TaskQueues.WEBHOOKS, Json.write(Map.of("taskId", owed.taskId(), "status", owed.status(),
+                    "revision", owed.revision(), "channel", "push")), Duration.ZERO, Map.of("taskType", owed.type()));
+        }
         stores.outbox().queued(owed.taskId(), owed.revision());
     }
 }

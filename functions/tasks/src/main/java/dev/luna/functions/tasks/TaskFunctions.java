@@ -54,7 +54,9 @@ public final class TaskFunctions implements ApplicationContextInitializer<Generi
 
         var queueHandlers = new LinkedHashMap<String, QueueFunctions.BatchHandler>();
         queueHandlers.put("tasksIngest", new Ingest(tasks, queues)::handle);
-        queueHandlers.put("tasksWebhook", new WebhookDelivery(stores.tasks(), queues, signer(config.setting(WEBHOOK_SECRET, null), stores.settings()), clock)::handle);
+        queueHandlers.put("tasksWebhook", new WebhookDelivery(stores.tasks(), queues, signer(config.setting(WEBHOOK_SECRET, null), stores.settings()), clock,
+                new dev.luna.realtime.push.PushNotifier(new dev.luna.realtime.push.DeviceStore(platform.aws()),
+                        dev.luna.realtime.push.ExpoPush.from(config)))::handle);
 
         var health = new HealthCheck(agents, lifecycle, clock, Duration.ofSeconds(config.longSetting(HealthCheck.STUCK_GRACE, 60)),
                 Duration.ofSeconds(config.longSetting(HealthCheck.REQUEUE_AFTER, 900)));

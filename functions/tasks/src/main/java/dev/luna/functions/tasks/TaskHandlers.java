@@ -37,6 +37,8 @@ final class TaskHandlers {
                 Map.entry("tasksGet", r -> ApiResult.ok(tasks.get(r.pathParam("id"), taskProject(r)).view())),
                 Map.entry("tasksEvents", this::events),
                 Map.entry("tasksCancel", this::cancel),
+                Map.entry("tasksFollow", r -> ApiResult.ok(tasks.follow(r.pathParam("id"), taskProject(r), r.principal().id(), true))),
+                Map.entry("tasksUnfollow", r -> ApiResult.ok(tasks.follow(r.pathParam("id"), taskProject(r), r.principal().id(), false))),
                 Map.entry("tasksRetry", r -> ApiResult.accepted(tasks.retry(r.pathParam("id"), taskProject(r)).view())),
                 Map.entry("tasksResult", r -> ApiResult.ok(tasks.result(r.pathParam("id"), taskProject(r)))),
                 Map.entry("tasksArtifactsList", r -> ApiResult.ok(artifacts.list(tasks.get(r.pathParam("id"), taskProject(r))))),

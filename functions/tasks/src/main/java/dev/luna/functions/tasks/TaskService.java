@@ -235,6 +235,28 @@ final class TaskService {
         return next.get();
     }
 
+    /** The answer to a follow: whether the user now follows the task (false once it has ended), and its status. */
+    record Follow(String taskId, String userId, boolean following, String status) {
+    }
+
+    /**
+     * Follows (or, with {@code follow} false, unfollows) a task for a user: when it ends, the user's devices that
+     * follow tasks get a push. A task that has already ended is left as it is ({@code following: false}): its end is
+     * there to read.
+     */
+    Follow follow(String id, String projectId, String userId, boolean follow) {
+        var next = lifecycle.update(id, t -> {
+            if (!t.projectId().equals(projectId)) throw LunaException.notFound("Task", id);
+            if (t.status().isTerminal() || t.followers().contains(userId) == follow) return null;
+            var b = t.toBuilder();
+            if (follow) b.followers.add(userId);
+            else b.followers.remove(userId);
+            return b;
+        });
+        var t = next.orElseGet(() -> get(id, projectId));
+        return new Follow(t.id(), userId, !t.status().isTerminal() && t.followers().contains(userId), t.status().wire());
+    }
+
     /** Runs a finished, unsuccessful task again, with a fresh attempt budget. */
     Task retry(String id, String projectId) {
         var next = lifecycle.update(id, t -> {

@@ -3,6 +3,8 @@ package dev.luna.functions.tasks;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.luna.core.Json;
+import dev.luna.realtime.push.ExpoPush;
+import dev.luna.realtime.push.PushNotifier;
 import dev.luna.tasks.TaskQueues;
 import dev.luna.tasks.WebhookSigner;
 import dev.luna.tasks.store.TaskStore;
@@ -35,8 +37,11 @@ final class WebhookDelivery {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Random random = new Random();
 
-    WebhookDelivery(TaskStore store, TaskQueues queues, Supplier<WebhookSigner> signer, Clock clock) {
+    private final PushNotifier push;
+
+    WebhookDelivery(TaskStore store, TaskQueues queues, Supplier<WebhookSigner> signer, Clock clock, PushNotifier push) {
         this.store = store;
+        this.push = push;
         this.queues = queues;
         this.signer = signer;
         this.clock = clock;
@@ -57,18 +62,21 @@ final class WebhookDelivery {
         String taskId;
         String status;
         String deliveryId;
+        boolean toDevices;
         try {
             var body = Json.tree(m.getBody());
             taskId = body.get("taskId").asString();
             status = body.get("status").asString();
             // one id per task end, however often it is sent (SQS redelivery, the health-check's resend)
             deliveryId = "dlv_" + taskId + "_r" + body.path("revision").asLong(0);
+            toDevices = "push".equals(body.path("channel").asString(""));
         } catch (RuntimeException e) {
             log.warn("malformed webhook message {} dropped: {}", m.getMessageId(), e.toString());
             return true;
         }
         try {
             var task = store.get(taskId).orElse(null);
+            if (toDevices) return task == null || pushTo(task, status);
             if (task == null || task.webhookUrl() == null) return true;
             var payload = new LinkedHashMap<String, Object>();
             payload.put("event", "task." + status);
@@ -90,6 +98,32 @@ final class WebhookDelivery {
             return false;
         } catch (Exception e) {
             log.warn("webhook of task {} failed: {}; will retry", taskId, e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The push to the devices of the users following a task that ended: a title naming the task and its end, the
+     * progress message or error as body, and {@code {taskId, status, type}} as data for the app to open the task.
+     * The push service failing (not a single device refusing) retries the message like a failed webhook.
+     */
+    private boolean pushTo(dev.luna.tasks.Task task, String status) {
+        if (task.followers().isEmpty()) return true;
+        String title = "Task " + status.replace('_', ' ') + ": " + task.type();
+        String body = task.error() != null ? task.error().message()
+                : task.progress().message() != null ? task.progress().message() : "Task " + task.id() + " " + status.replace('_', ' ');
+        var data = new LinkedHashMap<String, Object>();
+        data.put("kind", "task");
+        data.put("taskId", task.id());
+        data.put("status", status);
+        data.put("type", task.type());
+        try {
+            var outcome = push.toUsers(task.followers(), title, body, data);
+            log.info("push for task {} ({}): {} sent, {} device(s) gone{}", task.id(), status, outcome.sent(), outcome.deadTokens().size(),
+                    outcome.logged() ? " (logged: push not configured)" : "");
+            return true;
+        } catch (ExpoPush.PushFailure e) {
+            log.warn("push for task {} failed: {}; will retry", task.id(), e.getMessage());
             return false;
         }
     }

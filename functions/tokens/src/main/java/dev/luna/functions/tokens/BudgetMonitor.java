@@ -5,6 +5,7 @@ import dev.luna.llm.Accounting;
 import dev.luna.llm.Alert;
 import dev.luna.llm.Budget;
 import dev.luna.llm.BudgetStore;
+import dev.luna.realtime.push.PushNotifier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +29,15 @@ final class BudgetMonitor {
     private final AlertDelivery delivery;
     private final Clock clock;
     private final Ids ids;
+    private final PushNotifier push;
 
+    /** Without pushes (as before devices existed). */
     BudgetMonitor(BudgetStore store, Accounting accounting, AlertDelivery delivery, Clock clock) {
+        this(store, accounting, delivery, clock, null);
+    }
+
+    BudgetMonitor(BudgetStore store, Accounting accounting, AlertDelivery delivery, Clock clock, PushNotifier push) {
+        this.push = push;
         this.store = store;
         this.accounting = accounting;
         this.delivery = delivery;
@@ -62,6 +70,7 @@ final class BudgetMonitor {
                 if (store.createAlert(alert)) {
                     raised++;
                     log.info("budget alert raised: {} {} crossed {} in {}", b.scope().kind(), b.scope().key(), threshold, status.period());
+                    pushAlert(alert);
                 }
             }
             for (Alert a : store.alerts(b.scope(), status.period())) {
@@ -81,6 +90,26 @@ final class BudgetMonitor {
         }
         return new Report(eventId, scheduledTime == null ? null : scheduledTime.toString(), budgets.size(), raised, delivered, failed,
                 recorded, released);
+    }
+
+    /**
+     * The push of a raised alert to the devices registered in its project that follow budget alerts: once, when the
+     * alert is raised (its creation is conditional, so overlapping runs push it once); a push service failure is
+     * logged and not retried, as the alert's own channel is.
+     */
+    private void pushAlert(Alert a) {
+        if (push == null) return;
+        var data = new java.util.LinkedHashMap<String, Object>();
+        data.put("kind", "budget_alert");
+        data.put("alertId", a.id());
+        data.put("projectId", a.projectId());
+        if (a.agentId() != null) data.put("agentId", a.agentId());
+        data.put("threshold", a.threshold());
+        try {
+            push.toProject(a.projectId(), AlertDelivery.subject(a), AlertDelivery.text(a), data);
+        } catch (RuntimeException e) {
+            log.warn("push of budget alert {} failed: {}", a.id(), e.getMessage());
+        }
     }
 
     /** The target as shown in alerts: the webhook host (never its path, which may hold a token) or the email address. */

@@ -29,10 +29,12 @@ public final class TokenFunctions implements ApplicationContextInitializer<Gener
         var store = new BudgetStore(aws);
         var targets = new WebhookTargets(platform.config().isLocal());
         var budgets = new BudgetService(store, accounting, targets, clock);
-        var handlers = new TokenHandlers(gateway, budgets, store, new UsageQuery(aws), clock);
+        var deviceStore = new dev.luna.realtime.push.DeviceStore(aws);
+        var handlers = new TokenHandlers(gateway, budgets, store, new UsageQuery(aws), clock, new DeviceService(deviceStore, clock));
         HttpFunctions.register(context, "tokens", platform, handlers.byBean());
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
-        var monitor = new BudgetMonitor(store, accounting, new AlertDelivery(http, targets, clock, AlertMail.from(platform.config())), clock);
+        var monitor = new BudgetMonitor(store, accounting, new AlertDelivery(http, targets, clock, AlertMail.from(platform.config())), clock,
+                new dev.luna.realtime.push.PushNotifier(deviceStore, dev.luna.realtime.push.ExpoPush.from(platform.config())));
         ScheduledFunctions.register(context, "tokens", Map.of("budgetMonitor", event -> monitor.run(event.id(), event.time())));
         platform.primeAsync(() -> new dev.luna.llm.Tokenizer().warmUp());
     }

@@ -28,8 +28,10 @@ final class TokenHandlers {
     private final BudgetStore store;
     private final UsageQuery usage;
     private final Clock clock;
+    private final DeviceService devices;
 
-    TokenHandlers(LlmGateway gateway, BudgetService budgets, BudgetStore store, UsageQuery usage, Clock clock) {
+    TokenHandlers(LlmGateway gateway, BudgetService budgets, BudgetStore store, UsageQuery usage, Clock clock, DeviceService devices) {
+        this.devices = devices;
         this.gateway = gateway;
         this.budgets = budgets;
         this.store = store;
@@ -43,7 +45,10 @@ final class TokenHandlers {
                 "tokensBudgetSet", this::setBudget,
                 "tokensBudgetList", r -> ApiResult.ok(budgets.list(project(r))),
                 "tokensAlerts", this::alerts,
-                "aiChatCompletions", this::chat);
+                "aiChatCompletions", this::chat,
+                "devicesRegister", this::registerDevice,
+                "devicesList", r -> ApiResult.ok(devices.list(r.principal().id())),
+                "devicesDelete", r -> ApiResult.ok(devices.delete(r.principal().id(), r.pathParam("id"))));
     }
 
     /** The project the call acts in ({@code ?projectId=}, else the credential's, else {@code default}), role checked. */
@@ -85,6 +90,11 @@ final class TokenHandlers {
         var saved = budgets.set(r.bodyAs(BudgetRequest.class), r.ifMatchRevision(), project(r), r.principal());
         var b = saved.budget();
         return saved.created() ? ApiResult.created(b, "/api/v1/tokens/budget").etag(b.revision()) : ApiResult.ok(b).etag(b.revision());
+    }
+
+    private ApiResult registerDevice(ApiRequest r) {
+        var saved = devices.register(r.bodyAs(DeviceService.DeviceRequest.class), r.principal().id(), project(r));
+        return saved.created() ? ApiResult.created(saved.device(), "/api/v1/devices/" + saved.device().id()) : ApiResult.ok(saved.device());
     }
 
     private ApiResult alerts(ApiRequest r) {

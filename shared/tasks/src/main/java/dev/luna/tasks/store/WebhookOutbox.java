@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * The webhook of a task that ends is owed from the moment its end is written: an outbox entry
+ * The webhook (and the device pushes of a followed task) of a task that ends is owed from the moment its end is written: an outbox entry
  * ({@code WEBHOOK#<task>}, {@code R<revision>}) commits with that write, is deleted once the delivery message is on
  * the webhook queue, and the health-check sends what is left (a crash between the two).
  */
@@ -28,19 +28,30 @@ public final class WebhookOutbox {
         this.table = aws.config().tableName("tasks");
     }
 
-    /** A webhook delivery owed: the task, the state and revision it is about. */
-    public record OwedWebhook(String taskId, String status, long revision, String type) {
+    /**
+     * A delivery owed: the task, the state and revision it is about; {@code webhook} (null counts as true, as in entries
+     * written before pushes existed) when the task has a webhook URL, {@code push} when users follow it on their devices.
+     */
+    public record OwedWebhook(String taskId, String status, long revision, String type, Boolean webhook, Boolean push) {
+        public static OwedWebhook of(Task t) {
+            return new OwedWebhook(t.id(), t.status().wire(), t.revision(), t.type(), t.webhookUrl() != null, !t.followers().isEmpty());
+        }
+
+        /** Whether anything is owed for this state of a task: it ended, and it has a webhook URL or followers. */
+        public static boolean owedFor(Task t) {
+            return t.status().isTerminal() && (t.webhookUrl() != null || !t.followers().isEmpty());
+        }
     }
 
     /** The outbox entry that must commit with {@code t}'s state, when that state is an end a webhook is owed for; else null. */
     TransactWriteItem entryFor(Task t) {
-        if (t.webhookUrl() == null || !t.status().isTerminal()) return null;
+        if (!OwedWebhook.owedFor(t)) return null;
         var item = new HashMap<String, AttributeValue>();
         item.put("pk", Attr.s("WEBHOOK#" + t.id()));
         item.put("sk", Attr.s("R" + t.revision()));
         item.put("gsi2pk", Attr.s(PARTITION));
         item.put("gsi2sk", Attr.s(TaskKeys.sortable(t.updatedAt()) + "#" + t.id()));
-        item.put("doc", Attr.s(Json.write(new OwedWebhook(t.id(), t.status().wire(), t.revision(), t.type()))));
+        item.put("doc", Attr.s(Json.write(OwedWebhook.of(t))));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
     }
 

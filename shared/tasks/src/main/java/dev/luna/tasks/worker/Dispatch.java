@@ -107,11 +107,21 @@ final class Dispatch {
     /**
      * Writes the task as running, leased by this worker for its timeout plus {@link #LEASE_GRACE}. When the agent's
      * slots are full and an audit gave a stale one back, the claim is made again with the time of that second attempt,
-     * so {@code startedAt} is when the task took its slot.
+     * so {@code startedAt} is when the task took its slot. A claim lost to a write that changed nothing the claim
+     * depends on (same generation, status and lease; not cancelled) is made again on the task as it is now.
      */
     private Claimed claim(Task seen, Duration timeout) {
         var claimed = running(seen, timeout);
         var outcome = lifecycle.store().claim(claimed);
+        // lost to a write that leaves the task as it was for this message (a user following it): claim it as it is now
+        for (int tries = 0; outcome == TaskStore.Claim.STALE && tries < 5; tries++) {
+            var now = lifecycle.store().get(seen.id()).orElse(null);
+            if (now == null || now.revision() == seen.revision() || now.generation() != seen.generation() || now.status() != seen.status()
+                    || now.cancelRequested() || !java.util.Objects.equals(now.leaseUntil(), seen.leaseUntil())) break;
+            seen = now;
+            claimed = running(seen, timeout);
+            outcome = lifecycle.store().claim(claimed);
+        }
         if (outcome == TaskStore.Claim.AGENT_BUSY && agentWait.auditSlots(seen)) {
             claimed = running(seen, timeout);
             outcome = lifecycle.store().claim(claimed);

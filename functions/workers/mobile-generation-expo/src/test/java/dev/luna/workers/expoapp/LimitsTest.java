@@ -44,6 +44,72 @@ class LimitsTest {
     }
 
     @Test
+    void aTokenEndpointWithoutAPasswordIsNotALoginButAPasswordFormIs() throws Exception {
+        String doc = """
+                openapi: 3.0.3
+                info: {title: Keys, version: '1'}
+                components:
+                  securitySchemes:
+                    bearer: {type: http, scheme: bearer}
+                  schemas:
+                    KeyExchange:
+                      type: object
+                      properties:
+                        grant_type: {type: string}
+                        api_key: {type: string}
+                    Login:
+                      type: object
+                      properties:
+                        email: {type: string}
+                        password: {type: string}
+                    Note:
+                      type: object
+                      properties:
+                        id: {type: string}
+                security: [{bearer: []}]
+                paths:
+                  /auth/token:
+                    post:
+                      operationId: token
+                      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/KeyExchange'}}}}
+                      responses: {'200': {description: tokens}}
+                  /notes:
+                    get:
+                      operationId: listNotes
+                      responses: {'200': {description: notes, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Note'}}}}}}
+                """;
+        Files.writeString(dir.resolve("openapi.yaml"), doc);
+        var out = Generate.run(dir, ExpoOptions.defaults());
+        assertThat(out.plan().authNeeded()).isTrue();
+        assertThat(out.plan().login()).isNull();
+        assertThat(Generate.text(out, "app/sign-in.tsx")).contains("API token").doesNotContain("Password");
+        Files.writeString(dir.resolve("openapi.yaml"), doc.replace("$ref: '#/components/schemas/KeyExchange'", "$ref: '#/components/schemas/Login'"));
+        var withLogin = Generate.run(dir, ExpoOptions.defaults());
+        assertThat(withLogin.plan().login()).isNotNull();
+        assertThat(Generate.text(withLogin, "app/sign-in.tsx")).contains("Password");
+    }
+
+    @Test
+    void beyondMaxResourcesTheRicherResourcesAreKeptInPathOrder() throws Exception {
+        Files.writeString(dir.resolve("server.js"), """
+                const express = require('express');
+                const app = express();
+                app.get('/alpha', (req, res) => res.json([]));
+                app.get('/beta', (req, res) => res.json([]));
+                app.get('/beta/:id', (req, res) => res.json({}));
+                app.delete('/beta/:id', (req, res) => res.status(204).end());
+                app.get('/gamma', (req, res) => res.json([]));
+                app.get('/gamma/:id', (req, res) => res.json({}));
+                app.listen(3000);
+                """);
+        Files.writeString(dir.resolve("package.json"), "{\"name\": \"ranked\", \"dependencies\": {\"express\": \"4.21.2\"}}\n");
+        var options = ExpoOptions.of(dev.luna.core.Json.tree("{\"maxResources\": 2}"));
+        var out = Generate.run(dir, options);
+        assertThat(out.plan().resources()).extracting(r -> r.key()).containsExactly("beta", "gamma");
+        assertThat(out.plan().leftOut()).singleElement().asString().contains("alpha").endsWith("beyond options.maxResources (2), in the client only");
+    }
+
+    @Test
     void hostileNamesStayInsideStringsAndComments() throws Exception {
         Files.writeString(dir.resolve("api.json"), """
                 {"openapi": "3.0.3", "info": {"title": "Evil </script> {{x}} `App`", "version": "1"},

@@ -59,6 +59,13 @@ public final class ResourcePlanner {
         }
         var resources = new ArrayList<Resource>();
         var usedKeys = new HashSet<String>();
+        record Candidate(String path, ApiOperation list, ApiOperation get, ApiOperation create, ApiOperation update, ApiOperation delete) {
+            /** How much of a screen set the API gives: a list, a detail, create, update, delete. */
+            int score() {
+                return (list != null ? 2 : 0) + (get != null ? 1 : 0) + (create != null ? 1 : 0) + (update != null ? 1 : 0) + (delete != null ? 1 : 0);
+            }
+        }
+        var candidates = new ArrayList<Candidate>();
         for (var g : groups.entrySet()) {
             var ops = g.getValue();
             var list = ops.get("collection GET");
@@ -69,19 +76,26 @@ public final class ResourcePlanner {
                 leftOut.add("GET " + g.getKey() + ": the list needs parameters the app cannot know, in the client only");
                 continue;
             }
-            if (resources.size() >= maxResources) {
-                leftOut.add(g.getKey() + ": beyond options.maxResources (" + maxResources + "), in the client only");
-                continue;
-            }
             var create = ops.get("collection POST");
             var update = update(ops);
-            resources.add(resource(api, types, g.getKey(), list, simple(get), create != null && create.request() != null && simple(create) != null ? create : null,
-                    update != null && update.request() != null ? simple(update) : null, simple(ops.get("item DELETE")), byOp, usedKeys));
+            candidates.add(new Candidate(g.getKey(), list, simple(get), create != null && create.request() != null && simple(create) != null ? create : null,
+                    update != null && update.request() != null ? simple(update) : null, simple(ops.get("item DELETE"))));
+        }
+        // more resources than maxResources: the ones with the most complete screen sets (list, detail, forms, delete) are
+        // kept, ties in path order; the app shows them in path order
+        var kept = new HashSet<Candidate>(candidates.stream()
+                .sorted(java.util.Comparator.comparingInt(Candidate::score).reversed()).limit(maxResources).toList());
+        for (var c : candidates) {
+            if (!kept.contains(c)) {
+                leftOut.add(c.path() + ": beyond options.maxResources (" + maxResources + "), in the client only");
+                continue;
+            }
+            resources.add(resource(api, types, c.path(), c.list(), c.get(), c.create(), c.update(), c.delete(), byOp, usedKeys));
         }
         ClientCall login = null;
         for (var op : api.operations()) {
             if (op.method().equals("POST") && LOGIN.matcher(op.path()).matches() && byOp.containsKey(op) && op.request() != null
-                    && op.params().stream().noneMatch(ApiParam::required) && !op.path().contains("{")) {
+                    && op.params().stream().noneMatch(ApiParam::required) && !op.path().contains("{") && takesPassword(api, op.request())) {
                 login = byOp.get(op);
                 break;
             }
@@ -101,6 +115,24 @@ public final class ResourcePlanner {
         }
         return new AppPlan(api, appName, slug, bundleId, types.declarations(api.schemas()), calls, resources, needed, reason,
                 needed ? login : null, leftOut);
+    }
+
+    private static final Pattern PASSWORD = Pattern.compile("(?i)pass(word|wd|phrase|code)?|pwd|pin");
+
+    /**
+     * Whether a login candidate's body is a username/password form the sign-in screen can fill: true when its properties
+     * are unknown (nothing says otherwise), else only when one of them is a password. A token endpoint taking, say, an
+     * API key or a refresh token ({@code grant_type}, {@code api_key}) is not a password login, and the app then signs
+     * in with a bearer token instead.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean takesPassword(dev.luna.codebase.apispec.ApiSpec api, java.util.Map<String, Object> body) {
+        var schema = body;
+        for (int hops = 0; schema != null && schema.get("$ref") instanceof String ref && hops < 5; hops++) {
+            schema = api.schemas() == null ? null : api.schemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        if (schema == null || !(schema.get("properties") instanceof java.util.Map<?, ?> props) || props.isEmpty()) return true;
+        return ((java.util.Map<String, Object>) props).keySet().stream().anyMatch(k -> PASSWORD.matcher(k).matches());
     }
 
     /** The operation when the app can call it knowing only the path (no required query or header parameters), else null. */

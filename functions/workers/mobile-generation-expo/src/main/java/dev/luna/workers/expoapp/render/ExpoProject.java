@@ -104,6 +104,7 @@ public final class ExpoProject {
             if (plan.calls().stream().anyMatch(c -> word.matcher(c.parameters() + " " + c.responseType()).find())) used.add(t);
         }
         top.put("typeNames", String.join(", ", used));
+        top.put("declaredTypes", List.copyOf(typeNames));
         var tests = plan.calls().stream().filter(c -> c.testable()).limit(25).map(c -> {
             var t = new LinkedHashMap<String, Object>();
             t.put("name", c.name());
@@ -139,6 +140,18 @@ public final class ExpoProject {
         return top;
     }
 
+    /**
+     * The declared types (of types.ts) a type expression names, for its import: {@code Agent} for {@code Agent}, and
+     * {@code Agent, SuccessEnvelope} for {@code (SuccessEnvelope) & ({ data?: Agent; })}; empty when it names none.
+     */
+    static String typesIn(String typeExpression, List<String> declared) {
+        var names = new java.util.TreeSet<String>();
+        var m = java.util.regex.Pattern.compile("\\b[A-Za-z_]\\w*\\b").matcher(typeExpression);
+        while (m.find()) if (declared.contains(m.group())) names.add(m.group());
+        if (names.isEmpty() && typeExpression.matches("[A-Z]\\w*")) return typeExpression; // as before: a bare name
+        return String.join(", ", names);
+    }
+
     private static Map<String, Object> resourceView(Resource r, Map<String, Object> top) {
         var v = new LinkedHashMap<String, Object>(top);
         v.put("key", r.key());
@@ -148,9 +161,11 @@ public final class ExpoProject {
         v.put("component", Names.pascal(r.key(), "Items"));
         v.put("copyKey", Names.camel(r.key(), "items"));
         v.put("entityType", r.entityType());
-        v.put("entityImport", r.entityType().matches("[A-Z]\\w*") ? r.entityType() : "");
+        @SuppressWarnings("unchecked")
+        var declared = (List<String>) top.getOrDefault("declaredTypes", List.of());
+        v.put("entityImport", typesIn(r.entityType(), declared));
         v.put("bodyType", r.bodyType());
-        v.put("bodyImport", r.bodyType().matches("[A-Z]\\w*") ? r.bodyType() : "");
+        v.put("bodyImport", typesIn(r.bodyType(), declared));
         v.put("idFieldLiteral", TsText.string(r.idField()));
         v.put("titleFieldLiteral", TsText.string(r.titleField()));
         v.put("idKey", TsText.string(r.idParam()));

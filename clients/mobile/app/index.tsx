@@ -1,0 +1,6 @@
+import { Redirect } from 'expo-router';
+
+/** Opens the first resource's drawer item. */
+export default function Index() {
+  return <Redirect href="/agents" />;
+}
