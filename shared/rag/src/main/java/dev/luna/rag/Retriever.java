@@ -32,21 +32,41 @@ public final class Retriever {
 
     /** k of the fusion; 10 was best on a tuning split of the commons-lang3 evaluation (see scripts/bench/rag), 60 is the common default. */
     public static final int RRF_K = 10;
+
+    /**
+     * How hybrid retrieval fuses and re-ranks: weighted reciprocal rank fusion ({@code rrfK}, the keyword ranking's
+     * weight; the vector ranking weighs 1), then a re-rank of the fused top {@code rerankDepth} (0 = none) that adds
+     * to each chunk's fused relevance {@code nameWeight} × the share of its name's terms the query has (the member's
+     * own name: {@code isEmpty} for {@code StringUtils.isEmpty}) and {@code typeWeight} × the share of its enclosing
+     * type's terms the query has. The defaults were chosen on the tuning corpus of {@code scripts/bench/rag-quality}.
+     */
+    public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight) {
+        public static final Settings DEFAULT = new Settings(RRF_K, 1.0, 0, 0, 0);
+
+        boolean reranks() {
+            return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0);
+        }
+    }
+
     private final VectorStore store;
     private final CachingEmbedder embedder;
-    private final int rrfK;
-    private final double keywordWeight;
+    private final Settings settings;
+    private final IdentifierAnalyzer analyzer = new IdentifierAnalyzer(true);
 
     public Retriever(VectorStore store, CachingEmbedder embedder) {
-        this(store, embedder, RRF_K, 1.0);
+        this(store, embedder, Settings.DEFAULT);
     }
 
     /** @param rrfK the k of reciprocal rank fusion; @param keywordWeight weight of the keyword ranking (the vector ranking weighs 1) */
     public Retriever(VectorStore store, CachingEmbedder embedder, int rrfK, double keywordWeight) {
+        this(store, embedder, new Settings(rrfK, keywordWeight, Settings.DEFAULT.rerankDepth(), Settings.DEFAULT.nameWeight(),
+                Settings.DEFAULT.typeWeight()));
+    }
+
+    public Retriever(VectorStore store, CachingEmbedder embedder, Settings settings) {
         this.store = store;
         this.embedder = embedder;
-        this.rrfK = rrfK;
-        this.keywordWeight = keywordWeight;
+        this.settings = settings;
     }
 
     /** Both rankings of a query, unfused (for evaluation). */
@@ -63,14 +83,52 @@ public final class Retriever {
         };
     }
 
-    /** Fused by the store (which loads only the chunks of the fused top k); relevance is the fused score over the best possible. */
+    /**
+     * Fused by the store (which loads only the chunks of the fused top k, or of the re-ranked pool); relevance is the
+     * fused score over the best possible, plus the re-rank's bonuses, over the best possible of those.
+     */
     private List<Ranked> hybrid(String namespace, String query, int topK, int depth, VectorStore.Filter filter) {
-        var fusion = new VectorStore.Fusion(keywordWeight, 1.0, rrfK);
-        var hits = store.hybrid(namespace, query, embedder.embedQuery(query), depth, topK, fusion, filter);
+        var fusion = new VectorStore.Fusion(settings.keywordWeight(), 1.0, settings.rrfK());
+        int pool = settings.reranks() ? Math.max(topK, settings.rerankDepth()) : topK;
+        var hits = store.hybrid(namespace, query, embedder.embedQuery(query), Math.max(depth, pool), pool, fusion, filter);
         double best = fusion.best();
         var out = new ArrayList<Ranked>(hits.size());
         for (var h : hits) out.add(new Ranked(h.chunk(), h.score() / best));
-        return out;
+        if (!settings.reranks()) return out;
+        return rerank(query, out, topK);
+    }
+
+    /** The re-rank of {@link Settings}: stable, so chunks the bonuses do not tell apart keep their fused order. */
+    List<Ranked> rerank(String query, List<Ranked> fused, int topK) {
+        var queryTerms = KeywordFields.queryTerms(analyzer, query, 0).keySet();
+        double scale = 1 + settings.nameWeight() + settings.typeWeight();
+        var out = new ArrayList<Ranked>(fused.size());
+        for (var r : fused) {
+            Chunk c = r.chunk();
+            double bonus = settings.nameWeight() * share(KeywordFields.name(c), queryTerms)
+                    + settings.typeWeight() * share(typeOf(c), queryTerms);
+            out.add(new Ranked(c, (r.relevance() + bonus) / scale));
+        }
+        out.sort(Comparator.comparingDouble(Ranked::relevance).reversed());
+        return out.size() > topK ? List.copyOf(out.subList(0, topK)) : out;
+    }
+
+    /** The share of an identifier's distinct words ({@code evictOldest}: evict, oldest) that the query has; 0 for none. */
+    private double share(String identifier, java.util.Set<String> queryTerms) {
+        if (identifier == null || identifier.isBlank()) return 0;
+        var terms = new java.util.HashSet<>(KeywordFields.terms(analyzer, EmbeddingText.words(identifier)));
+        if (terms.isEmpty()) return 0;
+        int in = 0;
+        for (String t : terms) if (queryTerms.contains(t)) in++;
+        return (double) in / terms.size();
+    }
+
+    /** The enclosing type of a member's symbol ({@code Outer.Inner} of {@code Outer.Inner.member}), or null. */
+    private static String typeOf(Chunk c) {
+        String s = c.symbol();
+        if (s == null) return null;
+        int dot = s.lastIndexOf('.');
+        return dot > 0 ? s.substring(0, dot) : null;
     }
 
     private static List<Ranked> normalise(List<VectorStore.Hit> hits) {
