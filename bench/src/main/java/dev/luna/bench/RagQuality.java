@@ -34,8 +34,9 @@ import java.util.function.Function;
  * {@code luna.bench.models} (comma list, default both models), {@code luna.bench.texts} ({@code content},
  * {@code enriched}), {@code luna.bench.maxQueries} (per corpus, default 600), {@code luna.bench.cacheDir} (document
  * embeddings kept between runs), {@code luna.bench.variants} (semicolon list of {@code name:key=value,...} with keys
- * {@code k kw depth nw tw} of {@link Retriever.Settings} and {@code sym name sig path join} of
+ * {@code k kw depth nw tw sw} of {@link Retriever.Settings} and {@code sym name sig path join} of
  * {@link KeywordFields.Weights}; unset keys keep the defaults; default: the defaults only),
+ * {@code luna.bench.variantsFile} (the same, one a line, read when each corpus is evaluated),
  * {@code luna.bench.diagnose} (true: per corpus, hybrid MRR by how many chunks share the method's name, and misses).
  */
 public final class RagQuality {
@@ -55,7 +56,8 @@ public final class RagQuality {
                 }
             }
             s = new Retriever.Settings(m.getOrDefault("k", (double) s.rrfK()).intValue(), m.getOrDefault("kw", s.keywordWeight()),
-                    m.getOrDefault("depth", (double) s.rerankDepth()).intValue(), m.getOrDefault("nw", s.nameWeight()), m.getOrDefault("tw", s.typeWeight()));
+                    m.getOrDefault("depth", (double) s.rerankDepth()).intValue(), m.getOrDefault("nw", s.nameWeight()), m.getOrDefault("tw", s.typeWeight()),
+                    m.getOrDefault("sw", s.signatureWeight()));
             w = new KeywordFields.Weights(m.getOrDefault("sym", w.symbol()), m.getOrDefault("name", w.name()), m.getOrDefault("sig", w.signature()),
                     m.getOrDefault("path", w.path()), m.getOrDefault("join", w.joined()));
             return new Variant(nv[0], s, w);
@@ -66,8 +68,7 @@ public final class RagQuality {
         int maxQueries = Integer.getInteger("luna.bench.maxQueries", 600);
         var models = List.of(System.getProperty("luna.bench.models", "all-minilm-l6-v2-q,bge-small-en-v1.5-q").split(","));
         var texts = List.of(System.getProperty("luna.bench.texts", "content,enriched").split(","));
-        var variants = new ArrayList<Variant>();
-        for (String v : System.getProperty("luna.bench.variants", "default:").split(";")) if (!v.isBlank()) variants.add(Variant.parse(v.trim()));
+        var variants = variants();
         boolean diagnose = Boolean.getBoolean("luna.bench.diagnose");
         String cacheDir = System.getProperty("luna.bench.cacheDir");
         var corpora = new ArrayList<Corpus>();
@@ -79,7 +80,6 @@ public final class RagQuality {
             corpora.add(new Corpus(p[0], p[1], stripped, RagCorpus.evalSet(raw, maxQueries)));
             System.out.printf("corpus %-8s %-22s files %5d  queries %4d%n", p[0], p[1], raw.size(), corpora.get(corpora.size() - 1).queries().size());
         }
-        for (var v : variants) System.out.println("variant " + v.name() + " = " + v.settings() + " " + v.weights());
         System.out.println();
         System.out.println("role     corpus            model               text     variant      keyword MRR/R@10  vector MRR/R@10   hybrid MRR/R@10   hybrid MRR first-line/symbol  index s");
         for (String modelId : models) {
@@ -111,6 +111,7 @@ public final class RagQuality {
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     String vectorCell = null;
+                    variants = variants();
                     for (var v : variants) {
                         try (var store = new LuceneStore(dir, v.weights())) {
                             var retriever = new Retriever(store, embedder, v.settings());
@@ -164,6 +165,16 @@ public final class RagQuality {
                 }
             }
         }
+    }
+
+    /** The variants of {@code luna.bench.variants}, or of the file {@code luna.bench.variantsFile} as it is when a corpus is evaluated. */
+    private static List<Variant> variants() throws java.io.IOException {
+        String file = System.getProperty("luna.bench.variantsFile");
+        String spec = file != null ? Files.readString(Path.of(file)).replace("\n", ";") : System.getProperty("luna.bench.variants", "default:");
+        var out = new ArrayList<Variant>();
+        for (String v : spec.split(";")) if (!v.isBlank()) out.add(Variant.parse(v.trim()));
+        for (var v : out) System.out.println("variant " + v.name() + " = " + v.settings() + " " + v.weights());
+        return out;
     }
 
     private static String shortName(String modelId) {

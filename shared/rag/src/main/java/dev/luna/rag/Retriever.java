@@ -38,13 +38,15 @@ public final class Retriever {
      * weight; the vector ranking weighs 1), then a re-rank of the fused top {@code rerankDepth} (0 = none) that adds
      * to each chunk's fused relevance {@code nameWeight} × the share of its name's terms the query has (the member's
      * own name: {@code isEmpty} for {@code StringUtils.isEmpty}) and {@code typeWeight} × the share of its enclosing
-     * type's terms the query has. The defaults were chosen on the tuning corpus of {@code scripts/bench/rag-quality}.
+     * type's terms the query has, and {@code signatureWeight} × the share of the query's terms its signature has (which
+     * tells overloads apart: {@code equals(float[], float[])} for "Tests if two float arrays are equal"). The defaults
+     * were chosen on the tuning corpus of {@code scripts/bench/rag-quality}.
      */
-    public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight) {
-        public static final Settings DEFAULT = new Settings(RRF_K, 1.0, 0, 0, 0);
+    public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight) {
+        public static final Settings DEFAULT = new Settings(RRF_K, 1.0, 0, 0, 0, 0);
 
         boolean reranks() {
-            return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0);
+            return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0 || signatureWeight > 0);
         }
     }
 
@@ -60,7 +62,7 @@ public final class Retriever {
     /** @param rrfK the k of reciprocal rank fusion; @param keywordWeight weight of the keyword ranking (the vector ranking weighs 1) */
     public Retriever(VectorStore store, CachingEmbedder embedder, int rrfK, double keywordWeight) {
         this(store, embedder, new Settings(rrfK, keywordWeight, Settings.DEFAULT.rerankDepth(), Settings.DEFAULT.nameWeight(),
-                Settings.DEFAULT.typeWeight()));
+                Settings.DEFAULT.typeWeight(), Settings.DEFAULT.signatureWeight()));
     }
 
     public Retriever(VectorStore store, CachingEmbedder embedder, Settings settings) {
@@ -101,12 +103,13 @@ public final class Retriever {
     /** The re-rank of {@link Settings}: stable, so chunks the bonuses do not tell apart keep their fused order. */
     List<Ranked> rerank(String query, List<Ranked> fused, int topK) {
         var queryTerms = KeywordFields.queryTerms(analyzer, query, 0).keySet();
-        double scale = 1 + settings.nameWeight() + settings.typeWeight();
+        double scale = 1 + settings.nameWeight() + settings.typeWeight() + settings.signatureWeight();
         var out = new ArrayList<Ranked>(fused.size());
         for (var r : fused) {
             Chunk c = r.chunk();
             double bonus = settings.nameWeight() * share(KeywordFields.name(c), queryTerms)
-                    + settings.typeWeight() * share(typeOf(c), queryTerms);
+                    + settings.typeWeight() * share(typeOf(c), queryTerms)
+                    + (settings.signatureWeight() > 0 ? settings.signatureWeight() * covered(queryTerms, KeywordFields.signature(c)) : 0);
             out.add(new Ranked(c, (r.relevance() + bonus) / scale));
         }
         out.sort(Comparator.comparingDouble(Ranked::relevance).reversed());
@@ -121,6 +124,15 @@ public final class Retriever {
         int in = 0;
         for (String t : terms) if (queryTerms.contains(t)) in++;
         return (double) in / terms.size();
+    }
+
+    /** The share of the query's terms that a text (a signature) has; 0 for none. */
+    private double covered(java.util.Set<String> queryTerms, String text) {
+        if (text == null || queryTerms.isEmpty()) return 0;
+        var terms = new java.util.HashSet<>(KeywordFields.terms(analyzer, text));
+        int in = 0;
+        for (String t : queryTerms) if (terms.contains(t)) in++;
+        return (double) in / queryTerms.size();
     }
 
     /** The enclosing type of a member's symbol ({@code Outer.Inner} of {@code Outer.Inner.member}), or null. */
