@@ -27,7 +27,7 @@ public final class KeywordFields {
      * corpus of {@code scripts/bench/rag-quality} (commons-lang3), see docs/rag-tuning.md.
      */
     public record Weights(double symbol, double name, double signature, double path, double joined) {
-        public static final Weights DEFAULT = new Weights(2, 0, 0, 0.5, 0);
+        public static final Weights DEFAULT = new Weights(2, 1, 1, 0.5, 1);
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
