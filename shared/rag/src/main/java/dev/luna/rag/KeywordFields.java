@@ -17,8 +17,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *
  * <p>A chunk's parts: its content; its symbol ({@code Type.member}); its <b>name</b> (the symbol's last segment, the
  * member's own name); its <b>signature</b> (the declaration lines of a code unit, comments and annotations aside, up
- * to its body); its path. A query's terms are its analysed words plus <b>joined identifiers</b>: each run of two or
- * three adjacent words written as one identifier ({@code is empty} → {@code isempty}, which {@link IdentifierAnalyzer}
+ * to its body); its path. A query's terms are its analysed words plus <b>joined identifiers</b>: each pair of adjacent
+ * words written as one identifier ({@code is empty} → {@code isempty}, which {@link IdentifierAnalyzer}
  * also indexes for {@code isEmpty}), so prose meets the whole name, not only its parts.
  */
 public final class KeywordFields {
@@ -35,6 +35,8 @@ public final class KeywordFields {
     private static final java.util.Set<String> CODE_KINDS = java.util.Set.of("method", "constructor", "function", "class",
             "interface", "enum", "record", "type");
     private static final int MAX_SIGNATURE_LINES = 6;
+    /** Words joined into one query identifier at most: pairs keep the keyword query small. */
+    private static final int MAX_JOINED_WORDS = 2;
 
     private KeywordFields() {
     }
@@ -91,8 +93,7 @@ public final class KeywordFields {
     }
 
     /**
-     * A query's terms with their weights: each analysed term 1; each identifier joined from two or three adjacent
-     * words {@code joinedWeight} (0 leaves them out), unless it is already a term. At most 256 terms.
+     * A query's terms with their weights: each analysed term 1; each identifier joined from two adjacent words {@code joinedWeight} (0 leaves them out), unless it is already a term. At most 256 terms.
      */
     static Map<String, Double> queryTerms(Analyzer analyzer, String query, double joinedWeight) {
         var out = new LinkedHashMap<String, Double>();
@@ -104,7 +105,7 @@ public final class KeywordFields {
         var words = new ArrayList<String>();
         var m = WORD.matcher(query);
         while (m.find()) words.add(m.group().toLowerCase(java.util.Locale.ROOT));
-        for (int n = 2; n <= 3; n++) {
+        for (int n = 2; n <= MAX_JOINED_WORDS; n++) {
             for (int i = 0; i + n <= words.size() && out.size() < 256; i++) {
                 String joined = String.join("", words.subList(i, i + n));
                 var analysed = terms(analyzer, joined);

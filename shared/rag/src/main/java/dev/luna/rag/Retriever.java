@@ -45,7 +45,7 @@ public final class Retriever {
      * were chosen on the tuning corpus of {@code scripts/bench/rag-quality}.
      */
     public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight) {
-        public static final Settings DEFAULT = new Settings(RRF_K, 0.7, 50, 0.1, 0, 0.3);
+        public static final Settings DEFAULT = new Settings(RRF_K, 0.7, 30, 0.1, 0, 0.3);
 
         boolean reranks() {
             return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0 || signatureWeight > 0);
