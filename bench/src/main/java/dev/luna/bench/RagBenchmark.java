@@ -5,6 +5,7 @@ import dev.luna.core.Hashes;
 import dev.luna.rag.CachingEmbedder;
 import dev.luna.rag.Chunk;
 import dev.luna.rag.Chunker;
+import dev.luna.rag.EmbeddingText;
 import dev.luna.rag.LuceneStore;
 import dev.luna.rag.OnnxEmbedder;
 import dev.luna.rag.Retriever;
@@ -64,7 +65,7 @@ public final class RagBenchmark {
             var entries = new ArrayList<VectorStore.Entry>();
             for (var f : stripped.entrySet()) {
                 var chunks = chunker.chunk(f.getKey(), f.getValue());
-                var vectors = embedder.embedAll(chunks.stream().map(Chunk::content).toList());
+                var vectors = embedder.embedAll(chunks.stream().map(EmbeddingText::of).toList());
                 for (int i = 0; i < chunks.size(); i++) entries.add(new VectorStore.Entry(chunks.get(i), vectors.get(i), Hashes.sha256(f.getValue())));
             }
             store.apply("eval", stripped.keySet(), entries, List.of());
@@ -131,7 +132,7 @@ public final class RagBenchmark {
             String changedPath = stripped.keySet().stream().filter(p -> p.endsWith("StringUtils.java")).findFirst().orElse(stripped.firstKey());
             String changed = stripped.get(changedPath).replaceFirst("\\}\\s*$", "    public static int lunaBenchMarker() {\n        return 42;\n    }\n}\n");
             var reChunks = chunker.chunk(changedPath, changed);
-            embedder.embedAll(reChunks.stream().map(Chunk::content).toList());
+            embedder.embedAll(reChunks.stream().map(EmbeddingText::of).toList());
             var after = embedder.stats();
             long hits = after.documentHits() - before.documentHits(), misses = after.documentMisses() - before.documentMisses();
             System.out.printf("document-embedding cache on a one-method change of %s: %d of %d chunks reused (%.1f %%)%n",
@@ -144,7 +145,8 @@ public final class RagBenchmark {
             deleteTree(dir);
         }
 
-        // ---- through the HTTP API
+        // ---- through the HTTP API (-Dluna.bench.http=false skips it: it indexes the corpus once more, through the API)
+        if (!Boolean.parseBoolean(System.getProperty("luna.bench.http", "true"))) return;
         System.out.println();
         RagHttpBench.http(raw);
     }

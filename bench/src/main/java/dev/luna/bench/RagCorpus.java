@@ -28,8 +28,11 @@ final class RagCorpus {
     /** A Javadoc comment: {@code /**} not followed by a third star (Jackson's {@code /*****} banner lines are not Javadoc). */
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(?![*/]).*?\\*/", Pattern.DOTALL);
 
-    /** A question and the chunk that answers it (the method {@code symbol} in {@code path}). */
-    record Query(String text, String path, String symbol) {
+    /**
+     * A question and the method that answers it: {@code symbol} in {@code path}, declared on {@code lines} (first and
+     * last line, annotations included, Javadoc not; one range per overload the summary describes).
+     */
+    record Query(String text, String path, String symbol, List<int[]> lines) {
     }
 
     private RagCorpus() {
@@ -70,13 +73,17 @@ final class RagCorpus {
                 String summary = summary(m.getJavadoc().get().getDescription().toText());
                 if (summary.split("\\s+").length < 4) continue;
                 String symbol = owner(m) + "." + m.getNameAsString();
-                bySummary.computeIfAbsent(summary.toLowerCase(), k -> new ArrayList<>()).add(new Query(summary, f.getKey(), symbol));
+                int[] lines = {m.getBegin().map(b -> b.line).orElse(0), m.getEnd().map(e -> e.line).orElse(0)};
+                bySummary.computeIfAbsent(summary.toLowerCase(), k -> new ArrayList<>()).add(new Query(summary, f.getKey(), symbol, List.<int[]>of(lines)));
             }
         }
         var unique = new ArrayList<Query>();
         for (var list : bySummary.values()) {
             // a summary shared by overloads of one method still has one right answer; shared by different methods it has none
-            if (list.stream().map(q -> q.path() + "#" + q.symbol()).distinct().count() == 1) unique.add(list.get(0));
+            if (list.stream().map(q -> q.path() + "#" + q.symbol()).distinct().count() == 1) {
+                var first = list.get(0);
+                unique.add(new Query(first.text(), first.path(), first.symbol(), list.stream().flatMap(q -> q.lines().stream()).toList()));
+            }
         }
         unique.sort(Comparator.comparing(Query::text));
         Collections.shuffle(unique, new Random(7));

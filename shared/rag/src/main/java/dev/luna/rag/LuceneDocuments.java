@@ -16,12 +16,13 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Chunks as {@link LuceneStore} documents and back: exact fields for ids, paths, languages and symbols (the id also
- * as doc values, read without stored fields), BM25 text fields for content, symbol and path analysed by
+ * as doc values, read without stored fields), BM25 text fields for content, symbol, name, signature and path
+ * ({@link KeywordFields}) analysed by
  * {@link IdentifierAnalyzer}, and an HNSW vector field (cosine).
  */
 final class LuceneDocuments {
     static final String ID = "id", PATH = "path", LANGUAGE = "language", SYMBOL = "symbol", SYMBOL_TEXT = "symbolText",
-            PATH_TEXT = "pathText", CONTENT = "content", KIND = "kind", START = "startLine", END = "endLine", HASH = "hash",
+            PATH_TEXT = "pathText", NAME_TEXT = "nameText", SIGNATURE_TEXT = "signatureText", CONTENT = "content", KIND = "kind", START = "startLine", END = "endLine", HASH = "hash",
             TOKENS = "tokens", FILE_HASH = "fileHash", VECTOR = "vector";
 
     private LuceneDocuments() {
@@ -30,7 +31,8 @@ final class LuceneDocuments {
     /** The analyzer of each field: identifiers split for content, symbol and path text; standard otherwise. */
     static PerFieldAnalyzerWrapper analyzer(boolean forIndex) {
         var code = new IdentifierAnalyzer(forIndex);
-        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(CONTENT, code, SYMBOL_TEXT, code, PATH_TEXT, code));
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(CONTENT, code, SYMBOL_TEXT, code, PATH_TEXT, code,
+                NAME_TEXT, code, SIGNATURE_TEXT, code));
     }
 
     static Document document(VectorStore.Entry e) {
@@ -45,6 +47,10 @@ final class LuceneDocuments {
             d.add(new StringField(SYMBOL, c.symbol(), Field.Store.YES));
             d.add(new TextField(SYMBOL_TEXT, c.symbol(), Field.Store.NO));
         }
+        String name = KeywordFields.name(c);
+        if (name != null) d.add(new TextField(NAME_TEXT, name, Field.Store.NO));
+        String signature = KeywordFields.signature(c);
+        if (signature != null) d.add(new TextField(SIGNATURE_TEXT, signature, Field.Store.NO));
         d.add(new StoredField(KIND, c.kind()));
         d.add(new IntField(START, c.startLine(), Field.Store.YES));
         d.add(new StoredField(END, c.endLine()));

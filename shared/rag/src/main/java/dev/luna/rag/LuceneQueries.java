@@ -2,17 +2,14 @@ package dev.luna.rag;
 
 import static dev.luna.rag.LuceneDocuments.CONTENT;
 import static dev.luna.rag.LuceneDocuments.LANGUAGE;
+import static dev.luna.rag.LuceneDocuments.NAME_TEXT;
 import static dev.luna.rag.LuceneDocuments.PATH;
 import static dev.luna.rag.LuceneDocuments.PATH_TEXT;
+import static dev.luna.rag.LuceneDocuments.SIGNATURE_TEXT;
 import static dev.luna.rag.LuceneDocuments.SYMBOL;
 import static dev.luna.rag.LuceneDocuments.SYMBOL_TEXT;
 
 import dev.luna.core.ValidationException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,39 +21,39 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * The Lucene queries of {@link LuceneStore}: keyword queries over content, symbol (weight 2) and path (0.5) terms,
+ * The Lucene queries of {@link LuceneStore}: keyword queries over the content, symbol, name, signature and path
+ * fields, each boosted by its {@link KeywordFields.Weights} (joined query identifiers weigh their own weight too),
  * and filters on language, symbol (and its members) and a path glob.
  */
 final class LuceneQueries {
     private final IdentifierAnalyzer analyzer = new IdentifierAnalyzer(true);
+    private final KeywordFields.Weights weights;
+
+    LuceneQueries(KeywordFields.Weights weights) {
+        this.weights = weights;
+    }
 
     /** The keyword query of a text within the filter, or null when the text has no terms. */
     Query keyword(String query, VectorStore.Filter filter) {
-        var terms = analyze(query);
+        var terms = KeywordFields.queryTerms(analyzer, query, weights.joined());
         if (terms.isEmpty()) return null;
         var text = new BooleanQuery.Builder();
-        for (String t : terms) {
-            text.add(new TermQuery(new Term(CONTENT, t)), BooleanClause.Occur.SHOULD);
-            text.add(new BoostQuery(new TermQuery(new Term(SYMBOL_TEXT, t)), 2f), BooleanClause.Occur.SHOULD);
-            text.add(new BoostQuery(new TermQuery(new Term(PATH_TEXT, t)), 0.5f), BooleanClause.Occur.SHOULD);
+        for (var e : terms.entrySet()) {
+            String t = e.getKey();
+            double w = e.getValue();
+            add(text, CONTENT, t, w);
+            add(text, SYMBOL_TEXT, t, w * weights.symbol());
+            add(text, NAME_TEXT, t, w * weights.name());
+            add(text, SIGNATURE_TEXT, t, w * weights.signature());
+            add(text, PATH_TEXT, t, w * weights.path());
         }
         return filtered(text.build(), filter);
     }
 
-    private List<String> analyze(String text) {
-        var out = new ArrayList<String>();
-        try (var ts = analyzer.tokenStream(CONTENT, text)) {
-            var term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String t = term.toString();
-                if (!out.contains(t) && out.size() < 256) out.add(t);
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+    private static void add(BooleanQuery.Builder b, String field, String term, double weight) {
+        if (weight <= 0) return;
+        Query q = new TermQuery(new Term(field, term));
+        b.add(weight == 1 ? q : new BoostQuery(q, (float) weight), BooleanClause.Occur.SHOULD);
     }
 
     private static Query filtered(Query q, VectorStore.Filter filter) {

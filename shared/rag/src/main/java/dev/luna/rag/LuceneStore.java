@@ -45,11 +45,17 @@ public final class LuceneStore implements VectorStore {
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
     private final Map<String, Directory> directories = new ConcurrentHashMap<>();
     private final PerFieldAnalyzerWrapper indexAnalyzer = LuceneDocuments.analyzer(true);
-    private final LuceneQueries queries = new LuceneQueries();
+    private final LuceneQueries queries;
 
     /** @param root directory holding one index per namespace, or null to keep everything in memory */
     public LuceneStore(Path root) {
+        this(root, KeywordFields.Weights.DEFAULT);
+    }
+
+    /** @param weights the keyword fields' weights (the bench varies them; everything else uses the default) */
+    public LuceneStore(Path root, KeywordFields.Weights weights) {
         this.root = root;
+        this.queries = new LuceneQueries(weights);
     }
 
     private final class Index {

@@ -12,7 +12,8 @@ import java.util.List;
  * A sentence-embedding model (quantized ONNX, 384 dimensions) running in-process; each model ships inside its Maven
  * artifact, so no network is used. Chosen by {@link #SETTING}: {@code all-minilm-l6-v2-q} or
  * {@code bge-small-en-v1.5-q} (which embeds queries with its retrieval instruction). Both have 384 dimensions, so a
- * Pinecone index serves either; the embedding cache keys by model, and re-indexing after a change of model re-embeds.
+ * Pinecone index serves either; the embedding cache keys by model, and the indexer's file hashes name the model, so the
+ * first index job after a change of model re-embeds every file.
  * {@code scripts/bench/rag-quality} compares them.
  */
 public final class OnnxEmbedder implements Embedder {
@@ -43,14 +44,17 @@ public final class OnnxEmbedder implements Embedder {
          * the known ones otherwise.
          */
         public static Model of(String id) {
-            if (id == null || id.isBlank()) return ALL_MINILM_L6_V2_Q; // OnnxEmbedder.DEFAULT, named here so the outer class stays unloaded
+            if (id == null || id.isBlank()) return BGE_SMALL_EN_V15_Q; // OnnxEmbedder.DEFAULT, named here so the outer class stays unloaded
             for (var m : values()) if (m.id.equals(id.trim())) return m;
             throw new IllegalArgumentException(SETTING + " must be one of " + Arrays.stream(values()).map(Model::id).toList() + ", not " + id);
         }
     }
 
-    /** The model used when {@link #SETTING} is not set. */
-    public static final Model DEFAULT = Model.ALL_MINILM_L6_V2_Q;
+    /**
+     * The model used when {@link #SETTING} is not set: bge-small-en-v1.5, which retrieves code better than MiniLM on
+     * held-out libraries (docs/rag-tuning.md), at about twice MiniLM's embedding time.
+     */
+    public static final Model DEFAULT = Model.BGE_SMALL_EN_V15_Q;
 
     /** The models' dimension, known without loading them. */
     public static final int DIMENSION = 384;

@@ -54,7 +54,8 @@ import java.util.Optional;
  *
  * <p><b>Keyword ranking</b> queries the sparse vector only (the dense part of the query is a negligible epsilon;
  * Pinecone wants one) and drops matches sharing no term. Document weights are BM25's saturated term frequencies
- * (k1 1.2, b 0.75; symbol terms weigh 2, path terms 0.5, as in {@link LuceneStore}) with the namespace's running
+ * (k1 1.2, b 0.75; symbol, name, signature and path terms weighted by {@link KeywordFields}, as in
+ * {@link LuceneStore}) with the namespace's running
  * average chunk length; query weights are BM25's IDF, from document frequencies Pinecone does not keep, so this store
  * keeps them: one {@code kind=term} record per term index with its {@code df}, adjusted after every write (outside
  * the generation scheme: a failure there only skews weights until the terms are written again).

@@ -10,21 +10,17 @@ import static dev.luna.rag.PineconeStructs.text;
 import com.google.protobuf.Struct;
 import io.pinecone.proto.SparseValues;
 import io.pinecone.proto.Vector;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.StringHelper;
 
 /**
  * The keyword side of {@link PineconeStore}: sparse BM25 vectors of {@link IdentifierAnalyzer} terms hashed to
- * 32-bit indices. Documents weigh BM25's saturated term frequencies (k1 1.2, b 0.75; symbol terms 2, path terms 0.5,
- * as in {@link LuceneStore}); queries weigh each term's IDF, from document frequencies kept in one {@code kind=term}
+ * 32-bit indices. Documents weigh BM25's saturated term frequencies (k1 1.2, b 0.75; symbol, name, signature and path
+ * terms weighted by {@link KeywordFields.Weights}, as {@link LuceneStore} boosts its fields); queries weigh each term's IDF, from document frequencies kept in one {@code kind=term}
  * record per term index ({@code t#<index>}, {@code df}) and adjusted after every write.
  */
 final class PineconeTerms {
@@ -34,22 +30,14 @@ final class PineconeTerms {
 
     private final PineconeData data;
     private final IdentifierAnalyzer analyzer = new IdentifierAnalyzer(true);
+    private final KeywordFields.Weights fieldWeights = KeywordFields.Weights.DEFAULT;
 
     PineconeTerms(PineconeData data) {
         this.data = data;
     }
 
     List<String> terms(String text) {
-        var out = new ArrayList<String>();
-        try (var ts = analyzer.tokenStream("content", text)) {
-            var term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(term.toString());
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return KeywordFields.terms(analyzer, text);
     }
 
     static int termIndex(String term) {
@@ -61,8 +49,10 @@ final class PineconeTerms {
         var tf = new HashMap<String, Double>();
         var content = terms(c.content());
         for (String t : content) tf.merge(t, 1.0, Double::sum);
-        if (c.symbol() != null) for (String t : terms(c.symbol())) tf.merge(t, 2.0, Double::sum);
-        for (String t : terms(c.path())) tf.merge(t, 0.5, Double::sum);
+        if (c.symbol() != null) weigh(tf, c.symbol(), fieldWeights.symbol());
+        weigh(tf, KeywordFields.name(c), fieldWeights.name());
+        weigh(tf, KeywordFields.signature(c), fieldWeights.signature());
+        weigh(tf, c.path(), fieldWeights.path());
         double norm = K1 * (1 - B + B * content.size() / Math.max(1.0, avgdl));
         var weights = new HashMap<Integer, Double>();
         for (var e : tf.entrySet()) {
@@ -72,12 +62,22 @@ final class PineconeTerms {
         return sparse(weights);
     }
 
-    /** Each query term weighs its BM25 IDF, {@code ln(1 + (N - df + 0.5) / (df + 0.5))}; terms no chunk has are left out. */
+    private void weigh(Map<String, Double> tf, String text, double weight) {
+        if (text == null || weight <= 0) return;
+        for (String t : terms(text)) tf.merge(t, weight, Double::sum);
+    }
+
+    /**
+     * Each query term weighs its BM25 IDF, {@code ln(1 + (N - df + 0.5) / (df + 0.5))}, times its
+     * {@link KeywordFields#queryTerms query weight} (joined identifiers); terms no chunk has are left out.
+     */
     SparseValues querySparse(String namespace, String query, long chunks) {
         var indexes = new ArrayList<Integer>();
-        for (String t : new LinkedHashSet<>(terms(query))) {
-            int i = termIndex(t);
+        var queryWeights = new HashMap<Integer, Double>();
+        for (var e : KeywordFields.queryTerms(analyzer, query, fieldWeights.joined()).entrySet()) {
+            int i = termIndex(e.getKey());
             if (!indexes.contains(i)) indexes.add(i);
+            queryWeights.merge(i, e.getValue(), Math::max);
         }
         if (indexes.isEmpty()) return SparseValues.getDefaultInstance();
         var df = documentFrequencies(namespace, indexes);
@@ -86,7 +86,7 @@ final class PineconeTerms {
         for (int i : indexes) {
             Integer d = df.get(i);
             if (d == null || d <= 0) continue;
-            weights.put(i, Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+            weights.put(i, queryWeights.get(i) * Math.log(1 + (n - d + 0.5) / (d + 0.5)));
         }
         return sparse(weights);
     }

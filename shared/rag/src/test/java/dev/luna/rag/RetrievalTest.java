@@ -131,6 +131,66 @@ class RetrievalTest {
     }
 
     @Test
+    void theRerankLiftsTheMemberTheQueryNamesAndKeepsTheRestInFusedOrder() {
+        var clear = member("Cache.clear"); var evict = member("LruCache.evictOldest"); var size = member("Cache.size"); var put = member("Cache.put");
+        var fused = List.of(new Retriever.Ranked(clear, 0.9), new Retriever.Ranked(size, 0.85), new Retriever.Ranked(evict, 0.8),
+                new Retriever.Ranked(put, 0.7));
+        var settings = new Retriever.Settings(Retriever.RRF_K, 1.0, 50, 0.3, 0.1, 0);
+        var reranked = new Retriever(null, null, settings).rerank("Evicts the oldest entry of an LRU cache", fused, 3);
+        assertThat(reranked).extracting(r -> r.chunk().symbol()).containsExactly("LruCache.evictOldest", "Cache.clear", "Cache.size");
+        // relevance stays within 0..1: (fused + 0.3 * share of evict, oldest + 0.1 * share of lru, cache) / 1.4
+        assertThat(reranked.get(0).relevance()).isCloseTo((0.8 + 0.3 * 1 + 0.1 * 1) / 1.4, org.assertj.core.data.Offset.offset(1e-9));
+        // without a name weight the fused order stands
+        var plain = new Retriever(null, null, new Retriever.Settings(Retriever.RRF_K, 1.0, 50, 0, 0.1, 0)).rerank("Evicts the oldest entry", fused, 4);
+        assertThat(plain).extracting(r -> r.chunk().symbol()).containsExactly("Cache.clear", "Cache.size", "LruCache.evictOldest", "Cache.put");
+    }
+
+    @Test
+    void theSignatureTellsOverloadsApart() {
+        var chars = overload("public static boolean isEquals(final char[] a, final char[] b) {");
+        var floats = overload("public static boolean isEquals(final float[] a, final float[] b) {");
+        var fused = List.of(new Retriever.Ranked(chars, 0.8), new Retriever.Ranked(floats, 0.78));
+        var bySignature = new Retriever(null, null, new Retriever.Settings(Retriever.RRF_K, 1.0, 50, 0.3, 0, 0.3));
+        assertThat(bySignature.rerank("Tests if two float arrays are equal.", fused, 2)).extracting(r -> r.chunk().content()).containsExactly(
+                floats.content(), chars.content());
+        var byNameOnly = new Retriever(null, null, new Retriever.Settings(Retriever.RRF_K, 1.0, 50, 0.3, 0, 0));
+        assertThat(byNameOnly.rerank("Tests if two float arrays are equal.", fused, 2)).extracting(r -> r.chunk().content()).containsExactly(
+                chars.content(), floats.content());
+    }
+
+    private static Chunk overload(String signature) {
+        String content = signature + "\n    return java.util.Arrays.equals(a, b);\n}";
+        return new Chunk(signature, "src/Equality.java", "java", "Equality.isEquals", "method", 1, 3, content, signature, Tokens.count(content));
+    }
+
+    @Test
+    void hybridRetrievalRanksAlikeOverStoreFusionAndIdFusion() {
+        // the re-rank runs in the retriever, so a store that fuses ids (Pinecone) and one that fuses documents (Lucene) agree
+        var embedder = new CachingEmbedder(VectorStoreContract.EMBEDDER, null, 100);
+        try (var lucene = new LuceneStore(null)) {
+            var chunker = new Chunker();
+            for (var f : List.of(new String[]{"src/HttpRequestParser.java", VectorStoreContract.PARSER},
+                    new String[]{"src/LruCache.java", VectorStoreContract.CACHE}, new String[]{"docs/deploy.md", VectorStoreContract.DOC})) {
+                var chunks = chunker.chunk(f[0], f[1]);
+                var vectors = embedder.embedAll(chunks.stream().map(EmbeddingText::of).toList());
+                var entries = new java.util.ArrayList<VectorStore.Entry>();
+                for (int i = 0; i < chunks.size(); i++) entries.add(new VectorStore.Entry(chunks.get(i), vectors.get(i), "h"));
+                lucene.apply("p", List.of(f[0]), entries, List.of());
+            }
+            var settings = Retriever.Settings.DEFAULT;
+            for (String q : List.of("evict the oldest entry", "parse an http request", "deploy the bundle")) {
+                var direct = new Retriever(lucene, embedder, settings).search("p", q, 3, Retriever.Mode.HYBRID, VectorStore.Filter.NONE);
+                var viaIds = new Retriever(fusingIds(lucene), embedder, settings).search("p", q, 3, Retriever.Mode.HYBRID, VectorStore.Filter.NONE);
+                assertThat(direct).as(q).isEqualTo(viaIds).isNotEmpty();
+            }
+        }
+    }
+
+    private static Chunk member(String symbol) {
+        return new Chunk(symbol, "src/" + symbol.substring(0, symbol.indexOf('.')) + ".java", "java", symbol, "method", 1, 3, "void x() { }", symbol, 4);
+    }
+
+    @Test
     void reciprocalRankFusionRewardsAgreement() {
         Chunk a = chunk("a"), b = chunk("b"), c = chunk("c");
         var fused = Retriever.fuse(List.of(

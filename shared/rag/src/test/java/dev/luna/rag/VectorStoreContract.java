@@ -241,6 +241,26 @@ abstract class VectorStoreContract {
     }
 
     @Test
+    void aMatchInAMembersNameAndSignatureOutranksMentionsInABody() {
+        index("p1", "src/Durations.java", """
+                package p;
+                class Durations {
+                    Duration parseDuration(String text) { return Duration.ZERO; }
+                }
+                """);
+        index("p1", "src/Reports.java", """
+                package p;
+                class Reports {
+                    void print(Writer out) {
+                        out.write("we parse every duration here: parse the duration, then parse the next duration");
+                    }
+                }
+                """);
+        var hits = store.keyword("p1", "parse a duration", 5, VectorStore.Filter.NONE);
+        assertThat(hits).extracting(h -> h.chunk().symbol()).startsWith("Durations.parseDuration").contains("Reports.print");
+    }
+
+    @Test
     void rareTermsOutweighCommonOnes() {
         index("p1", "docs/a.md", "# Alpha\ncommon common common common common words here.\n");
         index("p1", "docs/b.md", "# Beta\nrare word.\n");

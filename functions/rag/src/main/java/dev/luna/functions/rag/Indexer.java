@@ -114,7 +114,8 @@ final class Indexer {
                 errors.add(new FileError(f.path(), "listed more than once; the first copy was used"));
                 continue;
             }
-            String hash = Hashes.sha256Hex(f.bytes()) + (f.truncated() ? ":" + f.size() : "");
+            // the embedding model is part of a file's hash: after a change of model, the next job re-embeds every file
+            String hash = Hashes.sha256Hex(f.bytes()) + (f.truncated() ? ":" + f.size() : "") + "@" + engine.model().id();
             if (hash.equals(existing.get(f.path()))) {
                 unchanged++;
                 continue;

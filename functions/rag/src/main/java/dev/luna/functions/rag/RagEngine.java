@@ -35,6 +35,11 @@ final class RagEngine implements AutoCloseable {
         this.model = OnnxEmbedder.Model.of(model); // a wrong name fails start-up, not the first query
     }
 
+    /** The embedding model this engine embeds with. */
+    OnnxEmbedder.Model model() {
+        return model;
+    }
+
     CachingEmbedder embedder() {
         var e = embedder;
         if (e == null) {
