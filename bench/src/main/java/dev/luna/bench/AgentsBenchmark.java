@@ -148,6 +148,9 @@ public final class AgentsBenchmark {
             env.put("LUNA_S3_ENDPOINT", runtime.emulators().s3Endpoint().toString());
             env.put("LUNA_SQS_ENDPOINT", runtime.emulators().sqsEndpoint().toString());
             env.put("LUNA_RESOURCE_PREFIX", "luna");
+            // the same lifted rate limit as the runtime's: the measured runs above used up the key's window
+            env.put("LUNA_RATE_LIMIT_PER_KEY", "100000000");
+            env.put("LUNA_RATE_LIMIT_PER_USER", "100000000");
             env.put("AWS_REGION", "us-east-1");
             env.put("LUNA_LOG_LEVEL", "WARN");
             pb.redirectErrorStream(true);
