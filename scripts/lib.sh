@@ -30,7 +30,8 @@ find_jdk() {
 }
 
 # Runs Maven offline when every dependency is cached; when the offline run fails for want of an artifact, runs it
-# again online (the first run downloads dependencies). Test failures are not retried.
+# again online (the first run downloads dependencies). Test failures are not retried: only Maven's own [ERROR] lines
+# are read, since a test's log may well say "Could not resolve" (a host, a name) and a failed suite would run twice.
 # Quiet unless LUNA_MVN_VERBOSE is set (scripts/test sets it so Surefire's test counts are printed).
 mvn_run() {
   local quiet=-q log rc
@@ -45,7 +46,7 @@ mvn_run() {
   rc=${PIPESTATUS[0]}
   set -e
   if [ "$rc" -ne 0 ] && [ -z "${LUNA_OFFLINE_ONLY:-}" ] \
-     && grep -qE "offline mode|Could not resolve|could not be resolved|Failed to read artifact descriptor|Cannot access" "$log"; then
+     && grep -qE "^\[ERROR\].*(offline mode|Could not resolve|could not be resolved|Failed to read artifact descriptor|Cannot access)" "$log"; then
     echo "luna: some dependencies are not cached yet; retrying online (first run downloads them)" >&2
     mvn -B $quiet "$@"
     rc=$?

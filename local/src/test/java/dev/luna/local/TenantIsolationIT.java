@@ -33,6 +33,9 @@ class TenantIsolationIT {
             "task-types-list",
             // request traces are operator data, for admin:full_access only
             "admin-traces-get",
+            // the caller itself, and the caller's own devices (a device registered in a project names it with ?projectId=,
+            // resolved and role-checked by the same TokenHandlers.project as the tokens functions of this matrix)
+            "auth-me", "devices-register", "devices-list", "devices-delete",
             // GraphQL answers 200 with per-field errors: each field runs a REST function of this matrix (GraphqlIT checks
             // that a field of another project's resource is null/NOT_FOUND and a weaker role's mutation is FORBIDDEN)
             "graphql", "graphql-persisted");
