@@ -76,9 +76,15 @@ final class Indexer {
             jobs.save(running);
             var result = apply(running, input, files, errors, started).withRevision(gathered.revision());
             var succeeded = running.succeeded(clock.instant(), result, errors);
+            // before the job reads as succeeded, so a client that saw it succeed also sees what it did (a git watch's
+            // indexed revision); a listener's failure does not fail the job
+            try {
+                afterSuccess.accept(succeeded);
+            } catch (RuntimeException e) {
+                log.warn("after index job {} succeeded: {}", jobId, e.toString());
+            }
             jobs.save(succeeded);
             jobs.deleteInput(jobId);
-            afterSuccess.accept(succeeded);
         } catch (RuntimeException e) {
             log.warn("index job {} failed: {}", jobId, e.toString());
             String why = e instanceof dev.luna.core.LunaException le ? le.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
