@@ -206,7 +206,8 @@ describe('tasks', () => {
     const echo = (await client().taskTypes()).find(t => t.name === 'echo')!;
     const fields = fieldsOf(echo.payloadSchema);
     assert.deepEqual(fields.map(f => [f.path, f.kind, f.required]),
-      [['message', 'string', true], ['delayMs', 'integer', false], ['steps', 'integer', false], ['artifactName', 'string', false]]);
+      [['message', 'string', true], ['delayMs', 'integer', false], ['steps', 'integer', false], ['artifactName', 'string', false],
+        ['failUntil', 'string', false]]);
     const steps = fields.find(f => f.path === 'steps')!;
     assert.deepEqual(parseField(steps, '25'), { ok: false, error: 'must be at most 20' });
     assert.deepEqual(parseField(steps, '2.5'), { ok: false, error: 'must be a whole number' });
