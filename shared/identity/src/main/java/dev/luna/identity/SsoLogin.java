@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,7 +24,7 @@ public final class SsoLogin {
     static final Duration RETRY = Duration.ofSeconds(30);
     private final SsoSettings settings;
     private final Clock clock;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private volatile Cached cached;
 
     /** The public answer of {@code GET /api/v1/auth/sso}; only {@code enabled} and {@code reason} when off. */
@@ -37,15 +38,36 @@ public final class SsoLogin {
     private record Cached(View view, Instant until) {
     }
 
+    /**
+     * The HTTP client is built on the first discovery: building one initialises the JVM's default TLS context (the
+     * trust store and about 400 classes), which every function's cold start would otherwise pay for a feature most
+     * deployments leave off.
+     */
     public SsoLogin(SsoSettings settings, Clock clock) {
-        this(settings, clock, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NORMAL).build());
+        this(settings, clock, new LazyHttpClient());
     }
 
     SsoLogin(SsoSettings settings, Clock clock, HttpClient http) {
+        this(settings, clock, () -> http);
+    }
+
+    private SsoLogin(SsoSettings settings, Clock clock, Supplier<HttpClient> http) {
         this.settings = settings;
         this.clock = clock;
         this.http = http;
+    }
+
+    private static final class LazyHttpClient implements Supplier<HttpClient> {
+        private HttpClient client;
+
+        @Override
+        public synchronized HttpClient get() {
+            if (client == null) {
+                client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                        .followRedirects(HttpClient.Redirect.NORMAL).build();
+            }
+            return client;
+        }
     }
 
     public View view() {
@@ -69,7 +91,7 @@ public final class SsoLogin {
         var login = settings.login();
         URI uri = URI.create(settings.issuer().replaceAll("/+$", "") + "/.well-known/openid-configuration");
         try {
-            var response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+            var response = http.get().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) return View.off("The provider's discovery document answered " + response.statusCode());
             JsonNode doc = Json.tree(response.body());
