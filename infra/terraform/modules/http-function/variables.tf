@@ -89,9 +89,9 @@ variable "snap_start_enabled" {
 }
 
 variable "java_tool_options" {
-  description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured in code by Luna, not re-initialised by Spring Boot). The CDS archive option is appended when cds_archive_enabled."
+  description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured in code by Luna, not re-initialised by Spring Boot), no background pre-initialisation of Spring Boot web converters the functions never use. The CDS archive option is appended when cds_archive_enabled."
   type        = string
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dluna.logging=json -Dorg.springframework.boot.logging.LoggingSystem=none"
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dluna.logging=json -Dorg.springframework.boot.logging.LoggingSystem=none -Dspring.backgroundpreinitializer.ignore=true"
 }
 
 variable "cds_archive_enabled" {

@@ -101,9 +101,9 @@ variable "snap_start_enabled" {
 }
 
 variable "java_tool_options" {
-  description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured by Luna, not re-initialised by Spring Boot)."
+  description = "JAVA_TOOL_OPTIONS of the function: C1-only JIT for faster cold starts, JSON log lines (Logback configured by Luna, not re-initialised by Spring Boot), no background pre-initialisation of Spring Boot web converters the functions never use."
   type        = string
-  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dluna.logging=json -Dorg.springframework.boot.logging.LoggingSystem=none"
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dluna.logging=json -Dorg.springframework.boot.logging.LoggingSystem=none -Dspring.backgroundpreinitializer.ignore=true"
 }
 
 variable "environment_variables" {

@@ -135,8 +135,10 @@ public final class AgentsBenchmark {
         var reported = new ArrayList<Double>();
         String phases = null;
         for (int run = 0; run < runs; run++) {
-            var command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-Dlogback.configurationFile=luna/logback-lambda.xml", "-Dorg.springframework.boot.logging.LoggingSystem=none"));
+            // the JVM options Lambda runs the function with (Terraform's JAVA_TOOL_OPTIONS and the runtime's own)
+            var command = new ArrayList<>(List.of(java));
+            command.addAll(dev.luna.tools.LambdaJvm.RUNTIME_OPTIONS);
+            command.addAll(dev.luna.tools.LambdaJvm.TOOL_OPTIONS);
             command.addAll(extraFlags);
             command.addAll(List.of("-cp", classpath + File.pathSeparator + System.getProperty("luna.bench.jar"),
                     "dev.luna.bench.ColdStart", event.toString()));

@@ -19,12 +19,15 @@ import java.util.concurrent.TimeUnit;
 public final class LambdaJvm {
     /**
      * What Terraform puts in JAVA_TOOL_OPTIONS besides the archive (modules/http-function variable java_tool_options;
-     * a test checks the two agree): C1 only, Luna's JSON logging, and no Spring Boot logging system re-initialisation.
+     * a test checks the two agree): C1 only, Luna's JSON logging, no Spring Boot logging system re-initialisation, and
+     * no Spring Boot background pre-initialiser (it warms web message converters no function uses, on a second
+     * thread that competes with start-up for the sandbox's CPU).
      */
-    static final List<String> TOOL_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-Dluna.logging=json", "-Dorg.springframework.boot.logging.LoggingSystem=none");
+    public static final List<String> TOOL_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-Dluna.logging=json", "-Dorg.springframework.boot.logging.LoggingSystem=none",
+            "-Dspring.backgroundpreinitializer.ignore=true");
     /** What Lambda's launcher adds itself (serial GC on a 1-2 vCPU sandbox) and CDS in auto mode (an unusable archive is ignored). */
-    static final List<String> RUNTIME_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+    public static final List<String> RUNTIME_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
 
     public record Result(int exitCode, List<String> responses, String phases, double msToFirstResponse, String output) {
         public boolean ok() {
