@@ -50,7 +50,7 @@ public final class AgentService {
         var agent = new Agent(id, projectId, spec.name(), spec.type(), spec.version(), spec.description(),
                 spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, access.principal().id(), null, null, null, null, null);
         repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, access.principal().id()));
-        return withHealth(agent, null);
+        return agent.withHealth(health.ofNew(agent));
     }
 
     Agent get(String id, Access access) {

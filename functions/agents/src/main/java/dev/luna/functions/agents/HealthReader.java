@@ -43,6 +43,11 @@ final class HealthReader {
         return batch().of(new AgentRepository.Stored(agent, heartbeat));
     }
 
+    /** The health of an agent just registered: no task can name it yet, so only its task types' circuits are read. */
+    AgentHealth ofNew(Agent agent) {
+        return batch().of(new AgentRepository.Stored(agent, null), TaskFigures.NONE);
+    }
+
     Batch batch() {
         return new Batch(clock.instant());
     }
@@ -68,11 +73,15 @@ final class HealthReader {
         }
 
         AgentHealth of(AgentRepository.Stored stored) {
+            return of(stored, figures(stored.agent()));
+        }
+
+        private AgentHealth of(AgentRepository.Stored stored, TaskFigures work) {
             var agent = stored.agent();
             var caps = agent.config() == null || agent.config().capabilities() == null ? List.<String>of() : agent.config().capabilities();
             var openCircuits = new ArrayList<String>();
             for (String type : caps) if (open.computeIfAbsent(type, this::isOpen)) openCircuits.add(type);
-            return policy.evaluate(agent, stored.heartbeat(), figures(agent), openCircuits, now);
+            return policy.evaluate(agent, stored.heartbeat(), work, openCircuits, now);
         }
 
         private boolean isOpen(String type) {
