@@ -20,13 +20,15 @@ final class RankFusion {
         int[] docs = new int[keyword.length + vector.length];
         double[] scores = new double[docs.length];
         int n = 0;
+        float kMax = keyword.length == 0 ? 0 : keyword[0].score, kMin = keyword.length == 0 ? 0 : keyword[keyword.length - 1].score;
+        float vMax = vector.length == 0 ? 0 : vector[0].score, vMin = vector.length == 0 ? 0 : vector[vector.length - 1].score;
         for (int r = 0; r < keyword.length; r++) {
             docs[n] = keyword[r].doc;
-            scores[n++] = fusion.keywordWeight() / (fusion.k() + r + 1);
+            scores[n++] = fusion.contribution(fusion.keywordWeight(), r, keyword[r].score, kMax, kMin);
         }
         int fromKeyword = n;
         for (int r = 0; r < vector.length; r++) {
-            double add = fusion.vectorWeight() / (fusion.k() + r + 1);
+            double add = fusion.contribution(fusion.vectorWeight(), r, vector[r].score, vMax, vMin);
             int at = -1;
             for (int j = 0; j < fromKeyword; j++) {
                 if (docs[j] == vector[r].doc) {

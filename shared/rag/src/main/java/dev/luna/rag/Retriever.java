@@ -44,11 +44,16 @@ public final class Retriever {
      * tells overloads apart: {@code equals(float[], float[])} for "Tests if two float arrays are equal"). The defaults
      * were chosen on the tuning corpus of {@code scripts/bench/rag-quality}.
      */
-    public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight) {
-        public static final Settings DEFAULT = new Settings(RRF_K, 0.7, 30, 0.1, 0, 0.3);
+    public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight,
+                           double baseWeight, boolean scoreFusion) {
+        public static final Settings DEFAULT = new Settings(RRF_K, 0.7, 30, 0.1, 0, 0.3, 0, false);
+
+        public Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight) {
+            this(rrfK, keywordWeight, rerankDepth, nameWeight, typeWeight, signatureWeight, 0, false);
+        }
 
         boolean reranks() {
-            return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0 || signatureWeight > 0);
+            return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0 || signatureWeight > 0 || baseWeight != 0);
         }
     }
 
@@ -92,7 +97,7 @@ public final class Retriever {
      * fused score over the best possible, plus the re-rank's bonuses, over the best possible of those.
      */
     private List<Ranked> hybrid(String namespace, String query, int topK, int depth, VectorStore.Filter filter) {
-        var fusion = new VectorStore.Fusion(settings.keywordWeight(), 1.0, settings.rrfK());
+        var fusion = new VectorStore.Fusion(settings.keywordWeight(), 1.0, settings.rrfK(), settings.scoreFusion());
         int pool = settings.reranks() ? Math.max(topK, settings.rerankDepth()) : topK;
         var hits = store.hybrid(namespace, query, embedder.embedQuery(query), Math.max(depth, pool), pool, fusion, filter);
         double best = fusion.best();
@@ -105,13 +110,16 @@ public final class Retriever {
     /** The re-rank of {@link Settings}: stable, so chunks the bonuses do not tell apart keep their fused order. */
     List<Ranked> rerank(String query, List<Ranked> fused, int topK) {
         var queryTerms = KeywordFields.queryTerms(analyzer, query, 0).keySet();
-        double scale = 1 + settings.nameWeight() + settings.typeWeight() + settings.signatureWeight();
+        double base = settings.baseWeight();
+        double scale = 1 + settings.nameWeight() + settings.typeWeight() + settings.signatureWeight() + Math.max(0, base);
+        var bases = base != 0 ? Overrides.overridden(fused.stream().map(Ranked::chunk).toList()) : java.util.Set.<Chunk>of();
         var out = new ArrayList<Ranked>(fused.size());
         for (var r : fused) {
             Chunk c = r.chunk();
             double bonus = settings.nameWeight() * share(KeywordFields.name(c), queryTerms)
                     + settings.typeWeight() * share(typeOf(c), queryTerms)
-                    + (settings.signatureWeight() > 0 ? settings.signatureWeight() * covered(queryTerms, KeywordFields.signature(c)) : 0);
+                    + (settings.signatureWeight() > 0 ? settings.signatureWeight() * covered(queryTerms, KeywordFields.signature(c)) : 0)
+                    + (bases.contains(c) ? base : 0);
             out.add(new Ranked(c, (r.relevance() + bonus) / scale));
         }
         out.sort(Comparator.comparingDouble(Ranked::relevance).reversed());
