@@ -34,7 +34,7 @@ import java.util.function.Function;
  * {@code luna.bench.models} (comma list, default both models), {@code luna.bench.texts} ({@code content},
  * {@code enriched}), {@code luna.bench.maxQueries} (per corpus, default 600), {@code luna.bench.cacheDir} (document
  * embeddings kept between runs), {@code luna.bench.variants} (semicolon list of {@code name:key=value,...} with keys
- * {@code k kw depth nw tw sw} of {@link Retriever.Settings} and {@code sym name sig path join} of
+ * {@code k kw depth nw tw sw bw score} of {@link Retriever.Settings} and {@code sym name sig path join} of
  * {@link KeywordFields.Weights}; unset keys keep the defaults; default: the defaults only),
  * {@code luna.bench.variantsFile} (the same, one a line, read when each corpus is evaluated),
  * {@code luna.bench.diagnose} (true: per corpus, hybrid MRR by how many chunks share the method's name, and misses).
@@ -57,7 +57,7 @@ public final class RagQuality {
             }
             s = new Retriever.Settings(m.getOrDefault("k", (double) s.rrfK()).intValue(), m.getOrDefault("kw", s.keywordWeight()),
                     m.getOrDefault("depth", (double) s.rerankDepth()).intValue(), m.getOrDefault("nw", s.nameWeight()), m.getOrDefault("tw", s.typeWeight()),
-                    m.getOrDefault("sw", s.signatureWeight()));
+                    m.getOrDefault("sw", s.signatureWeight()), m.getOrDefault("bw", s.baseWeight()), m.getOrDefault("score", s.scoreFusion() ? 1.0 : 0.0) > 0);
             w = new KeywordFields.Weights(m.getOrDefault("sym", w.symbol()), m.getOrDefault("name", w.name()), m.getOrDefault("sig", w.signature()),
                     m.getOrDefault("path", w.path()), m.getOrDefault("join", w.joined()));
             return new Variant(nv[0], s, w);
@@ -81,7 +81,7 @@ public final class RagQuality {
             System.out.printf("corpus %-8s %-22s files %5d  queries %4d%n", p[0], p[1], raw.size(), corpora.get(corpora.size() - 1).queries().size());
         }
         System.out.println();
-        System.out.println("role     corpus            model               text     variant      keyword MRR/R@10  vector MRR/R@10   hybrid MRR/R@10   hybrid MRR first-line/symbol  index s");
+        System.out.println("role     corpus            model               text     variant      keyword MRR/R@10  vector MRR/R@10   hybrid MRR/R@10   hybrid MRR first-line/symbol  loose MRR/R@10 keyword  vector       hybrid         index s");
         for (String modelId : models) {
             var onnx = OnnxEmbedder.named(modelId);
             var embedder = new CachingEmbedder(onnx, cacheDir == null ? null : Path.of(cacheDir, modelId + ".bin"), 10_000);
@@ -110,25 +110,32 @@ public final class RagQuality {
                         store.apply("q", c.stripped().keySet(), entries, List.of());
                     }
                     double seconds = (System.nanoTime() - t0) / 1e9;
-                    String vectorCell = null;
+                    String vectorCell = null, looseVectorCell = null;
                     variants = variants();
                     for (var v : variants) {
                         try (var store = new LuceneStore(dir, v.weights())) {
                             var retriever = new Retriever(store, embedder, v.settings());
+                            var loose = new StringBuilder();
                             var row = new StringBuilder(String.format("%-8s %-17s %-19s %-8s %-12s", c.role(), c.name(), shortName(modelId), text, v.name()));
                             for (var mode : List.of(Retriever.Mode.KEYWORD, Retriever.Mode.VECTOR, Retriever.Mode.HYBRID)) {
                                 if (mode == Retriever.Mode.VECTOR && vectorCell != null) {
                                     row.append(vectorCell);
+                                    loose.append(looseVectorCell);
                                     continue;
                                 }
-                                var score = new double[3];
-                                int hit = 0;
+                                var score = new double[4];
+                                int hit = 0, looseHit = 0;
                                 var byNameShare = new TreeMap<String, double[]>();
                                 int shown = 0;
                                 for (var q : c.queries()) {
                                     var ranked = retriever.search("q", q.text(), 10, mode, VectorStore.Filter.NONE);
                                     var packed = ContextPacker.pack(ranked, null).contexts();
                                     int strict = rank(packed, q, true), first = rank(packed, q, false), symbol = RagBenchmark.rank(ranked, q);
+                                    int named = looseRank(packed, q);
+                                    if (named > 0) {
+                                        score[3] += 1.0 / named;
+                                        looseHit++;
+                                    }
                                     if (strict > 0) {
                                         score[0] += 1.0 / strict;
                                         hit++;
@@ -151,14 +158,19 @@ public final class RagQuality {
                                 }
                                 int n = c.queries().size();
                                 String cell = String.format("  %.3f / %.3f  ", score[0] / n, (double) hit / n);
-                                if (mode == Retriever.Mode.VECTOR) vectorCell = cell;
+                                String looseCell = String.format("  %.3f / %.3f", score[3] / n, (double) looseHit / n);
+                                if (mode == Retriever.Mode.VECTOR) {
+                                    vectorCell = cell;
+                                    looseVectorCell = looseCell;
+                                }
+                                loose.append(looseCell);
                                 row.append(cell);
                                 if (mode == Retriever.Mode.HYBRID) row.append(String.format("   %.3f / %.3f          ", score[1] / n, score[2] / n));
                                 for (var e : byNameShare.entrySet()) {
                                     System.out.printf("    %-50s queries %4d  hybrid MRR %.3f%n", e.getKey(), (int) e.getValue()[1], e.getValue()[0] / e.getValue()[1]);
                                 }
                             }
-                            System.out.println(row.append(String.format("  %6.1f", seconds)));
+                            System.out.println(row.append(loose).append(String.format("  %6.1f", seconds)));
                         }
                     }
                     deleteTree(dir);
@@ -196,6 +208,20 @@ public final class RagQuality {
             for (int[] m : q.lines()) {
                 if (c.startLine() <= m[0] && (whole ? c.endLine() >= m[1] : c.endLine() >= m[0])) return i + 1;
             }
+        }
+        return 0;
+    }
+
+    /**
+     * The looser rule of other evaluations: rank (1-based, 0 = not in the top 10) of the first packed context from the
+     * method's file whose text has the method's name as a word (an overload, an override's caller or the method itself).
+     */
+    static int looseRank(List<ContextPacker.Context> contexts, RagCorpus.Query q) {
+        String name = q.symbol().substring(q.symbol().lastIndexOf('.') + 1);
+        var word = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}_$])" + java.util.regex.Pattern.quote(name) + "(?![\\p{L}\\p{N}_$])");
+        for (int i = 0; i < contexts.size() && i < 10; i++) {
+            var c = contexts.get(i);
+            if (c.path().equals(q.path()) && word.matcher(c.content()).find()) return i + 1;
         }
         return 0;
     }

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Ranked retrieval over a {@link VectorStore}: keyword (BM25 over the fields of {@link KeywordFields}), vector (cosine
- * over the query embedding) or hybrid, which fuses both rankings by weighted reciprocal rank fusion
- * ({@code sum w/(k + rank)}, keyword 0.7, vector 1, k = 10) over a deeper candidate list from each, then re-ranks the
- * fused top 50 by how much of each chunk's name and signature the query has ({@link Settings}). The re-rank runs here,
+ * over the query embedding) or hybrid, which fuses both rankings by weighted score fusion (min-max normalised scores,
+ * keyword 0.7, vector 1) over a deeper candidate list from each, then re-ranks the fused top 30 by how much of each
+ * chunk's name and signature the query has and whether other candidates override it ({@link Settings}). The re-rank runs here,
  * above the store, so Lucene and Pinecone rank alike. Relevance scores are normalised to 0..1 within one answer.
  */
 public final class Retriever {
@@ -36,19 +36,27 @@ public final class Retriever {
     public static final int RRF_K = 10;
 
     /**
-     * How hybrid retrieval fuses and re-ranks: weighted reciprocal rank fusion ({@code rrfK}, the keyword ranking's
-     * weight; the vector ranking weighs 1), then a re-rank of the fused top {@code rerankDepth} (0 = none) that adds
-     * to each chunk's fused relevance {@code nameWeight} × the share of its name's terms the query has (the member's
-     * own name: {@code isEmpty} for {@code StringUtils.isEmpty}) and {@code typeWeight} × the share of its enclosing
-     * type's terms the query has, and {@code signatureWeight} × the share of the query's terms its signature has (which
-     * tells overloads apart: {@code equals(float[], float[])} for "Tests if two float arrays are equal"). The defaults
-     * were chosen on the tuning corpus of {@code scripts/bench/rag-quality}.
+     * How hybrid retrieval fuses and re-ranks: weighted fusion of the keyword and the vector ranking — by score
+     * ({@code scoreFusion}: each ranking's scores min-max normalised over its candidates, the keyword ranking weighted
+     * {@code keywordWeight}, the vector ranking 1) or by reciprocal rank ({@code sum w/(rrfK + rank)}) — then a re-rank
+     * of the fused top {@code rerankDepth} (0 = none) that adds to each chunk's fused relevance {@code nameWeight} × the
+     * share of its name's terms the query has (the member's own name: {@code isEmpty} for {@code StringUtils.isEmpty}),
+     * {@code typeWeight} × the share of its enclosing type's terms the query has, {@code signatureWeight} × the share of
+     * the query's terms its signature has (which tells overloads apart: {@code equals(float[], float[])} for "Tests if
+     * two float arrays are equal"), and {@code baseWeight} when it declares a member that another candidate overrides
+     * ({@link Overrides}: the description a query is written from sits on the declaration the overrides inherit it
+     * from). The defaults were chosen on the tuning corpus of {@code scripts/bench/rag-quality} (docs/rag-tuning.md).
      */
-    public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight) {
-        public static final Settings DEFAULT = new Settings(RRF_K, 0.7, 30, 0.1, 0, 0.3);
+    public record Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight,
+                           double baseWeight, boolean scoreFusion) {
+        public static final Settings DEFAULT = new Settings(RRF_K, 0.7, 30, 0.1, 0, 0.3, 0.1, true);
+
+        public Settings(int rrfK, double keywordWeight, int rerankDepth, double nameWeight, double typeWeight, double signatureWeight) {
+            this(rrfK, keywordWeight, rerankDepth, nameWeight, typeWeight, signatureWeight, 0, false);
+        }
 
         boolean reranks() {
-            return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0 || signatureWeight > 0);
+            return rerankDepth > 0 && (nameWeight > 0 || typeWeight > 0 || signatureWeight > 0 || baseWeight != 0);
         }
     }
 
@@ -64,7 +72,7 @@ public final class Retriever {
     /** @param rrfK the k of reciprocal rank fusion; @param keywordWeight weight of the keyword ranking (the vector ranking weighs 1) */
     public Retriever(VectorStore store, CachingEmbedder embedder, int rrfK, double keywordWeight) {
         this(store, embedder, new Settings(rrfK, keywordWeight, Settings.DEFAULT.rerankDepth(), Settings.DEFAULT.nameWeight(),
-                Settings.DEFAULT.typeWeight(), Settings.DEFAULT.signatureWeight()));
+                Settings.DEFAULT.typeWeight(), Settings.DEFAULT.signatureWeight(), Settings.DEFAULT.baseWeight(), Settings.DEFAULT.scoreFusion()));
     }
 
     public Retriever(VectorStore store, CachingEmbedder embedder, Settings settings) {
@@ -92,7 +100,7 @@ public final class Retriever {
      * fused score over the best possible, plus the re-rank's bonuses, over the best possible of those.
      */
     private List<Ranked> hybrid(String namespace, String query, int topK, int depth, VectorStore.Filter filter) {
-        var fusion = new VectorStore.Fusion(settings.keywordWeight(), 1.0, settings.rrfK());
+        var fusion = new VectorStore.Fusion(settings.keywordWeight(), 1.0, settings.rrfK(), settings.scoreFusion());
         int pool = settings.reranks() ? Math.max(topK, settings.rerankDepth()) : topK;
         var hits = store.hybrid(namespace, query, embedder.embedQuery(query), Math.max(depth, pool), pool, fusion, filter);
         double best = fusion.best();
@@ -105,13 +113,16 @@ public final class Retriever {
     /** The re-rank of {@link Settings}: stable, so chunks the bonuses do not tell apart keep their fused order. */
     List<Ranked> rerank(String query, List<Ranked> fused, int topK) {
         var queryTerms = KeywordFields.queryTerms(analyzer, query, 0).keySet();
-        double scale = 1 + settings.nameWeight() + settings.typeWeight() + settings.signatureWeight();
+        double base = settings.baseWeight();
+        double scale = 1 + settings.nameWeight() + settings.typeWeight() + settings.signatureWeight() + Math.max(0, base);
+        var bases = base != 0 ? Overrides.overridden(fused.stream().map(Ranked::chunk).toList()) : java.util.Set.<Chunk>of();
         var out = new ArrayList<Ranked>(fused.size());
         for (var r : fused) {
             Chunk c = r.chunk();
             double bonus = settings.nameWeight() * share(KeywordFields.name(c), queryTerms)
                     + settings.typeWeight() * share(typeOf(c), queryTerms)
-                    + (settings.signatureWeight() > 0 ? settings.signatureWeight() * covered(queryTerms, KeywordFields.signature(c)) : 0);
+                    + (settings.signatureWeight() > 0 ? settings.signatureWeight() * covered(queryTerms, KeywordFields.signature(c)) : 0)
+                    + (bases.contains(c) ? base : 0);
             out.add(new Ranked(c, (r.relevance() + bonus) / scale));
         }
         out.sort(Comparator.comparingDouble(Ranked::relevance).reversed());

@@ -61,11 +61,25 @@ public interface VectorStore extends AutoCloseable {
 
     List<Hit> vector(String namespace, float[] query, int topK, Filter filter);
 
-    /** Weights and k of weighted reciprocal rank fusion: a chunk scores {@code sum weight_i / (k + rank_i)}. */
-    record Fusion(double keywordWeight, double vectorWeight, int k) {
+    /**
+     * Weights and k of weighted reciprocal rank fusion: a chunk scores {@code sum weight_i / (k + rank_i)}; or, with
+     * {@code byScore}, weighted score fusion: {@code sum weight_i * (score_i - min_i) / (max_i - min_i)} over each
+     * ranking's own scores (k unused).
+     */
+    record Fusion(double keywordWeight, double vectorWeight, int k, boolean byScore) {
+        public Fusion(double keywordWeight, double vectorWeight, int k) {
+            this(keywordWeight, vectorWeight, k, false);
+        }
+
         /** The best score a chunk can get: first in both rankings. */
         public double best() {
-            return keywordWeight / (k + 1) + vectorWeight / (k + 1);
+            return byScore ? keywordWeight + vectorWeight : keywordWeight / (k + 1) + vectorWeight / (k + 1);
+        }
+
+        /** What the chunk at {@code rank} (0-based) of a ranking whose scores are {@code scores} adds to its fused score. */
+        public double contribution(double weight, int rank, double score, double max, double min) {
+            if (!byScore) return weight / (k + rank + 1);
+            return max > min ? weight * (score - min) / (max - min) : weight;
         }
     }
 
@@ -81,7 +95,10 @@ public interface VectorStore extends AutoCloseable {
         var scores = new java.util.LinkedHashMap<String, Double>();
         for (int w = 0; w < rankings.size(); w++) {
             var ranking = rankings.get(w);
-            for (int r = 0; r < ranking.size(); r++) scores.merge(ranking.get(r).id(), weights[w] / (fusion.k() + r + 1), Double::sum);
+            double max = ranking.stream().mapToDouble(Ref::score).max().orElse(0), min = ranking.stream().mapToDouble(Ref::score).min().orElse(0);
+            for (int r = 0; r < ranking.size(); r++) {
+                scores.merge(ranking.get(r).id(), fusion.contribution(weights[w], r, ranking.get(r).score(), max, min), Double::sum);
+            }
         }
         var top = scores.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(topK).toList();
         var chunks = load(namespace, top.stream().map(Map.Entry::getKey).toList());

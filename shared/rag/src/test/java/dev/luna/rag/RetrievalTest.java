@@ -109,7 +109,7 @@ class RetrievalTest {
             lucene.apply("p", paths, entries, List.of());
             assertThat(lucene.count("p")).isEqualTo(nouns.length * (verbs.length + 1));
             var reference = fusingIds(lucene);
-            var fusion = new VectorStore.Fusion(1.0, 1.0, Retriever.RRF_K);
+            for (var fusion : List.of(new VectorStore.Fusion(1.0, 1.0, Retriever.RRF_K), new VectorStore.Fusion(0.7, 1.0, Retriever.RRF_K, true)))
             for (String query : List.of("split a string at a separator", "escape html in a request header", "compare two dates", "zzz qqq")) {
                 float[] v = VectorStoreContract.EMBEDDER.embed(query);
                 for (var filter : List.of(VectorStore.Filter.NONE, new VectorStore.Filter("src/a/**", null, null),
@@ -117,7 +117,7 @@ class RetrievalTest {
                     for (int depth : new int[]{5, 40}) {
                         var expected = reference.hybrid("p", query, v, depth, 10, fusion, filter);
                         var actual = lucene.hybrid("p", query, v, depth, 10, fusion, filter);
-                        assertThat(actual).as("%s %s depth %d", query, filter, depth).isEqualTo(expected);
+                        assertThat(actual).as("%s %s %s depth %d", fusion, query, filter, depth).isEqualTo(expected);
                         assertThat(actual).isNotEmpty();
                     }
                 }
@@ -156,6 +156,74 @@ class RetrievalTest {
         var byNameOnly = new Retriever(null, null, new Retriever.Settings(Retriever.RRF_K, 1.0, 50, 0.3, 0, 0));
         assertThat(byNameOnly.rerank("Tests if two float arrays are equal.", fused, 2)).extracting(r -> r.chunk().content()).containsExactly(
                 chars.content(), floats.content());
+    }
+
+    @Test
+    void scoreFusionWeighsEachRankingsNormalisedScores() {
+        try (var lucene = new LuceneStore(null)) {
+            var chunker = new Chunker();
+            var entries = new java.util.ArrayList<VectorStore.Entry>();
+            for (var f : List.of(new String[]{"src/HttpRequestParser.java", VectorStoreContract.PARSER},
+                    new String[]{"src/LruCache.java", VectorStoreContract.CACHE})) {
+                var chunks = chunker.chunk(f[0], f[1]);
+                var vectors = VectorStoreContract.EMBEDDER.embedAll(chunks.stream().map(Chunk::content).toList());
+                for (int i = 0; i < chunks.size(); i++) entries.add(new VectorStore.Entry(chunks.get(i), vectors.get(i), "h"));
+            }
+            lucene.apply("p", List.of("src/HttpRequestParser.java", "src/LruCache.java"), entries, List.of());
+            String query = "evict the oldest cache entry";
+            float[] v = VectorStoreContract.EMBEDDER.embed(query);
+            var fusion = new VectorStore.Fusion(0.7, 1.0, Retriever.RRF_K, true);
+            var keyword = lucene.keywordRefs("p", query, 40, VectorStore.Filter.NONE);
+            var vector = lucene.vectorRefs("p", v, 40, VectorStore.Filter.NONE);
+            var expected = new java.util.HashMap<String, Double>();
+            for (var ranking : List.of(keyword, vector)) {
+                double w = ranking == keyword ? 0.7 : 1.0;
+                double max = ranking.get(0).score(), min = ranking.get(ranking.size() - 1).score();
+                for (var r : ranking) expected.merge(r.id(), w * (r.score() - min) / (max - min), Double::sum);
+            }
+            var fused = lucene.hybrid("p", query, v, 40, 40, fusion, VectorStore.Filter.NONE);
+            assertThat(fused).hasSize(expected.size());
+            for (var h : fused) assertThat(h.score()).as(h.chunk().symbol()).isCloseTo(expected.get(h.chunk().id()), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(fused).extracting(VectorStore.Hit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(fusion.best()).isEqualTo(1.7);
+        }
+    }
+
+    @Test
+    void theRerankLiftsTheDeclarationThatOtherCandidatesOverride() {
+        var base = declared("AnnotationIntrospector", "public TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config, AnnotatedClass ac, JavaType baseType) {\n    return null;\n}");
+        var override = declared("JacksonAnnotationIntrospector", "@Override\npublic TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config,\n        AnnotatedClass ac, JavaType baseType) {\n    return _findTypeResolver(config, ac, baseType);\n}");
+        var pair = declared("AnnotationIntrospectorPair", "@Override // delegates\npublic TypeResolverBuilder<?> findTypeResolver(MapperConfig<?> config, AnnotatedClass ac, JavaType baseType) {\n    return _primary.findTypeResolver(config, ac, baseType);\n}");
+        var fused = List.of(new Retriever.Ranked(override, 0.9), new Retriever.Ranked(pair, 0.85), new Retriever.Ranked(base, 0.8));
+        var withPrior = new Retriever(null, null, new Retriever.Settings(Retriever.RRF_K, 1.0, 30, 0, 0, 0, 0.2, true));
+        assertThat(withPrior.rerank("Method for checking if given class has annotations that indicate that specific type resolver is to be used", fused, 3))
+                .extracting(r -> r.chunk().path()).containsExactly("src/AnnotationIntrospector.java", "src/JacksonAnnotationIntrospector.java",
+                        "src/AnnotationIntrospectorPair.java");
+        // an unmarked declaration with no override among the candidates gets nothing: the fused order stands
+        var alone = List.of(new Retriever.Ranked(declared("Other", "public Object findTypeResolver(Object a, Object b, Object c) {\n  return a;\n}"), 0.9),
+                new Retriever.Ranked(base, 0.8));
+        assertThat(withPrior.rerank("type resolver", alone, 2)).extracting(r -> r.chunk().path()).containsExactly("src/Other.java", "src/AnnotationIntrospector.java");
+        // a different parameter count is another member, not an override of this one
+        var overload = List.of(new Retriever.Ranked(declared("Sub", "@Override\npublic Object findTypeResolver(Object a) {\n  return a;\n}"), 0.9),
+                new Retriever.Ranked(base, 0.8));
+        assertThat(withPrior.rerank("type resolver", overload, 2)).extracting(r -> r.chunk().path()).containsExactly("src/Sub.java", "src/AnnotationIntrospector.java");
+    }
+
+    @Test
+    void overridesAreReadFromTheDeclarationNotFromCommentsOrBodies() {
+        assertThat(Overrides.isOverride(declared("A", "/**\n * Unlike {@code @Override} in docs.\n */\npublic int size() {\n  return 0;\n}"))).isFalse();
+        assertThat(Overrides.isOverride(declared("A", "@Override public int size() { return 0; }"))).isTrue();
+        assertThat(Overrides.isOverride(declared("A", "@Override\n@SuppressWarnings(\"x\")\npublic int size() {\n  return 0;\n}"))).isTrue();
+        assertThat(Overrides.isOverride(declared("A", "public int size() {\n  // @Override would be wrong here\n  return 0;\n}"))).isFalse();
+        assertThat(Overrides.isOverride(new Chunk("k", "src/A.kt", "kotlin", "A.size", "function", 1, 1, "override fun size(): Int = 0", "h", 8))).isTrue();
+        assertThat(Overrides.arity("public <T> T find(Map<String, List<T>> m, int[] a, String... rest) {", "find")).isEqualTo(3);
+        assertThat(Overrides.arity("public int size() {", "size")).isZero();
+        assertThat(Overrides.arity("void f(@Named(\"a,b\") String s) {", "f")).isEqualTo(1);
+        assertThat(Overrides.key(declared("A", "@Override public int compareTo(A other) { return 0; }"))).isEqualTo("findTypeResolver/-1");
+    }
+
+    private static Chunk declared(String type, String content) {
+        return new Chunk(type, "src/" + type + ".java", "java", type + ".findTypeResolver", "method", 1, 5, content, type, Tokens.count(content));
     }
 
     private static Chunk overload(String signature) {
