@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The realtime module in AWS: the API Gateway WebSocket API's routes ({@code ws-connect}, {@code ws-disconnect},
  * {@code ws-default}) and the fan-out of state changes from the tables' DynamoDB streams: task progress
- * ({@code ws-fanout}, tasks table), agent status changes ({@code ws-fanout-agents}, agents table) and raised token
+ * ({@code ws-fanout}, tasks table), agent status and health verdict changes ({@code ws-fanout-agents}, agents table) and raised token
  * alerts ({@code ws-fanout-alerts}, token-budgets table). Each
  * function takes the raw event bytes, as the scheduled functions do. The local runtime serves the same protocol from
  * its own HTTP front and in-process events.
