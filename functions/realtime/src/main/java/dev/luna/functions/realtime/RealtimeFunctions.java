@@ -2,7 +2,12 @@ package dev.luna.functions.realtime;
 
 import dev.luna.catalog.Catalog;
 import dev.luna.core.Json;
+import dev.luna.http.ApiResult;
+import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
+import dev.luna.identity.ProjectStore;
+import dev.luna.realtime.LiveEventBus;
+import java.util.List;
 import dev.luna.http.PlatformHolder;
 import java.lang.reflect.Type;
 import java.util.HashSet;
@@ -21,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * {@code ws-default}) and the fan-out of state changes from the tables' DynamoDB streams: task progress
  * ({@code ws-fanout}, tasks table), agent status and health verdict changes ({@code ws-fanout-agents}, agents table) and raised token
  * alerts ({@code ws-fanout-alerts}, token-budgets table). Each
- * function takes the raw event bytes, as the scheduled functions do. The local runtime serves the same protocol from
+ * of these takes the raw event bytes, as the scheduled functions do. Beside them, the operators' broadcast
+ * {@code admin-notifications-send} ({@code POST /api/v1/admin/notifications}, {@link PlatformNotices}). The local runtime serves the same protocol from
  * its own HTTP front and in-process events.
  */
 public final class RealtimeFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
@@ -35,6 +41,10 @@ public final class RealtimeFunctions implements ApplicationContextInitializer<Ge
         var events = new EventLog(platform.aws(), platform.clock());
         var poster = new ConnectionPoster(platform.config());
         var routes = new WsRoutes(new StreamAccess(platform), connections, events, poster, platform.clock());
+        var notices = new PlatformNotices(new ProjectStore(platform.aws()), publisher(platform, new StreamFanout(connections, events, poster,
+                record -> List.of())), platform.ids(), platform.clock());
+        HttpFunctions.register(context, "realtime", platform, Map.of(
+                "adminNotificationsSend", r -> ApiResult.ok(notices.send(r.bodyAs(NotificationRequest.class), r.principal()))));
         register(context, Map.of(
                 "wsConnect", routes::connect,
                 "wsDisconnect", routes::disconnect,
@@ -44,9 +54,22 @@ public final class RealtimeFunctions implements ApplicationContextInitializer<Ge
                 "wsFanoutAlerts", new StreamFanout(connections, events, poster, StreamRecords::tokenAlert)::handle));
     }
 
+    /**
+     * Where an operator's notification goes: the in-process hub of a local runtime's data store, which its WebSocket,
+     * SSE and GraphQL clients read; in Lambda (no hub) the event log of the WebSocket API and PostToConnection to the
+     * project's subscribers, as the stream fan-outs do.
+     */
+    private static PlatformNotices.Publisher publisher(Platform platform, StreamFanout fanout) {
+        return (project, kind, subject, data) -> {
+            var live = LiveEventBus.of(platform.config());
+            return live.delivers() ? live.publish(project, kind, subject, data) : fanout.publish(project, kind, subject, data);
+        };
+    }
+
     private static void register(GenericApplicationContext context, Map<String, Function<JsonNode, Object>> handlers) {
         var unused = new HashSet<>(handlers.keySet());
         for (var spec : Catalog.load().module("realtime")) {
+            if (spec.trigger().isHttp()) continue; // registered by HttpFunctions
             var handler = handlers.get(spec.bean());
             if (handler == null) throw new IllegalStateException("catalog function " + spec.name() + " has no handler " + spec.bean());
             unused.remove(spec.bean());
