@@ -73,7 +73,7 @@ final class PlatformNotices {
             if (event != null && events.size() < LISTED_EVENTS) {
                 var e = new LinkedHashMap<String, Object>();
                 e.put("projectId", project);
-                e.put("seq", event.seq());
+                e.put("seq", event.sequence());
                 events.add(e);
             }
         }
