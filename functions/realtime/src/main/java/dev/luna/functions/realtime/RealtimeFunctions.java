@@ -59,7 +59,7 @@ public final class RealtimeFunctions implements ApplicationContextInitializer<Ge
      * SSE and GraphQL clients read; in Lambda (no hub) the event log of the WebSocket API and PostToConnection to the
      * project's subscribers, as the stream fan-outs do.
      */
-    private static PlatformNotices.Publisher publisher(Platform platform, StreamFanout fanout) {
+    static PlatformNotices.Publisher publisher(Platform platform, StreamFanout fanout) {
         return (project, kind, subject, data) -> {
             var live = LiveEventBus.of(platform.config());
             return live.delivers() ? live.publish(project, kind, subject, data) : fanout.publish(project, kind, subject, data);
