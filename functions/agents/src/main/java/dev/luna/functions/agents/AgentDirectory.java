@@ -98,6 +98,14 @@ public final class AgentDirectory implements AgentRouting {
         return new HealthSweep(checked, changed, counts);
     }
 
+    @Override
+    public boolean recheckHealth(String agentId) {
+        var stored = repository.find(agentId).orElse(null);
+        if (stored == null || stored.agent().status() == AgentStatus.DEACTIVATED) return false;
+        var batch = health.batch();
+        return verdicts.record(stored.agent(), batch.of(stored), stored.persistedHealth(), batch.now());
+    }
+
     private static AgentRef ref(AgentRepository.Stored s, AgentHealth h) {
         var a = s.agent();
         var retry = a.config().retryPolicy() == null ? RetryPolicy.DEFAULT : a.config().retryPolicy().withDefaults();

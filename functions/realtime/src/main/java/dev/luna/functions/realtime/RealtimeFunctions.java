@@ -1,39 +1,27 @@
 package dev.luna.functions.realtime;
 
-import dev.luna.catalog.Catalog;
-import dev.luna.core.Json;
 import dev.luna.http.ApiResult;
+import dev.luna.http.EventFunctions;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
+import dev.luna.http.PlatformHolder;
 import dev.luna.identity.ProjectStore;
 import dev.luna.realtime.LiveEventBus;
 import java.util.List;
-import dev.luna.http.PlatformHolder;
-import java.lang.reflect.Type;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.function.Function;
-import org.slf4j.MDC;
-import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.ResolvableType;
-import org.springframework.messaging.Message;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The realtime module in AWS: the API Gateway WebSocket API's routes ({@code ws-connect}, {@code ws-disconnect},
  * {@code ws-default}) and the fan-out of state changes from the tables' DynamoDB streams: task progress
- * ({@code ws-fanout}, tasks table), agent status and health verdict changes ({@code ws-fanout-agents}, agents table) and raised token
- * alerts ({@code ws-fanout-alerts}, token-budgets table). Each
- * of these takes the raw event bytes, as the scheduled functions do. Beside them, the operators' broadcast
- * {@code admin-notifications-send} ({@code POST /api/v1/admin/notifications}, {@link PlatformNotices}). The local runtime serves the same protocol from
+ * ({@code ws-fanout}, tasks table), agent status and health verdict changes ({@code ws-fanout-agents}, agents table)
+ * and raised token alerts ({@code ws-fanout-alerts}, token-budgets table), each taking the raw event bytes
+ * ({@link EventFunctions}); beside them, the operators' broadcast {@code admin-notifications-send}
+ * ({@code POST /api/v1/admin/notifications}, {@link PlatformNotices}). The local runtime serves the same protocol from
  * its own HTTP front and in-process events.
  */
 public final class RealtimeFunctions implements ApplicationContextInitializer<GenericApplicationContext> {
-    private static final Type LAMBDA_TYPE = ResolvableType.forClassWithGenerics(Function.class,
-            ResolvableType.forClassWithGenerics(Message.class, byte[].class), ResolvableType.forClass(Object.class)).getType();
-
     @Override
     public void initialize(GenericApplicationContext context) {
         Platform platform = PlatformHolder.of(context);
@@ -45,7 +33,7 @@ public final class RealtimeFunctions implements ApplicationContextInitializer<Ge
                 record -> List.of())), platform.ids(), platform.clock());
         HttpFunctions.register(context, "realtime", platform, Map.of(
                 "adminNotificationsSend", r -> ApiResult.ok(notices.send(r.bodyAs(NotificationRequest.class), r.principal()))));
-        register(context, Map.of(
+        EventFunctions.register(context, "realtime", Map.of(
                 "wsConnect", routes::connect,
                 "wsDisconnect", routes::disconnect,
                 "wsDefault", routes::message,
@@ -64,26 +52,5 @@ public final class RealtimeFunctions implements ApplicationContextInitializer<Ge
             var live = LiveEventBus.of(platform.config());
             return live.delivers() ? live.publish(project, kind, subject, data) : fanout.publish(project, kind, subject, data);
         };
-    }
-
-    private static void register(GenericApplicationContext context, Map<String, Function<JsonNode, Object>> handlers) {
-        var unused = new HashSet<>(handlers.keySet());
-        for (var spec : Catalog.load().module("realtime")) {
-            if (spec.trigger().isHttp()) continue; // registered by HttpFunctions
-            var handler = handlers.get(spec.bean());
-            if (handler == null) throw new IllegalStateException("catalog function " + spec.name() + " has no handler " + spec.bean());
-            unused.remove(spec.bean());
-            Function<Message<byte[]>, Object> lambda = message -> {
-                var event = Json.mapper().readTree(message.getPayload());
-                MDC.put("function", spec.name());
-                try {
-                    return handler.apply(event);
-                } finally {
-                    MDC.remove("function");
-                }
-            };
-            context.registerBean(spec.bean(), FunctionRegistration.class, () -> new FunctionRegistration<>(lambda, spec.bean()).type(LAMBDA_TYPE));
-        }
-        if (!unused.isEmpty()) throw new IllegalStateException("realtime handlers not in the catalog: " + unused);
     }
 }
