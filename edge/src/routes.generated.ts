@@ -75,6 +75,7 @@ export const ROUTES: readonly Route[] = [
   {"method":"PUT","path":"/api/v1/rag/context/{id}","function":"rag-context-update","public":false,"scopes":["rag:write"]},
   {"method":"DELETE","path":"/api/v1/rag/context/{id}","function":"rag-context-delete","public":false,"scopes":["rag:write"]},
   {"method":"POST","path":"/api/v1/tokens/optimize","function":"tokens-optimize","public":false,"scopes":["tokens:write"]},
+  {"method":"POST","path":"/api/v1/admin/notifications","function":"admin-notifications-send","public":false,"scopes":["admin:full_access"]},
   {"method":"GET","path":"/api/v1/events","function":"live-events-sse","public":false,"scopes":[]},
   {"method":"GET","path":"/api/v1/agents/{id}/metrics/events","function":"live-agent-events-sse","public":false,"scopes":["agents:read"]},
   {"method":"GET","path":"/api/v1/ws","function":"live-ws","public":false,"scopes":[]},

@@ -54,6 +54,7 @@ module "http_function" {
     local.edge_secret_environment,
     contains(each.value.secrets, "llm-providers") ? local.llm_secret_environment : {},
     contains(each.value.secrets, "pinecone") ? local.pinecone_environment : {},
+    each.value.module == "realtime" ? { LUNA_WS_CALLBACK_URL = local.websocket_callback_url } : {},
   )
   secret_arns = merge(
     contains(each.value.secrets, "llm-providers") ? local.llm_secret_arns : {},
@@ -64,6 +65,8 @@ module "http_function" {
   http_path         = each.value.http_path
   api_id            = aws_apigatewayv2_api.this.id
   api_execution_arn = aws_apigatewayv2_api.this.execution_arn
+  # the realtime module's HTTP functions (admin-notifications-send) post to the WebSocket API's clients
+  websocket_api_execution_arn = each.value.module == "realtime" ? aws_apigatewayv2_api.websocket.execution_arn : null
 
   table_arns = { for table in each.value.tables : table => module.data.table_arns[table] }
   # Every function authenticates, rate-limits and audits through the same pipeline.

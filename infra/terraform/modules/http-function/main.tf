@@ -70,3 +70,22 @@ resource "aws_lambda_permission" "api" {
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${var.api_execution_arn}/*/${local.permission_method}/*"
 }
+
+# A function that pushes live events to the WebSocket API's clients (an operator's notification).
+data "aws_iam_policy_document" "connections" {
+  count = var.websocket_api_execution_arn == null ? 0 : 1
+
+  statement {
+    sid       = "PostToConnection"
+    effect    = "Allow"
+    actions   = ["execute-api:ManageConnections"]
+    resources = ["${var.websocket_api_execution_arn}/*/POST/@connections/*", "${var.websocket_api_execution_arn}/*/DELETE/@connections/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "connections" {
+  count  = var.websocket_api_execution_arn == null ? 0 : 1
+  name   = "websocket-connections"
+  role   = module.lambda.role_name
+  policy = data.aws_iam_policy_document.connections[0].json
+}

@@ -136,6 +136,12 @@ variable "api_execution_arn" {
   type        = string
 }
 
+variable "websocket_api_execution_arn" {
+  description = "Execution ARN of the WebSocket API whose clients the function posts to (PostToConnection, DeleteConnection); null for none"
+  type        = string
+  default     = null
+}
+
 variable "platform_read_table_arns" {
   description = "Tables every function's request pipeline reads (API keys, tokens, projects)."
   type        = list(string)

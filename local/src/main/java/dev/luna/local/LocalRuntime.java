@@ -60,11 +60,13 @@ public final class LocalRuntime implements AutoCloseable {
     private final LunaConfig liveConfig;
     private final PineconeServer pinecone;
     private final MailServer mail;
+    private final HealthWatchTap healthWatch;
 
     private LocalRuntime(HttpFront server, Emulators emulators, boolean ownsEmulators,
                          ConfigurableApplicationContext context, AwsClients aws, LambdaInvoker invoker, String generatedAdminKey,
                          Path dataDirectory, List<QueuePoller> pollers, Scheduler scheduler, PineconeServer pinecone, MailServer mail,
-                         LiveEventHub liveEvents, LunaConfig liveConfig) {
+                         LiveEventHub liveEvents, LunaConfig liveConfig, HealthWatchTap healthWatch) {
+        this.healthWatch = healthWatch;
         this.liveEvents = liveEvents;
         this.liveConfig = liveConfig;
         this.ownsEmulators = ownsEmulators;
@@ -162,6 +164,7 @@ public final class LocalRuntime implements AutoCloseable {
         var pollers = new ArrayList<QueuePoller>();
         LiveEventHub liveHub = null;
         LunaConfig liveConfig = null;
+        HealthWatchTap healthWatch = null;
         try {
             emulators = b.sharedStore != null ? b.sharedStore : Emulators.start(b.dataDirectory);
             var properties = new LinkedHashMap<String, String>();
@@ -217,15 +220,18 @@ public final class LocalRuntime implements AutoCloseable {
             var live = new LiveStreams(liveHub, new StreamAccess(platform), Clock.systemUTC()).on(server.server());
             var graphql = context.getBeanFactory().getSingleton(dev.luna.functions.graphql.GraphqlExecutor.BEAN);
             if (graphql != null) live.graphql((dev.luna.functions.graphql.GraphqlExecutor) graphql);
+            // agents-health-watch reads the tasks table's stream in AWS; here the hub's terminal task events do
+            healthWatch = HealthWatchTap.on(liveHub, dev.luna.tasks.routing.AgentRouting.of((GenericApplicationContext) context));
             var router = new Router(catalog.functions().values());
             server.start(live, ConsoleAssets.locate().besides(router), new ApiGateway(router, invoker, Clock.systemUTC()));
             log.info("Luna local runtime ready on http://127.0.0.1:{} in {} ms ({} functions, {} queue pollers, data: {})",
                     server.port(), (System.nanoTime() - t0) / 1_000_000, catalog.functions().size() + taskWorkers.size() - catalog.taskWorkers().size(), pollers.size(),
                     b.dataDirectory == null ? "in memory" : b.dataDirectory.toAbsolutePath());
             return new LocalRuntime(server, emulators, b.sharedStore == null, context, aws, invoker, generated.orElse(null),
-                    b.dataDirectory, pollers, scheduler, pinecone, mail, liveHub, liveConfig);
+                    b.dataDirectory, pollers, scheduler, pinecone, mail, liveHub, liveConfig, healthWatch);
         } catch (RuntimeException e) {
             server.close();
+            if (healthWatch != null) healthWatch.close();
             if (liveConfig != null) LiveEventBus.detach(liveConfig);
             pollers.forEach(QueuePoller::stop);
             if (scheduler != null) scheduler.close();
@@ -360,6 +366,7 @@ public final class LocalRuntime implements AutoCloseable {
         pollers.forEach(QueuePoller::stop);
         scheduler.close();
         server.close();
+        healthWatch.close();
         LiveEventBus.detach(liveConfig);
         QueuePoller.awaitAll(pollers, java.time.Duration.ofSeconds(2)); // let batches in flight finish, briefly
         var platform = (Platform) context.getBeanFactory().getSingleton(PlatformHolder.BEAN);

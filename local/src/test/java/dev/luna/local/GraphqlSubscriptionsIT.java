@@ -117,6 +117,29 @@ class GraphqlSubscriptionsIT {
     }
 
     /** Waits until the live hub holds the subscriptions (a subscribe is answered by events, not by an ack). */
+    @Test
+    void anOperatorsNotificationReachesASystemNotificationSubscription() {
+        String mine = project();
+        var live = TestRuntime.shared().liveEvents();
+        int before = ((dev.luna.realtime.LiveEventHub) live).subscriberCount();
+        try (var ws = connect(TestRuntime.ADMIN_KEY, true)) {
+            ws.send(Map.of("type", "connection_init"));
+            assertThat(ws.next().path("type").asString()).isEqualTo("connection_ack");
+            subscribe(ws, "n", "subscription($p: ID) { systemNotification(projectId: $p) { type seq projectId data } }", Map.of("p", mine));
+            awaitSubscribed(live, before + 1);
+            var sent = admin.post("/api/v1/admin/notifications", "{\"severity\":\"error\",\"title\":\"Provider outage\","
+                    + "\"message\":\"Model calls fall back to the offline provider.\",\"projectId\":\"" + mine + "\"}");
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+            var event = ws.next("next").path("payload").path("data").path("systemNotification");
+            assertThat(event.path("type").asString()).isEqualTo("system_notification");
+            assertThat(event.path("projectId").asString()).isEqualTo(mine);
+            assertThat(event.path("seq").asLong()).isEqualTo(sent.data().path("events").get(0).path("seq").asLong());
+            assertThat(event.path("data").path("notificationId").asString()).isEqualTo(sent.data().path("id").asString());
+            assertThat(event.path("data").path("level").asString()).isEqualTo("error");
+            assertThat(event.path("data").path("title").asString()).isEqualTo("Provider outage");
+        }
+    }
+
     private static void awaitSubscribed(dev.luna.realtime.LiveEvents live, int subscriptions) {
         Await.until(() -> ((dev.luna.realtime.LiveEventHub) live).subscriberCount(), n -> n >= subscriptions,
                 "the subscriptions to reach the hub");

@@ -288,11 +288,190 @@ class LiveStreamsIT {
             assertThat(started.path("type").asString()).isEqualTo("agent_health");
             assertThat(started.path("data").path("agentId").asString()).isEqualTo(created);
             assertThat(started.path("data").path("agentStatus").asString()).isEqualTo("running");
+            // with the computed health, as GET /agents/{id}/health answers it
+            assertThat(started.path("data").path("health").path("status").asString()).isEqualTo("healthy");
+            assertThat(started.path("data").path("health").path("agentStatus").asString()).isEqualTo("running");
+            assertThat(started.path("data").path("health").path("reason").asString()).startsWith("no failures");
             assertThat(admin.post("/api/v1/agents/" + created + "/stop", null).status()).isEqualTo(200);
             var stopped = ws.eventsUntil(e -> true).getFirst();
             assertThat(stopped.path("data").path("agentStatus").asString()).isEqualTo("stopped");
             assertThat(stopped.path("seq").asLong()).isGreaterThan(started.path("seq").asLong());
         }
+    }
+
+    @Test
+    void aChangeOfAnAgentsHealthVerdictIsAnnouncedAndTheAgentsStreamGivesTheSameEventInAws() throws Exception {
+        var created = admin.post("/api/v1/agents", """
+                {"name":"%s","type":"task-executor","version":"1.0.0","config":{"runtime":"java","capabilities":["test-fatal","test-noop"],
+                 "retryPolicy":{"maxAttempts":1}}}""".formatted(TestRuntime.unique("live-health")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.data().get("id").asString();
+        String project = created.data().get("projectId").asString();
+        var settings = Map.of(dev.luna.store.LunaConfig.DYNAMODB_ENDPOINT, TestRuntime.shared().emulators().dynamoEndpoint().toString(),
+                dev.luna.store.LunaConfig.RESOURCE_PREFIX, "luna", dev.luna.store.LunaConfig.REGION, "us-east-1");
+        try (var aws = new dev.luna.store.AwsClients(dev.luna.store.LunaConfig.from(settings::get));
+             var ws = LiveClients.Ws.connect(base, "/api/v1/agents/" + id + "/metrics", TestRuntime.ADMIN_KEY)) {
+            ws.next("subscribed");
+            assertThat(admin.post("/api/v1/agents/" + id + "/start", null).status()).isEqualTo(200);
+            assertThat(ws.eventsUntil(e -> true).getFirst().path("data").path("health").path("status").asString()).isEqualTo("healthy");
+            var before = head(aws, id);
+
+            // two tasks of the agent fail for good: two failures in a row make it degraded
+            // (re-evaluated as each task ends, as agents-health-watch does from the tasks stream in AWS; no sweep needed)
+            for (int i = 0; i < 2; i++) awaitStatus(submit("test-fatal", id), "failed", "dead_lettered");
+            var degraded = ws.eventsUntil(e -> "degraded".equals(e.path("data").path("health").path("status").asString(""))).getLast();
+            assertThat(degraded.path("type").asString()).isEqualTo("agent_health");
+            assertThat(degraded.path("data").path("agentStatus").asString()).isEqualTo("running");
+            assertThat(degraded.path("data").path("health").path("reason").asString()).contains("the last 2 tasks failed");
+            assertThat(degraded.path("data").path("health").path("inputs").path("consecutiveFailures").asInt()).isEqualTo(2);
+            assertThat(admin.get("/api/v1/agents/" + id + "/health").data().path("status").asString()).isEqualTo("degraded");
+
+            // the AWS shape: the same write as the agents table's stream carries it (old and new images), through
+            // ws-fanout-agents, numbered in the WebSocket API's event log with the same data
+            var after = head(aws, id);
+            assertThat(after.get("health").s()).isEqualTo("degraded");
+            TestRuntime.shared().invoker().invoke("wsFanoutAgents", streamRecord(before, after));
+            var logged = new dev.luna.functions.realtime.EventLog(aws, java.time.Clock.systemUTC())
+                    .since(dev.luna.realtime.LiveFilter.agent(project, id), 0);
+            assertThat(logged).hasSize(1);
+            assertThat(logged.getFirst().kind()).isEqualTo(dev.luna.realtime.LiveEventKind.AGENT_HEALTH);
+            assertThat(dev.luna.core.Json.tree(dev.luna.core.Json.write(logged.getFirst().data()))).isEqualTo(degraded.path("data"));
+
+            // a success ends the run of failures (fewer than 5 finished: no error rate yet): healthy again
+            awaitStatus(submit("test-noop", id), "succeeded");
+            var healthy = ws.eventsUntil(e -> "healthy".equals(e.path("data").path("health").path("status").asString(""))).getLast();
+            assertThat(healthy.path("seq").asLong()).isGreaterThan(degraded.path("seq").asLong());
+            assertThat(healthy.path("data").path("health").path("inputs").path("tasksFinished").asInt()).isEqualTo(3);
+            // a sweep that finds the same verdict announces nothing
+            healthCheck();
+            ws.send(Map.of("type", "ping"));
+            assertThat(ws.next().path("type").asString()).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void anOperatorsNotificationReachesTheSubscribersOfEveryProjectOrOfOneAndIsReplayedOnReconnect() {
+        String subscribe = "{\"type\":\"subscribe\",\"id\":\"n\",\"events\":[\"system_notification\"]}";
+        long otherSeq;
+        String onlyId;
+        try (var mine = LiveClients.Ws.connect(base, "/api/v1/ws", TestRuntime.ADMIN_KEY);
+             var other = LiveClients.Ws.connect(base, "/api/v1/ws", otherKey)) {
+            mine.next("connected");
+            other.next("connected");
+            mine.send(subscribe);
+            mine.next("subscribed");
+            other.send(subscribe);
+            assertThat(other.next("subscribed").path("projectId").asString()).isEqualTo(otherProject);
+
+            var everyone = admin.post("/api/v1/admin/notifications",
+                    "{\"severity\":\"critical\",\"title\":\"Disk almost full\",\"message\":\"Uploads pause at 95 %.\"}");
+            assertThat(everyone.status()).as(everyone.toString()).isEqualTo(200);
+            String everyoneId = everyone.data().path("id").asString();
+            assertThat(everyone.data().path("projects").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(everyone.data().path("projectId").asString(null)).as("no project: every active one").isNull();
+            for (var client : List.of(mine, other)) {
+                var event = client.eventsUntil(e -> true).getFirst();
+                assertThat(event.path("type").asString()).isEqualTo("system_notification");
+                assertThat(event.path("data").path("notificationId").asString()).isEqualTo(everyoneId);
+                assertThat(event.path("data").path("level").asString()).isEqualTo("critical");
+                assertThat(event.path("data").path("code").asString()).isEqualTo("PLATFORM_NOTICE");
+                assertThat(event.path("data").path("source").asString()).isEqualTo("admin");
+                assertThat(event.path("data").path("title").asString()).isEqualTo("Disk almost full");
+                assertThat(event.path("data").path("message").asString()).isEqualTo("Uploads pause at 95 %.");
+            }
+
+            var only = admin.post("/api/v1/admin/notifications", "{\"severity\":\"info\",\"title\":\"Hello\",\"message\":\"Only you\","
+                    + "\"projectId\":\"" + otherProject + "\"}");
+            assertThat(only.status()).as(only.toString()).isEqualTo(200);
+            onlyId = only.data().path("id").asString();
+            assertThat(only.data().path("projects").asInt()).isEqualTo(1);
+            assertThat(only.data().path("events").get(0).path("projectId").asString()).isEqualTo(otherProject);
+            var received = other.eventsUntil(e -> true).getFirst();
+            assertThat(received.path("data").path("notificationId").asString()).isEqualTo(onlyId);
+            assertThat(received.path("seq").asLong()).isEqualTo(only.data().path("events").get(0).path("seq").asLong());
+            otherSeq = received.path("seq").asLong() - 1;
+            // the other project's subscriber got nothing: its next message is the answer to a ping
+            mine.send(Map.of("type", "ping"));
+            assertThat(mine.next().path("type").asString()).isEqualTo("pong");
+        }
+        // a client that reconnects with the last seq it saw gets the notification it missed
+        try (var again = LiveClients.Ws.connect(base, "/api/v1/ws", otherKey)) {
+            again.next("connected");
+            again.send("{\"type\":\"subscribe\",\"id\":\"n\",\"events\":[\"system_notification\"],\"since\":" + otherSeq + "}");
+            again.next("subscribed");
+            assertThat(again.eventsUntil(e -> true).getFirst().path("data").path("notificationId").asString()).isEqualTo(onlyId);
+        }
+
+        // bad input is a 4xx in the envelope; a key without admin:full_access is refused
+        var bad = admin.post("/api/v1/admin/notifications", "{\"severity\":\"loud\",\"title\":\"\",\"message\":\"m\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(bad.body()).contains("severity").contains("title");
+        assertThat(admin.post("/api/v1/admin/notifications", "{\"severity\":\"info\",\"title\":\"t\",\"message\":\"m\",\"extra\":1}").status())
+                .isEqualTo(400);
+        assertThat(admin.post("/api/v1/admin/notifications", "not json").status()).isEqualTo(400);
+        var missing = admin.post("/api/v1/admin/notifications", "{\"severity\":\"info\",\"title\":\"t\",\"message\":\"m\",\"projectId\":\"prj_nope\"}");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(new Api(base, otherKey).post("/api/v1/admin/notifications", "{\"severity\":\"info\",\"title\":\"t\",\"message\":\"m\"}")
+                .status()).isEqualTo(403);
+    }
+
+    private static String submit(String type, String agentId) {
+        var r = admin.post("/api/v1/tasks", "{\"type\":\"" + type + "\",\"agentId\":\"" + agentId + "\",\"payload\":{}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.data().get("id").asString();
+    }
+
+    private static void awaitStatus(String taskId, String... statuses) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            seen = admin.get("/api/v1/tasks/" + taskId).data().path("status").asString();
+            if (List.of(statuses).contains(seen)) return;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("task " + taskId + " is " + seen + ", not " + List.of(statuses));
+    }
+
+    private static void healthCheck() throws java.io.IOException {
+        byte[] event = java.nio.file.Files.readAllBytes(Paths.root().resolve("events/health-check/scheduled.json"));
+        TestRuntime.shared().invoker().invoke("healthCheck", event);
+    }
+
+    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> head(dev.luna.store.AwsClients aws, String agentId) {
+        return aws.dynamo().getItem(b -> b.tableName(aws.config().tableName("agents")).consistentRead(true)
+                .key(dev.luna.store.Attr.key("AGENT#" + agentId, "HEAD"))).item();
+    }
+
+    /** A stream record of the agents table (NEW_AND_OLD_IMAGES) as Lambda receives it, in DynamoDB JSON. */
+    private static byte[] streamRecord(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> before,
+                                       Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> after) {
+        var record = dev.luna.core.Json.object();
+        record.put("eventName", "MODIFY");
+        record.put("eventSource", "aws:dynamodb");
+        var dynamodb = record.putObject("dynamodb");
+        var oldImage = dynamodb.putObject("OldImage");
+        before.forEach((k, v) -> oldImage.set(k, dynamoJson(v)));
+        var newImage = dynamodb.putObject("NewImage");
+        after.forEach((k, v) -> newImage.set(k, dynamoJson(v)));
+        dynamodb.put("SequenceNumber", "1");
+        dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
+        var event = dev.luna.core.Json.object();
+        event.putArray("Records").add(record);
+        return dev.luna.core.Json.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode dynamoJson(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
+        var out = dev.luna.core.Json.object();
+        if (v.s() != null) out.put("S", v.s());
+        else if (v.n() != null) out.put("N", v.n());
+        else if (v.bool() != null) out.put("BOOL", v.bool());
+        else if (v.hasM()) {
+            var map = out.putObject("M");
+            v.m().forEach((k, e) -> map.set(k, dynamoJson(e)));
+        }
+        else throw new IllegalArgumentException("attribute type not converted: " + v);
+        return out;
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class LiveEventHub implements LiveEvents {
     private final Duration retention;
     private final int maxEventsPerProject;
     private final Map<String, ProjectStream> streams = new ConcurrentHashMap<>();
+    /** Observers of every event of every project ({@link #tap}). */
+    private final List<LiveListener> taps = new CopyOnWriteArrayList<>();
 
     public LiveEventHub(Clock clock) {
         this(clock, MIN_HISTORY.multipliedBy(2), DEFAULT_MAX_EVENTS_PER_PROJECT);
@@ -59,6 +61,20 @@ public final class LiveEventHub implements LiveEvents {
     public long lastSequence(String projectId) {
         var s = streams.get(projectId);
         return s == null ? 0 : s.lastSequence();
+    }
+
+    /**
+     * Observes every event published to any project, after its subscribers: the local runtime's stand-in for a
+     * consumer of a table's stream in AWS. Like a subscriber's, the listener runs on the publisher's thread and must
+     * not block (hand the work to an executor). A listener that throws is logged and skipped.
+     */
+    public void tap(LiveListener listener) {
+        taps.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Stops a {@link #tap}. */
+    public void untap(LiveListener listener) {
+        taps.remove(listener);
     }
 
     /** Open subscriptions across all projects (for metrics and tests). */
@@ -97,6 +113,13 @@ public final class LiveEventHub implements LiveEvents {
             if (subject != null) {
                 var followers = bySubject.get(subject);
                 if (followers != null) for (var sub : followers) sub.deliver(event);
+            }
+            for (var tap : taps) {
+                try {
+                    tap.onEvent(event);
+                } catch (RuntimeException e) {
+                    log.warn("a live event tap failed on {} #{}: {}", projectId, event.sequence(), e.toString());
+                }
             }
             return event;
         }

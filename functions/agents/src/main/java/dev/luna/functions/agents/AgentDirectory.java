@@ -17,17 +17,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What the task domain may know of agents ({@link AgentRouting}), read from the agents table through this module's repository and health
  * reader (no second copy of either): an agent by id, the running agents of a project that have a capability, the
  * agent a submission is routed to ({@link LeastLoaded}), and the health sweep the scheduled {@code health-check} runs,
- * which persists each agent's health on its head item ({@code health}, {@code healthReason}, {@code healthChangedAt})
- * so alarms can read it.
+ * which persists each agent's health on its head item ({@code health}, {@code healthReason}, {@code healthChangedAt},
+ * {@code healthDoc}) where its verdict changed, so alarms can read it and subscribers hear of it ({@link HealthVerdicts}).
  */
 public final class AgentDirectory implements AgentRouting {
     private final AgentRepository repository;
     private final HealthReader health;
+    private final HealthVerdicts verdicts;
     private final LeastLoaded routing = new LeastLoaded();
 
     AgentDirectory(AgentRepository repository, HealthReader health) {
         this.repository = repository;
         this.health = health;
+        this.verdicts = new HealthVerdicts(repository);
     }
 
     public static AgentDirectory create(AwsClients aws, Clock clock) {
@@ -86,16 +88,22 @@ public final class AgentDirectory implements AgentRouting {
         do {
             var page = repository.scanActiveHeads(start);
             for (var s : page.items()) {
-                var h = batch.of(s.stored());
+                var h = batch.of(s);
                 checked++;
                 counts.merge(h.status().wire(), 1, Integer::sum);
-                if (!h.status().wire().equals(s.persistedHealth())) {
-                    if (repository.recordHealth(s.stored().agent().id(), h.status().wire(), h.reason(), batch.now())) changed++;
-                }
+                if (verdicts.record(s.agent(), h, s.persistedHealth(), batch.now())) changed++;
             }
             start = page.lastKey();
         } while (start != null);
         return new HealthSweep(checked, changed, counts);
+    }
+
+    @Override
+    public boolean recheckHealth(String agentId) {
+        var stored = repository.find(agentId).orElse(null);
+        if (stored == null || stored.agent().status() == AgentStatus.DEACTIVATED) return false;
+        var batch = health.batch();
+        return verdicts.record(stored.agent(), batch.of(stored), stored.persistedHealth(), batch.now());
     }
 
     private static AgentRef ref(AgentRepository.Stored s, AgentHealth h) {

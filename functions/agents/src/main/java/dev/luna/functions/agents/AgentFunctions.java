@@ -1,8 +1,10 @@
 package dev.luna.functions.agents;
 
+import dev.luna.http.EventFunctions;
 import dev.luna.http.HttpFunctions;
 import dev.luna.http.Platform;
 import dev.luna.http.PlatformHolder;
+import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -25,6 +27,9 @@ public final class AgentFunctions implements ApplicationContextInitializer<Gener
         var service = new AgentService(new AgentRepository(platform.aws()), platform.clock(), platform.ids(), health, meters);
         HttpFunctions.register(context, "agents", platform, new AgentHandlers(service).byBean());
         new AgentRoutingInitializer().initialize(context);
+        // agents-health-watch: the tasks table's stream re-evaluates the health of an agent whose task ended
+        EventFunctions.register(context, "agents", Map.of("agentsHealthWatch",
+                new HealthWatch(dev.luna.tasks.routing.AgentRouting.of(context))::handle));
         platform.primeAsync(AgentFunctions::warmUpJson);
     }
 

@@ -44,7 +44,11 @@ final class AgentRepository {
         return dev.luna.realtime.LiveEventBus.of(aws.config());
     }
 
-    record Stored(Agent agent, Heartbeat heartbeat) {
+    /** A head item: the agent, its last heartbeat, and the health verdict persisted on it (null before the first). */
+    record Stored(Agent agent, Heartbeat heartbeat, String persistedHealth) {
+        Stored(Agent agent, Heartbeat heartbeat) {
+            this(agent, heartbeat, null);
+        }
     }
 
     record Page<T>(List<T> items, Map<String, AttributeValue> lastKey) {
@@ -54,8 +58,9 @@ final class AgentRepository {
         return "AGENTS#" + projectId;
     }
 
-    void create(Agent agent, AgentVersion first) {
+    void create(Agent agent, AgentVersion first, AgentHealth health) {
         var head = new HashMap<>(headAttributes(agent));
+        head.putAll(healthAttributes(health, agent.createdAt()));
         head.put("pk", Attr.s(pk(agent.id())));
         head.put("sk", Attr.s(HEAD));
         aws.dynamo().transactWriteItems(b -> b.transactItems(
@@ -72,10 +77,15 @@ final class AgentRepository {
 
     /**
      * Replaces the head if its revision is still {@code expectedRevision}, adding {@code version} (when not null)
-     * in the same transaction. Returns false when someone else changed the agent first.
+     * in the same transaction, with the agent's {@code health} as evaluated for the new head ({@code changedAt}: when
+     * its verdict changed, null when it is the one persisted), so the agents table's stream carries the verdict with
+     * the change. Returns false when someone else changed the agent first.
      */
-    boolean replace(Agent agent, long expectedRevision, AgentVersion version) {
-        var attrs = headAttributes(agent);
+    boolean replace(Agent agent, long expectedRevision, AgentVersion version, AgentHealth health, java.time.Instant changedAt) {
+        var attrs = new HashMap<>(headAttributes(agent));
+        if (health != null) {
+            attrs.putAll(healthAttributes(health, changedAt));
+        }
         var names = new HashMap<String, String>();
         var values = new HashMap<String, AttributeValue>();
         var set = new ArrayList<String>();
@@ -153,12 +163,8 @@ final class AgentRepository {
                 .expressionAttributeValues(values);
     }
 
-    /** A head with the health the last health sweep persisted on it (null before the first sweep). */
-    record HeadWithHealth(Stored stored, String persistedHealth) {
-    }
-
     /** One page of the heads of agents that are not deactivated, across projects (for the health sweep). */
-    Page<HeadWithHealth> scanActiveHeads(Map<String, AttributeValue> startKey) {
+    Page<Stored> scanActiveHeads(Map<String, AttributeValue> startKey) {
         var req = software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder().tableName(table)
                 .filterExpression("sk = :head AND #st <> :deactivated")
                 .expressionAttributeNames(Map.of("#st", "status"))
@@ -166,21 +172,42 @@ final class AgentRepository {
                 .limit(500);
         if (startKey != null) req.exclusiveStartKey(startKey);
         var resp = aws.dynamo().scan(req.build());
-        return new Page<>(resp.items().stream().map(i -> new HeadWithHealth(stored(i), Attr.str(i, "health"))).toList(),
+        return new Page<>(resp.items().stream().map(AgentRepository::stored).toList(),
                 resp.hasLastEvaluatedKey() && !resp.lastEvaluatedKey().isEmpty() ? resp.lastEvaluatedKey() : null);
     }
 
-    /** Persists the health the sweep derived; false when the agent no longer exists. */
-    boolean recordHealth(String id, String health, String reason, java.time.Instant at) {
+    /**
+     * Persists a changed health verdict ({@code health}, {@code healthReason}, {@code healthChangedAt} and the whole
+     * evaluation in {@code healthDoc}) if the verdict persisted is still {@code previous} (null: none yet); false when
+     * the agent no longer exists or someone recorded another verdict first.
+     */
+    boolean recordHealth(String id, AgentHealth health, String previous, java.time.Instant at) {
+        var values = new HashMap<String, AttributeValue>();
+        var set = new ArrayList<String>();
+        healthAttributes(health, at).forEach((k, v) -> {
+            set.add(k + " = :" + k);
+            values.put(":" + k, v);
+        });
+        String condition = "attribute_exists(pk) AND " + (previous == null ? "attribute_not_exists(health)" : "health = :previous");
+        if (previous != null) values.put(":previous", Attr.s(previous));
         try {
             aws.dynamo().updateItem(b -> b.tableName(table).key(Attr.key(pk(id), HEAD))
-                    .updateExpression("SET health = :h, healthReason = :r, healthChangedAt = :t")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":h", Attr.s(health), ":r", Attr.s(reason), ":t", Attr.s(at.toString()))));
+                    .updateExpression("SET " + String.join(", ", set)).conditionExpression(condition)
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** The attributes of a health verdict on the head item (read by alarms and by the agents stream's fan-out). */
+    private static Map<String, AttributeValue> healthAttributes(AgentHealth health, java.time.Instant changedAt) {
+        var attrs = new HashMap<String, AttributeValue>();
+        attrs.put("health", Attr.s(health.status().wire()));
+        attrs.put("healthReason", Attr.s(health.reason() == null ? "" : health.reason()));
+        attrs.put("healthDoc", Attr.s(Json.write(health)));
+        if (changedAt != null) attrs.put("healthChangedAt", Attr.s(changedAt.toString()));
+        return attrs;
     }
 
     Page<AgentVersion> versions(String id, Map<String, AttributeValue> startKey, int limit, boolean newestFirst) {
@@ -250,6 +277,6 @@ final class AgentRepository {
     private static Stored stored(Map<String, AttributeValue> item) {
         var agent = Json.readTrusted(Attr.str(item, "doc"), Agent.class);
         String hb = Attr.str(item, "hb");
-        return new Stored(agent, hb == null ? null : Json.readTrusted(hb, Heartbeat.class));
+        return new Stored(agent, hb == null ? null : Json.readTrusted(hb, Heartbeat.class), Attr.str(item, "health"));
     }
 }

@@ -29,9 +29,11 @@ public final class AgentService {
     private final Ids ids;
     private final HealthReader health;
     private final AgentMeters meters;
+    private final HealthVerdicts verdicts;
 
     AgentService(AgentRepository repository, Clock clock, Ids ids, HealthReader health, AgentMeters meters) {
         this.repository = repository;
+        this.verdicts = new HealthVerdicts(repository);
         this.clock = clock;
         this.ids = ids;
         this.health = health;
@@ -49,8 +51,9 @@ public final class AgentService {
         String id = ids.next("agt");
         var agent = new Agent(id, projectId, spec.name(), spec.type(), spec.version(), spec.description(),
                 spec.config(), spec.resourceQuota(), AgentStatus.REGISTERED, 1, 1, now, now, access.principal().id(), null, null, null, null, null);
-        repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, access.principal().id()));
-        return agent.withHealth(health.ofNew(agent));
+        var first = health.ofNew(agent);
+        repository.create(agent, new AgentVersion(id, 1, spec, AgentVersion.Change.CREATED, null, now, access.principal().id()), first);
+        return agent.withHealth(first);
     }
 
     Agent get(String id, Access access) {
@@ -147,7 +150,9 @@ public final class AgentService {
         }
         var beat = new Heartbeat(request.metrics() != null ? request.metrics() : AgentHealth.Metrics.EMPTY, clock.instant());
         if (!repository.heartbeat(id, beat)) throw LunaException.notFound("Agent", id);
-        return health.of(stored.agent(), beat);
+        var h = health.of(stored.agent(), beat);
+        verdicts.record(stored.agent(), h, stored.persistedHealth(), clock.instant());
+        return h;
     }
 
     HealthOverview healthOverview(AgentQuery query, Access access) {
@@ -201,10 +206,12 @@ public final class AgentService {
             var next = c.agent().with(c.status() != null ? c.status() : agent.status(), agent.revision() + 1, versionNumber, now);
             var version = c.spec() == null ? null
                     : new AgentVersion(id, versionNumber, c.spec(), c.versionChange(), c.restoredFrom(), now, access.principal().id());
-            if (repository.replace(next, agent.revision(), version)) {
-                var changed = withHealth(next, current.heartbeat());
-                if (next.status() != agent.status()) publishHealth(changed);
-                return changed;
+            // the health of the new head is written with it, so the agents stream carries the verdict with the change
+            var h = health.of(next, current.heartbeat());
+            boolean verdictChanged = !h.status().wire().equals(current.persistedHealth());
+            if (repository.replace(next, agent.revision(), version, h, verdictChanged ? now : null)) {
+                if (next.status() != agent.status() || verdictChanged) verdicts.publish(next, h);
+                return next.withHealth(h);
             }
             if (ifMatch.isPresent() || bodyRevision != null) {
                 throw new LunaException(ifMatch.isPresent() ? ErrorCode.PRECONDITION_FAILED : ErrorCode.VERSION_CONFLICT,
@@ -258,16 +265,5 @@ public final class AgentService {
         return new LunaException(ErrorCode.INVALID_TRANSITION, "Cannot " + action + " agent " + agent.id() + ": it is "
                 + agent.status().wire() + " (must be " + required + ")",
                 Map.of("status", agent.status().wire(), "action", action));
-    }
-
-    /** An {@code agent_health} live event: the agent's status changed (started, stopped, ...), with its health now. */
-    private void publishHealth(Agent agent) {
-        var data = dev.luna.core.Json.object();
-        data.put("agentId", agent.id());
-        data.put("name", agent.name());
-        data.put("agentStatus", dev.luna.core.Json.mapper().valueToTree(agent.status()).asString(""));
-        if (agent.health() != null) data.set("health", dev.luna.core.Json.mapper().valueToTree(agent.health()));
-        repository.live().publish(agent.projectId(), dev.luna.realtime.LiveEventKind.AGENT_HEALTH,
-                dev.luna.realtime.LiveEvent.agentSubject(agent.id()), data);
     }
 }

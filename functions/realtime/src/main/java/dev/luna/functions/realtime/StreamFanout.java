@@ -51,6 +51,13 @@ final class StreamFanout {
         return Map.of("batchItemFailures", failures);
     }
 
+    /** Numbers and stores an event that no table stream carries (an operator's notification), then posts it. */
+    LiveEvent publish(String projectId, dev.luna.realtime.LiveEventKind kind, String subject, JsonNode data) {
+        var event = events.append(projectId, kind, subject, data);
+        deliver(event);
+        return event;
+    }
+
     int deliver(LiveEvent event) {
         int posted = 0;
         List<String> gone = new ArrayList<>();

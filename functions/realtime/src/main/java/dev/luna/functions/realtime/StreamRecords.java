@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * in-process publishers give them: a task item's new image is its {@code task_progress}, plus a
  * {@code system_notification} when the write moved it into dead-lettered or timed out ({@link TaskNotifications});
  * an agent head item whose
- * {@code status} changed (old image vs new) is an {@code agent_health} (status and name; the computed health verdict
- * is local-only); a newly inserted token alert item is a {@code token_alert}. Anything else means nothing.
+ * {@code status} or persisted health verdict changed (old image vs new) is an {@code agent_health} with the computed
+ * health; a newly inserted token alert item is a {@code token_alert}. Anything else means nothing.
  */
 final class StreamRecords {
     /** A live event to number and fan out. */
@@ -45,14 +45,21 @@ final class StreamRecords {
                 : List.of(progress, new Change(task.projectId(), LiveEventKind.SYSTEM_NOTIFICATION, subject, notification));
     }
 
-    /** {@code agents} table (stream view NEW_AND_OLD_IMAGES): an agent's head item whose status changed. */
+    /**
+     * {@code agents} table (stream view NEW_AND_OLD_IMAGES): an agent's head item whose status or persisted health
+     * verdict ({@code health}) changed, with the computed health written with it ({@code healthDoc}) — the same
+     * {@code data} as the local runtime's event: {@code agentId}, {@code name}, {@code agentStatus}, {@code health}.
+     */
     static List<Change> agentHealth(JsonNode record) {
         if (!"MODIFY".equals(record.path("eventName").asString(""))) return List.of();
         var image = record.path("dynamodb").path("NewImage");
         var old = record.path("dynamodb").path("OldImage");
         if (!"HEAD".equals(string(image, "sk")) || !image.path("doc").path("S").isString()) return List.of();
         String status = string(image, "status");
-        if (status == null || status.equals(string(old, "status"))) return List.of();
+        String verdict = string(image, "health");
+        boolean statusChanged = status != null && !status.equals(string(old, "status"));
+        boolean verdictChanged = verdict != null && !verdict.equals(string(old, "health"));
+        if (!statusChanged && !verdictChanged) return List.of();
         var agent = Json.tree(image.path("doc").path("S").asString());
         String id = agent.path("id").asString(null);
         String project = agent.path("projectId").asString(null);
@@ -61,6 +68,8 @@ final class StreamRecords {
         data.put("agentId", id);
         data.put("name", agent.path("name").asString(""));
         data.put("agentStatus", status);
+        String health = string(image, "healthDoc");
+        if (health != null) data.set("health", Json.tree(health));
         return List.of(new Change(project, LiveEventKind.AGENT_HEALTH, LiveEvent.agentSubject(id), data));
     }
 

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * {@code $disconnect} forgets the connection, {@code $default} takes the protocol's messages — the same ones as the
  * local runtime's {@code /api/v1/ws}. Replies go back as the route's response; a subscription's acknowledgement and
  * replayed events are posted in order. In AWS delivery is at least once: a client drops a {@code seq} it has seen.
+ * Each message reads its connection item once (its subprotocol and caller), and passes it on.
  */
 final class WsRoutes {
     /** The largest message accepted (API Gateway's own frame limit is 32 KB). */
@@ -88,7 +89,7 @@ final class WsRoutes {
                 case "ping" -> answer(event, 200, Frames.of("pong", id, Map.of()));
                 case "unsubscribe" -> answer(event, 200, id != null && connections.unsubscribe(connectionId, id)
                         ? Frames.of("unsubscribed", id, Map.of()) : Frames.error(id, ErrorCode.NOT_FOUND, "No open subscription with this id"));
-                case "subscribe" -> subscribe(event, connectionId, Subscribe.parse(message));
+                case "subscribe" -> subscribe(event, connectionId, connection, Subscribe.parse(message));
                 default -> answer(event, 200, Frames.error(id, ErrorCode.VALIDATION_FAILED,
                         "Unknown message type; expected subscribe, unsubscribe or ping"));
             };
@@ -97,9 +98,10 @@ final class WsRoutes {
         }
     }
 
-    private Map<String, Object> subscribe(JsonNode event, String connectionId, Subscribe request) {
-        var caller = connections.caller(connectionId)
-                .orElseThrow(() -> new LunaException(ErrorCode.UNAUTHENTICATED, "Unknown connection; reconnect"));
+    /** A live-protocol subscribe on {@code connection}, the item {@link #message} read (null: unknown), not read again. */
+    private Map<String, Object> subscribe(JsonNode event, String connectionId, WsConnections.Connection connection, Subscribe request) {
+        var caller = connection == null ? null : connection.caller();
+        if (caller == null) throw new LunaException(ErrorCode.UNAUTHENTICATED, "Unknown connection; reconnect");
         if (connections.subscriptions(connectionId).size() >= 64) {
             throw new LunaException(ErrorCode.VALIDATION_FAILED, "At most 64 subscriptions per connection");
         }

@@ -253,6 +253,114 @@ class WebSocketApiIT {
     }
 
     @Test
+    void aChangeOfTheHealthVerdictPersistedOnTheAgentIsAnAgentHealthEventCarryingTheComputedHealth() throws IOException {
+        var now = java.time.Instant.now();
+        connections.open("c1", admin, now);
+        String agent = "agt_01JEXAMPLE0000000000000000";
+        connections.subscribe("c1", "agent", LiveFilter.agent("default", agent), now);
+        var agents = new StreamFanout(connections, events, new ConnectionPoster(platform.config()), StreamRecords::agentHealth);
+        // the head as the health-check sweep leaves it: status unchanged, verdict healthy -> degraded, with its evaluation
+        String healthDoc = Json.write(Map.of("agentId", agent, "name", "reviewer", "agentStatus", "running", "status", "degraded",
+                "reason", "the last 2 tasks failed or timed out", "inputs", Map.of("consecutiveFailures", 2, "tasksFinished", 2)));
+        var degraded = sample("ws-fanout-agents/agent-started.json");
+        var record = (tools.jackson.databind.node.ObjectNode) degraded.path("Records").get(0).path("dynamodb");
+        record.set("OldImage", record.path("NewImage").deepCopy());
+        ((tools.jackson.databind.node.ObjectNode) record.path("OldImage")).putObject("health").put("S", "healthy");
+        var image = (tools.jackson.databind.node.ObjectNode) record.path("NewImage");
+        image.putObject("health").put("S", "degraded");
+        image.putObject("healthDoc").put("S", healthDoc);
+
+        agents.handle(degraded);
+
+        assertThat(posted).extracting(Posted::connectionId).containsExactly("c1");
+        var data = posted.getFirst().frame().path("event").path("data");
+        assertThat(data.propertyNames()).containsExactly("agentId", "name", "agentStatus", "health");
+        assertThat(data.path("agentStatus").asString()).isEqualTo("active");
+        assertThat(data.path("health")).isEqualTo(Json.tree(healthDoc));
+        assertThat(data.path("health").path("status").asString()).isEqualTo("degraded");
+
+        // a later write that re-evaluates to the same verdict (new inputs, same health) announces nothing
+        var same = degraded.deepCopy();
+        var again = (tools.jackson.databind.node.ObjectNode) same.path("Records").get(0).path("dynamodb");
+        again.set("OldImage", again.path("NewImage").deepCopy());
+        ((tools.jackson.databind.node.ObjectNode) again.path("NewImage")).putObject("healthDoc").put("S", healthDoc.replace("\"tasksFinished\":2", "\"tasksFinished\":3"));
+        agents.handle(same);
+        assertThat(posted).hasSize(1);
+        assertThat(events.lastSequence("default")).isEqualTo(1);
+    }
+
+    @Test
+    void eachMessageReadsItsConnectionItemOnce() {
+        connections.open("c1", admin, java.time.Instant.now());
+        String table = platform.config().tableName("ws-connections");
+        long before = dynamo.requestsTo(table);
+        assertThat(body(routes.message(message("c1", "{\"type\":\"ping\"}"))).path("type").asString()).isEqualTo("pong");
+        assertThat(dynamo.requestsTo(table) - before).as("a ping: the connection's GetItem only").isEqualTo(1);
+
+        before = dynamo.requestsTo(table);
+        routes.message(message("c1", "{\"type\":\"subscribe\",\"id\":\"s1\",\"events\":[\"task_progress\"]}"));
+        assertThat(posted).extracting(p -> p.frame().path("type").asString()).containsExactly("subscribed");
+        // the connection (GetItem, read once for its subprotocol and its caller), its open subscriptions (Query, the
+        // limit of 64) and the new one (PutItem)
+        assertThat(dynamo.requestsTo(table) - before).isEqualTo(3);
+        assertThat(connections.subscriptions("c1")).extracting(WsConnections.Subscription::id).containsExactly("s1");
+    }
+
+    @Test
+    void anOperatorsNotificationIsNumberedPostedToEachProjectsSubscribersAndReplayed() {
+        var projects = new dev.luna.identity.ProjectStore(platform.aws());
+        var now = java.time.Instant.now();
+        for (String p : List.of("p1", "p2")) {
+            assertThat(projects.create(new dev.luna.identity.ProjectStore.Project(p, p, null, Map.of(), "active", 1, now, now, "usr_admin"),
+                    new dev.luna.identity.ProjectStore.Member(p, "usr_admin", dev.luna.core.ProjectRole.OWNER, now, "usr_admin"))).isTrue();
+        }
+        for (String c : List.of("c1", "c2", "c3", "gone1")) connections.open(c, admin, now);
+        connections.subscribe("c1", "ops", new LiveFilter("p1", Set.of(LiveEventKind.SYSTEM_NOTIFICATION), null), now);
+        connections.subscribe("c2", "all", LiveFilter.project("p2"), now);
+        connections.subscribe("c3", "one-task", LiveFilter.task("p1", task(1)), now);
+        connections.subscribe("gone1", "ops", LiveFilter.project("p1"), now);
+        var notices = new PlatformNotices(projects, RealtimeFunctions.publisher(platform, new StreamFanout(connections, events,
+                new ConnectionPoster(platform.config()), r -> List.of())), platform.ids(), platform.clock());
+
+        var one = notices.send(new NotificationRequest("warning", "Maintenance", "Read-only at 22:00", "p1"), admin);
+
+        assertThat(one.projects()).isEqualTo(1);
+        assertThat(posted).extracting(Posted::connectionId).containsExactly("c1");
+        var event = posted.getFirst().frame().path("event");
+        assertThat(event.path("type").asString()).isEqualTo("system_notification");
+        assertThat(event.path("seq").asLong()).isEqualTo(1);
+        assertThat(event.path("subject").isNull() || event.path("subject").isMissingNode()).isTrue();
+        assertThat(event.path("data").path("notificationId").asString()).isEqualTo(one.id()).startsWith("ntf_");
+        assertThat(event.path("data").path("level").asString()).isEqualTo("warning");
+        assertThat(event.path("data").path("code").asString()).isEqualTo("PLATFORM_NOTICE");
+        assertThat(event.path("data").path("title").asString()).isEqualTo("Maintenance");
+        assertThat(event.path("data").path("sentBy").asString()).isEqualTo("usr_admin");
+        assertThat(connections.caller("gone1")).as("410 Gone forgets the connection").isEmpty();
+
+        posted.clear();
+        var all = notices.send(new NotificationRequest("info", "Hello", "To everyone", null), admin);
+        assertThat(all.projects()).isEqualTo(2);
+        assertThat(all.events()).extracting(e -> e.get("projectId") + "#" + e.get("seq")).containsExactlyInAnyOrder("p1#2", "p2#1");
+        assertThat(posted).extracting(Posted::connectionId).containsExactlyInAnyOrder("c1", "c2");
+
+        // a client that reconnects with the last seq it saw gets the notification from the event log
+        posted.clear();
+        connections.open("c9", admin, java.time.Instant.now());
+        routes.message(message("c9", "{\"type\":\"subscribe\",\"id\":\"resume\",\"projectId\":\"p1\",\"events\":[\"system_notification\"],\"since\":1}"));
+        assertThat(posted).extracting(p -> p.frame().path("type").asString()).containsExactly("subscribed", "event");
+        assertThat(posted.get(1).frame().path("event").path("data").path("notificationId").asString()).isEqualTo(all.id());
+
+        // bad input: every field named; an unknown project is a 404
+        var bad = org.assertj.core.api.Assertions.catchThrowableOfType(dev.luna.core.ValidationException.class,
+                () -> notices.send(new NotificationRequest("loud", " ", null, "bad id!"), admin));
+        assertThat(bad.getMessage() + bad.details()).contains("severity").contains("title").contains("message").contains("projectId");
+        var missing = org.assertj.core.api.Assertions.catchThrowableOfType(dev.luna.core.LunaException.class,
+                () -> notices.send(new NotificationRequest("info", "t", "m", "p404"), admin));
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(events.lastSequence("p404")).isZero();
+    }
+
+    @Test
     void aTokenAlertStoredByTheBudgetStoreReachesItsSubscribersFromTheTableStream() {
         var now = java.time.Instant.now();
         for (String c : List.of("c1", "c2")) connections.open(c, admin, now);

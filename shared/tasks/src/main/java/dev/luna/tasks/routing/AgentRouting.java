@@ -7,7 +7,8 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * What the task domain needs to know of agents, implemented by the agents module: an agent by id, the running agents
- * of a project that have a capability (for routing), and the health sweep of the scheduled {@code health-check}.
+ * of a project that have a capability (for routing), the health sweep of the scheduled {@code health-check}, and the
+ * re-evaluation of one agent's health when one of its tasks ended.
  * The tasks module finds the implementation in its application context ({@link #of}); the agents module registers it
  * there, and a module whose functions route tasks names the agents module's initializer among its catalog
  * {@code collaborators} (applied by its own initializer, {@code ModuleCollaborators}), so its Lambda registers it too.
@@ -30,6 +31,12 @@ public interface AgentRouting {
 
     /** Health of every non-deactivated agent, persisted where it changed. */
     HealthSweep sweepHealth();
+
+    /**
+     * Re-evaluates one agent's health after one of its tasks ended; when the verdict changed, persists it on the agent
+     * (and announces it). True when it changed; false too for an agent that is gone or deactivated.
+     */
+    boolean recheckHealth(String agentId);
 
     /**
      * An agent as a task sees it. {@code retry*} is the agent's retry policy and {@code maxConcurrentTasks} its quota of
